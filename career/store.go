@@ -1,0 +1,200 @@
+package career
+
+import "context"
+
+// Store is what the GraphQL API reads from. Two backends implement it (store/memory and
+// store/neo4j) and must answer every method identically: same nodes, same order, same scores.
+//
+// Methods named with a plural and taking a slice of IDs are batch lookups that feed per-request
+// dataloaders: one call answers many parents, so a query's round trips grow with its depth, not
+// with the number of objects it returns. They return a map keyed by the requested IDs; an ID
+// with nothing found is absent from the map (or maps to an empty slice).
+//
+// Orders (the API documents them; both backends follow them):
+//   - lists and connections: by SortKey(name), then ID;
+//   - a profession's qualities, requirements, tools, trainings, next careers and tasks: dataset order;
+//   - previousCareers and specializations: by SortKey(name), then ID;
+//   - search hits, matches and similar professions: score descending, then SortKey(name), then ID.
+type Store interface {
+	// Ping reports whether the store can answer queries.
+	Ping(ctx context.Context) error
+
+	// Datasets lists the loaded datasets, by name.
+	Datasets(ctx context.Context) ([]DatasetInfo, error)
+
+	// ProfessionsByID, SkillsByID, ToolsByID and TrainingsByID look nodes up by global ID.
+	ProfessionsByID(ctx context.Context, ids []string) (map[string]*Profession, error)
+	SkillsByID(ctx context.Context, ids []string) (map[string]*Skill, error)
+	ToolsByID(ctx context.Context, ids []string) (map[string]*Tool, error)
+	TrainingsByID(ctx context.Context, ids []string) (map[string]*Training, error)
+
+	// Qualities returns each profession's personal qualities, in dataset order.
+	Qualities(ctx context.Context, professionIDs []string) (map[string][]*Skill, error)
+	// Requirements returns each profession's required skills, in dataset order.
+	Requirements(ctx context.Context, professionIDs []string) (map[string][]SkillRequirement, error)
+	// ToolsOf returns each profession's tools, in dataset order.
+	ToolsOf(ctx context.Context, professionIDs []string) (map[string][]*Tool, error)
+	// TrainingsOf returns the trainings that prepare for each profession, in dataset order.
+	TrainingsOf(ctx context.Context, professionIDs []string) (map[string][]*Training, error)
+	// NextCareers returns the moves out of each profession, in dataset order.
+	NextCareers(ctx context.Context, professionIDs []string) (map[string][]CareerMove, error)
+	// PreviousCareers returns the moves into each profession, by the source's name.
+	PreviousCareers(ctx context.Context, professionIDs []string) (map[string][]CareerMove, error)
+	// Specializations returns the professions that specialise each profession, by name.
+	Specializations(ctx context.Context, professionIDs []string) (map[string][]*Profession, error)
+
+	// ProfessionsLinkedTo returns, for each skill, tool or training ID, one page of the
+	// professions that require, use or are prepared by it, ordered by name. Importance filters
+	// skill links only.
+	ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance Importance, page PageArgs) (map[string]*Page[*Profession], error)
+
+	// ProfessionByCode finds a profession by dataset and code; nil when none.
+	ProfessionByCode(ctx context.Context, dataset, code string) (*Profession, error)
+	// ListProfessions, ListSkills, ListTools and ListTrainings page through filtered nodes by name.
+	ListProfessions(ctx context.Context, f ProfessionFilter, page PageArgs) (*Page[*Profession], error)
+	ListSkills(ctx context.Context, f SkillFilter, page PageArgs) (*Page[*Skill], error)
+	ListTools(ctx context.Context, f ToolFilter, page PageArgs) (*Page[*Tool], error)
+	ListTrainings(ctx context.Context, f TrainingFilter, page PageArgs) (*Page[*Training], error)
+
+	// Search ranks nodes whose names match text (see MatchText).
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+
+	// CareerPaths returns simple paths (no profession twice) from one profession to another
+	// along next-career moves, at most maxSteps moves long: shortest first, then by the names of
+	// their steps (see ComparePaths). At most first paths.
+	CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*Profession, error)
+	// CareerProgression returns the professions reachable from a profession in 1..maxSteps
+	// moves: by distance, then name, then ID; each with the name-wise smallest shortest path.
+	CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]CareerStep, error)
+	// SkillGap tells what someone in one profession must add to work in another.
+	SkillGap(ctx context.Context, fromID, toID string) (*SkillGap, error)
+	// MatchProfessions ranks professions by the weighted share of their requirements a person
+	// with these skills and tools meets (see MatchScore).
+	MatchProfessions(ctx context.Context, q MatchQuery) ([]ProfessionMatch, error)
+	// SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
+	SimilarProfessions(ctx context.Context, toID string, first int) ([]ProfessionMatch, error)
+
+	// Stats counts nodes and moves, over everything or over one dataset ("" for all).
+	Stats(ctx context.Context, dataset string) (*Stats, error)
+	// TopSkills ranks skills by the number of professions requiring them, then name, then ID.
+	TopSkills(ctx context.Context, dataset string, first int) ([]SkillUsage, error)
+}
+
+// Loader is a store that datasets can be loaded into. Loading a dataset replaces any earlier
+// version of the same dataset as a whole.
+type Loader interface {
+	Load(ctx context.Context, d *Dataset) error
+}
+
+// SkillRequirement is a skill a profession needs, with how much.
+type SkillRequirement struct {
+	Skill      *Skill
+	Importance Importance
+}
+
+// CareerMove is a move to (or from) another profession.
+type CareerMove struct {
+	Profession *Profession
+	Kind       MoveKind
+}
+
+// CareerStep is a profession reachable in Distance moves, by Path (start and end included).
+type CareerStep struct {
+	Profession *Profession
+	Distance   int
+	Path       []*Profession
+}
+
+// SkillGap is what someone in From must add to work as To.
+type SkillGap struct {
+	From *Profession
+	To   *Profession
+	// Shared are the skills both require, in To's order.
+	Shared []*Skill
+	// Missing are the skills To requires that From does not: essential first, then To's order.
+	Missing []SkillRequirement
+	// MissingTools are the tools To uses that From does not, in To's order.
+	MissingTools []*Tool
+	// Coverage is the share of To's essential skills that From has; 1 when To has none.
+	Coverage float64
+	// Trainings prepare for To, in To's order.
+	Trainings []*Training
+}
+
+// MatchQuery asks which professions fit a set of skills and tools.
+type MatchQuery struct {
+	SkillIDs []string
+	ToolIDs  []string
+	Dataset  string // "" for all
+	First    int
+}
+
+// ProfessionMatch is a ranked profession with the skills that matched and those missing.
+type ProfessionMatch struct {
+	Profession *Profession
+	Score      float64
+	// Matched are the profession's required skills that matched, in its order.
+	Matched []*Skill
+	// Missing are the profession's required skills that did not: essential first, then its order.
+	Missing []*Skill
+}
+
+// SearchQuery is a ranked text search.
+type SearchQuery struct {
+	Text    string
+	Kinds   []Kind // empty for all
+	Dataset string // "" for all
+	First   int
+}
+
+// SearchHit is one search result: a *Profession, *Skill, *Tool or *Training with its score.
+type SearchHit struct {
+	Node  any
+	Kind  Kind
+	Score float64
+}
+
+// Stats counts the graph.
+type Stats struct {
+	Professions int
+	Skills      int
+	Tools       int
+	Trainings   int
+	CareerMoves int
+}
+
+// SkillUsage is a skill with the number of professions that require it.
+type SkillUsage struct {
+	Skill       *Skill
+	Professions int
+}
+
+// ProfessionFilter narrows a list of professions. Empty fields do not filter.
+type ProfessionFilter struct {
+	Text    string
+	Dataset string
+	Sector  string
+	SkillID string
+	ToolID  string
+}
+
+// SkillFilter narrows a list of skills. Empty fields do not filter.
+type SkillFilter struct {
+	Text    string
+	Dataset string
+	Kind    SkillKind
+}
+
+// ToolFilter narrows a list of tools. Empty fields do not filter.
+type ToolFilter struct {
+	Text     string
+	Dataset  string
+	Category string
+}
+
+// TrainingFilter narrows a list of trainings. Empty fields do not filter.
+type TrainingFilter struct {
+	Text    string
+	Dataset string
+	Level   TrainingLevel
+}

@@ -1,0 +1,4 @@
+// Package careergraph is the root of the careergraph module; see README.md.
+package careergraph
+
+//go:generate go tool gqlgen generate

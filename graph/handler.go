@@ -1,0 +1,135 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// Limits bound what one request may ask for.
+type Limits struct {
+	// Complexity is the highest cost an operation may have (see Complexity).
+	Complexity int
+	// Depth is the deepest nesting of fields an operation may have.
+	Depth int
+	// ParserTokens is the most tokens a query document may have.
+	ParserTokens int
+}
+
+// DefaultLimits are the limits used when none are configured.
+var DefaultLimits = Limits{Complexity: 20000, Depth: 15, ParserTokens: 15000}
+
+// Options configure the GraphQL handler.
+type Options struct {
+	Limits Limits
+	// LoaderWait is how long dataloaders gather keys before a batch goes to the store; 0 calls
+	// the store once per key (right for the in-memory store).
+	LoaderWait time.Duration
+	// Logger receives internal errors; nil logs to slog's default logger.
+	Logger *slog.Logger
+	// Introspection enables schema introspection (GraphiQL needs it).
+	Introspection bool
+}
+
+// NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path): query cache,
+// automatic persisted queries, depth and complexity limits, a parser token limit, per-request
+// dataloaders and an error presenter that returns codes and hides internals.
+func NewHandler(store career.Store, opts Options) http.Handler {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Limits == (Limits{}) {
+		opts.Limits = DefaultLimits
+	}
+	srv := handler.New(NewExecutableSchema(Config{
+		Resolvers:  &Resolver{Store: store},
+		Complexity: Complexity(),
+	}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(opts.Limits.ParserTokens)
+	if opts.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(DepthLimit{Max: opts.Limits.Depth})
+	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
+	srv.SetErrorPresenter(errorPresenter(opts.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		opts.Logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "request_id", RequestID(ctx))
+		return errors.New("internal panic")
+	})
+	return LoaderMiddleware(store, opts.LoaderWait, srv)
+}
+
+// errorPresenter turns errors into GraphQL errors with extensions.code. Domain errors
+// (career.Error) keep their message; gqlgen's own errors (parse, validation, limits) keep
+// theirs; anything else is logged with the request ID and answered as INTERNAL with no detail.
+func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		var domain *career.Error
+		switch {
+		case errors.As(err, &domain):
+			gqlErr.Message = domain.Message
+			errcode.Set(gqlErr, domain.Code)
+			if domain.Code == career.EUNAVAILABLE {
+				logger.WarnContext(ctx, "store unavailable", "error", err.Error(), "request_id", RequestID(ctx))
+			}
+		case errors.Is(err, context.DeadlineExceeded):
+			gqlErr.Message = "the request took too long and was stopped; narrow it or try again"
+			errcode.Set(gqlErr, "TIMEOUT")
+		case errors.Is(err, context.Canceled):
+			gqlErr.Message = "the request was cancelled"
+			errcode.Set(gqlErr, "CANCELLED")
+		case isGraphQLError(err):
+			// Parse, validation and limit errors: their messages are about the query itself.
+		default:
+			logger.ErrorContext(ctx, "internal error", "error", err.Error(), "request_id", RequestID(ctx), "path", gqlErr.Path.String())
+			gqlErr.Message = "internal error (request " + RequestID(ctx) + ")"
+			errcode.Set(gqlErr, career.EINTERNAL)
+		}
+		return gqlErr
+	}
+}
+
+// isGraphQLError reports whether err is an error gqlgen made about the query (it has a code
+// already, or is a plain *gqlerror.Error without a wrapped cause).
+func isGraphQLError(err error) bool {
+	var gqlErr *gqlerror.Error
+	if !errors.As(err, &gqlErr) {
+		return false
+	}
+	return gqlErr.Err == nil
+}
+
+type requestIDKey struct{}
+
+// WithRequestID returns a context that carries a request ID for logs and error messages.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID returns the request's ID, or "-".
+func RequestID(ctx context.Context) string {
+	if id, ok := ctx.Value(requestIDKey{}).(string); ok {
+		return id
+	}
+	return "-"
+}

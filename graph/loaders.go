@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// loader loads one value by key. Per request, batched loaders gather the keys that the
+// concurrently running resolvers of one query level ask for into one store call.
+type loader[K comparable, V any] interface {
+	Load(ctx context.Context, key K) (V, error)
+}
+
+// directLoader calls the store for each key: for stores where a call costs no round trip.
+type directLoader[K comparable, V any] struct {
+	fetch func(ctx context.Context, keys []K) (map[K]V, error)
+}
+
+func (l directLoader[K, V]) Load(ctx context.Context, key K) (V, error) {
+	m, err := l.fetch(ctx, []K{key})
+	return m[key], err
+}
+
+// batchLoader wraps a dataloadgen loader; a key with no value loads as the zero value.
+type batchLoader[K comparable, V any] struct {
+	l *dataloadgen.Loader[K, V]
+}
+
+func (l batchLoader[K, V]) Load(ctx context.Context, key K) (V, error) {
+	v, err := l.l.Load(ctx, key)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return v, nil
+	}
+	return v, err
+}
+
+func newLoader[K comparable, V any](wait time.Duration, fetch func(ctx context.Context, keys []K) (map[K]V, error)) loader[K, V] {
+	if wait <= 0 {
+		return directLoader[K, V]{fetch: fetch}
+	}
+	return batchLoader[K, V]{l: dataloadgen.NewMappedLoader(fetch, dataloadgen.WithWait(wait))}
+}
+
+// linkedKey asks for one page of the professions linked to a skill, tool or training.
+type linkedKey struct {
+	targetID   string
+	importance career.Importance
+	first      int
+	after      string
+}
+
+// Loaders are the per-request loaders over the store's batch methods.
+type Loaders struct {
+	professions     loader[string, *career.Profession]
+	skills          loader[string, *career.Skill]
+	tools           loader[string, *career.Tool]
+	trainings       loader[string, *career.Training]
+	qualities       loader[string, []*career.Skill]
+	requirements    loader[string, []career.SkillRequirement]
+	toolsOf         loader[string, []*career.Tool]
+	trainingsOf     loader[string, []*career.Training]
+	nextCareers     loader[string, []career.CareerMove]
+	previousCareers loader[string, []career.CareerMove]
+	specializations loader[string, []*career.Profession]
+	linked          loader[linkedKey, *career.Page[*career.Profession]]
+}
+
+// NewLoaders returns fresh loaders for one request. wait is how long a batch gathers keys
+// before it is sent; 0 sends every key on its own (for the in-memory store).
+func NewLoaders(store career.Store, wait time.Duration) *Loaders {
+	return &Loaders{
+		professions:     newLoader(wait, store.ProfessionsByID),
+		skills:          newLoader(wait, store.SkillsByID),
+		tools:           newLoader(wait, store.ToolsByID),
+		trainings:       newLoader(wait, store.TrainingsByID),
+		qualities:       newLoader(wait, store.Qualities),
+		requirements:    newLoader(wait, store.Requirements),
+		toolsOf:         newLoader(wait, store.ToolsOf),
+		trainingsOf:     newLoader(wait, store.TrainingsOf),
+		nextCareers:     newLoader(wait, store.NextCareers),
+		previousCareers: newLoader(wait, store.PreviousCareers),
+		specializations: newLoader(wait, store.Specializations),
+		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
+			return fetchLinked(ctx, store, keys)
+		}),
+	}
+}
+
+// fetchLinked answers keys with the same importance and page arguments with one store call.
+func fetchLinked(ctx context.Context, store career.Store, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
+	type group struct {
+		importance career.Importance
+		page       career.PageArgs
+	}
+	groups := make(map[group][]string)
+	var order []group
+	for _, k := range keys {
+		g := group{k.importance, career.PageArgs{First: k.first, After: k.after}}
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], k.targetID)
+	}
+	out := make(map[linkedKey]*career.Page[*career.Profession], len(keys))
+	for _, g := range order {
+		pages, err := store.ProfessionsLinkedTo(ctx, groups[g], g.importance, g.page)
+		if err != nil {
+			return nil, err
+		}
+		for id, p := range pages {
+			out[linkedKey{id, g.importance, g.page.First, g.page.After}] = p
+		}
+	}
+	return out, nil
+}
+
+type loadersKey struct{}
+
+// WithLoaders returns a context that carries loaders.
+func WithLoaders(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+// loadersFor returns the request's loaders.
+func loadersFor(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(loadersKey{}).(*Loaders)
+	if l == nil {
+		panic("graph: no loaders in context; wrap the handler with LoaderMiddleware")
+	}
+	return l
+}
+
+// LoaderMiddleware gives every request its own loaders.
+func LoaderMiddleware(store career.Store, wait time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := WithLoaders(r.Context(), NewLoaders(store, wait))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

@@ -1,0 +1,46 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/graph/model"
+)
+
+// loadNode loads any node by global ID; nil (not an error) when none exists or the ID is
+// malformed, as `node` promises.
+func loadNode(ctx context.Context, id string) (model.Node, error) {
+	l := loadersFor(ctx)
+	switch career.KindOf(id) {
+	case career.KindProfession:
+		return nilIfAbsent(l.professions.Load(ctx, id))
+	case career.KindSkill:
+		return nilIfAbsent(l.skills.Load(ctx, id))
+	case career.KindTool:
+		return nilIfAbsent(l.tools.Load(ctx, id))
+	case career.KindTraining:
+		return nilIfAbsent(l.trainings.Load(ctx, id))
+	}
+	return nil, nil
+}
+
+// nilIfAbsent turns a typed nil pointer into a nil interface, so that GraphQL answers null.
+func nilIfAbsent[T any](v *T, err error) (model.Node, error) {
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// linkedProfessions answers Skill.professions, Tool.professions and Training.professions.
+func linkedProfessions(ctx context.Context, targetID string, importance career.Importance, first *int, after *string) (*model.ProfessionConnection, error) {
+	page, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	p, err := loadersFor(ctx).linked.Load(ctx, linkedKey{targetID, importance, page.First, page.After})
+	if err != nil {
+		return nil, err
+	}
+	return professionConnection(p), nil
+}

@@ -1,0 +1,186 @@
+// Package graph is the GraphQL API: gqlgen's generated executor (generated.go), the resolvers
+// that answer it from a career.Store through per-request loaders, argument checks, limits and
+// the error presenter.
+package graph
+
+import (
+	"unicode/utf8"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/graph/model"
+)
+
+// Resolver is the root resolver: it answers every query from Store.
+type Resolver struct {
+	Store career.Store
+}
+
+// Argument ranges. The schema's descriptions state the same numbers.
+const (
+	maxNodesIDs        = 100
+	maxListFirst       = 100
+	maxSearchFirst     = 50
+	maxSearchText      = 200
+	maxPathSteps       = 6
+	maxPathsFirst      = 20
+	maxProgressionStep = 6
+	maxProgression     = 200
+	maxMatchFirst      = 50
+	maxMatchSkills     = 100
+	maxMatchTools      = 100
+	maxTopSkills       = 100
+)
+
+// intArg returns v (or def when v is null), or a BAD_USER_INPUT error naming the allowed range.
+func intArg(name string, v *int, def, lo, hi int) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	if *v < lo || *v > hi {
+		return 0, career.Errorf(career.EINVALID, "%s must be between %d and %d, got %d", name, lo, hi, *v)
+	}
+	return *v, nil
+}
+
+// pageArgs checks a connection's first and after.
+func pageArgs(first *int, after *string) (career.PageArgs, error) {
+	n, err := intArg("first", first, 20, 1, maxListFirst)
+	if err != nil {
+		return career.PageArgs{}, err
+	}
+	p := career.PageArgs{First: n, After: str(after)}
+	if _, err := career.DecodeCursor(p.After); err != nil {
+		return career.PageArgs{}, err
+	}
+	return p, nil
+}
+
+// textArg checks a search text: 1..maxSearchText characters, at least one letter or digit.
+func textArg(name, text string) error {
+	if n := utf8.RuneCountInString(text); n > maxSearchText {
+		return career.Errorf(career.EINVALID, "%s must be 1 to %d characters long, got %d", name, maxSearchText, n)
+	}
+	if career.Fold(text) == "" {
+		return career.Errorf(career.EINVALID, "%s must contain at least one letter or digit (1 to %d characters)", name, maxSearchText)
+	}
+	return nil
+}
+
+// optionalText checks a filter's text when given.
+func optionalText(name string, text *string) (string, error) {
+	if text == nil {
+		return "", nil
+	}
+	return *text, textArg(name, *text)
+}
+
+// str returns *s, or "" for nil.
+func str(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// nullable returns nil for "", so that unknown texts are null in the API.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// pointers returns pointers to the elements of a slice, as gqlgen's list fields want them.
+func pointers[T any](s []T) []*T {
+	out := make([]*T, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
+}
+
+// nodeKind maps a domain kind to the API's NodeKind.
+func nodeKind(k career.Kind) model.NodeKind {
+	switch k {
+	case career.KindSkill:
+		return model.NodeKindSkill
+	case career.KindTool:
+		return model.NodeKindTool
+	case career.KindTraining:
+		return model.NodeKindTraining
+	}
+	return model.NodeKindProfession
+}
+
+// domainKind maps the API's NodeKind to a domain kind.
+func domainKind(k model.NodeKind) career.Kind {
+	switch k {
+	case model.NodeKindSkill:
+		return career.KindSkill
+	case model.NodeKindTool:
+		return career.KindTool
+	case model.NodeKindTraining:
+		return career.KindTraining
+	}
+	return career.KindProfession
+}
+
+// professionConnection turns a page into the API's connection.
+func professionConnection(p *career.Page[*career.Profession]) *model.ProfessionConnection {
+	c := &model.ProfessionConnection{Edges: []*model.ProfessionEdge{}, Nodes: []*career.Profession{}, PageInfo: &model.PageInfo{}}
+	if p == nil {
+		return c
+	}
+	c.Nodes = nonNil(p.Items)
+	for _, n := range p.Items {
+		c.Edges = append(c.Edges, &model.ProfessionEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
+	}
+	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.ProfessionEdge) string { return e.Cursor })
+	c.TotalCount = p.TotalCount
+	return c
+}
+
+func skillConnection(p *career.Page[*career.Skill]) *model.SkillConnection {
+	c := &model.SkillConnection{Edges: []*model.SkillEdge{}, Nodes: nonNil(p.Items), TotalCount: p.TotalCount}
+	for _, n := range p.Items {
+		c.Edges = append(c.Edges, &model.SkillEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
+	}
+	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.SkillEdge) string { return e.Cursor })
+	return c
+}
+
+func toolConnection(p *career.Page[*career.Tool]) *model.ToolConnection {
+	c := &model.ToolConnection{Edges: []*model.ToolEdge{}, Nodes: nonNil(p.Items), TotalCount: p.TotalCount}
+	for _, n := range p.Items {
+		c.Edges = append(c.Edges, &model.ToolEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
+	}
+	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.ToolEdge) string { return e.Cursor })
+	return c
+}
+
+func trainingConnection(p *career.Page[*career.Training]) *model.TrainingConnection {
+	c := &model.TrainingConnection{Edges: []*model.TrainingEdge{}, Nodes: nonNil(p.Items), TotalCount: p.TotalCount}
+	for _, n := range p.Items {
+		c.Edges = append(c.Edges, &model.TrainingEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
+	}
+	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.TrainingEdge) string { return e.Cursor })
+	return c
+}
+
+// pageInfo gives the page's end cursor (null on an empty page).
+func pageInfo[E any](n int, hasNext bool, edges []E, cursor func(E) string) *model.PageInfo {
+	info := &model.PageInfo{HasNextPage: hasNext}
+	if n > 0 {
+		c := cursor(edges[n-1])
+		info.EndCursor = &c
+	}
+	return info
+}
+
+// nonNil returns s, or an empty slice for nil (non-null lists must not be null).
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,354 @@
+package memory
+
+import (
+	"context"
+	"slices"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// profession returns the profession with this ID, or a NOT_FOUND error naming the argument.
+func (g *graph) profession(arg, id string) (*professionNode, error) {
+	if n := g.professions[id]; n != nil {
+		return n, nil
+	}
+	return nil, career.Errorf(career.ENOTFOUND, "%s: no profession with ID %q", arg, id)
+}
+
+// CareerPaths returns the first simple paths from one profession to another, shortest first,
+// then by the names of their steps.
+func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*career.Profession, error) {
+	g := s.graph()
+	from, err := g.profession("from", fromID)
+	if err != nil {
+		return nil, err
+	}
+	to, err := g.profession("to", toID)
+	if err != nil {
+		return nil, err
+	}
+	if from == to {
+		return nil, career.Errorf(career.EINVALID, "from and to are the same profession; give two different professions")
+	}
+	return simplePaths(from, to, maxSteps, first), nil
+}
+
+// simplePaths enumerates simple paths from → to of 1..maxSteps moves: by length, and within a
+// length in the order of their steps' (sortKey, ID), which a depth-first walk over neighbours
+// sorted by (sortKey, ID) gives. Distances to `to` prune walks that cannot arrive in time.
+func simplePaths(from, to *professionNode, maxSteps, first int) [][]*career.Profession {
+	distTo := distancesTo(to, maxSteps)
+	if _, ok := distTo[from]; !ok {
+		return nil
+	}
+	var out [][]*career.Profession
+	onPath := map[*professionNode]bool{from: true}
+	path := []*professionNode{from}
+	var walk func(n *professionNode, left int)
+	walk = func(n *professionNode, left int) {
+		for _, next := range n.nextSorted {
+			if len(out) == first {
+				return
+			}
+			if next == to {
+				if left == 1 {
+					out = append(out, professionsOf(append(path, to)))
+				}
+				continue
+			}
+			if d, ok := distTo[next]; !ok || d > left-1 || onPath[next] {
+				continue
+			}
+			onPath[next] = true
+			path = append(path, next)
+			walk(next, left-1)
+			path = path[:len(path)-1]
+			delete(onPath, next)
+		}
+	}
+	for length := 1; length <= maxSteps && len(out) < first; length++ {
+		walk(from, length)
+	}
+	return out
+}
+
+// distancesTo returns the fewest moves from each profession to `to`, up to maxSteps, walking
+// moves backwards.
+func distancesTo(to *professionNode, maxSteps int) map[*professionNode]int {
+	dist := map[*professionNode]int{to: 0}
+	level := []*professionNode{to}
+	for d := 1; d <= maxSteps && len(level) > 0; d++ {
+		var next []*professionNode
+		for _, n := range level {
+			for _, m := range n.previous {
+				if _, seen := dist[m.profession]; !seen {
+					dist[m.profession] = d
+					next = append(next, m.profession)
+				}
+			}
+		}
+		level = next
+	}
+	return dist
+}
+
+// CareerProgression returns the professions reachable in 1..maxSteps moves: by distance, then
+// name, then ID; each with its name-wise smallest shortest path.
+func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]career.CareerStep, error) {
+	g := s.graph()
+	from, err := g.profession("from", fromID)
+	if err != nil {
+		return nil, err
+	}
+	return progression(from, maxSteps, first), nil
+}
+
+// progression walks breadth first. Each level is kept in the order of its nodes' best paths, so
+// the first parent to reach a node gives it the smallest of its shortest paths.
+func progression(from *professionNode, maxSteps, first int) []career.CareerStep {
+	type reached struct {
+		n        *professionNode
+		distance int
+	}
+	parent := map[*professionNode]*professionNode{from: nil}
+	var all []reached
+	level := []*professionNode{from}
+	for d := 1; d <= maxSteps && len(level) > 0; d++ {
+		var next []*professionNode
+		for _, n := range level {
+			for _, m := range n.nextSorted {
+				if _, seen := parent[m]; !seen {
+					parent[m] = n
+					next = append(next, m)
+					all = append(all, reached{m, d})
+				}
+			}
+		}
+		level = next
+	}
+	slices.SortFunc(all, func(a, b reached) int {
+		if a.distance != b.distance {
+			return a.distance - b.distance
+		}
+		return compareKeys(a.n.sortKey, a.n.p.ID, b.n.sortKey, b.n.p.ID)
+	})
+	steps := make([]career.CareerStep, 0, min(first, len(all)))
+	for _, r := range all[:min(first, len(all))] {
+		path := make([]*career.Profession, r.distance+1)
+		for i, p := r.distance, r.n; p != nil; i, p = i-1, parent[p] {
+			path[i] = p.p
+		}
+		steps = append(steps, career.CareerStep{Profession: r.n.p, Distance: r.distance, Path: path})
+	}
+	return steps
+}
+
+// SkillGap tells what someone in `from` must add to work as `to`.
+func (s *Store) SkillGap(ctx context.Context, fromID, toID string) (*career.SkillGap, error) {
+	g := s.graph()
+	from, err := g.profession("from", fromID)
+	if err != nil {
+		return nil, err
+	}
+	to, err := g.profession("to", toID)
+	if err != nil {
+		return nil, err
+	}
+	return skillGap(from, to), nil
+}
+
+// skillGap compares two professions' requirements and tools.
+func skillGap(from, to *professionNode) *career.SkillGap {
+	has := make(map[*skillNode]bool, len(from.requirements))
+	for _, r := range from.requirements {
+		has[r.skill] = true
+	}
+	gap := &career.SkillGap{
+		From:         from.p,
+		To:           to.p,
+		Shared:       []*career.Skill{},
+		Missing:      []career.SkillRequirement{},
+		MissingTools: []*career.Tool{},
+		Coverage:     1,
+		Trainings:    trainingsOf(to.trainings),
+	}
+	essential, covered := 0, 0
+	for _, r := range to.requirements {
+		if r.importance == career.Essential {
+			essential++
+			if has[r.skill] {
+				covered++
+			}
+		}
+		if has[r.skill] {
+			gap.Shared = append(gap.Shared, r.skill.s)
+		} else {
+			gap.Missing = append(gap.Missing, career.SkillRequirement{Skill: r.skill.s, Importance: r.importance})
+		}
+	}
+	slices.SortStableFunc(gap.Missing, func(a, b career.SkillRequirement) int {
+		return essentialFirst(a.Importance, b.Importance)
+	})
+	if essential > 0 {
+		gap.Coverage = float64(covered) / float64(essential)
+	}
+	for _, t := range to.tools {
+		if !slices.Contains(from.tools, t) {
+			gap.MissingTools = append(gap.MissingTools, t.t)
+		}
+	}
+	return gap
+}
+
+// essentialFirst orders ESSENTIAL before OPTIONAL.
+func essentialFirst(a, b career.Importance) int {
+	if a == b {
+		return 0
+	} else if a == career.Essential {
+		return -1
+	}
+	return 1
+}
+
+// MatchProfessions ranks professions by the weighted share of their requirements (and tools)
+// the given skills and tools cover.
+func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]career.ProfessionMatch, error) {
+	g := s.graph()
+	skills := make(map[*skillNode]bool, len(q.SkillIDs))
+	for _, id := range q.SkillIDs {
+		n := g.skills[id]
+		if n == nil {
+			return nil, career.Errorf(career.ENOTFOUND, "skills: no skill with ID %q", id)
+		}
+		skills[n] = true
+	}
+	tools := make(map[*toolNode]bool, len(q.ToolIDs))
+	for _, id := range q.ToolIDs {
+		n := g.tools[id]
+		if n == nil {
+			return nil, career.Errorf(career.ENOTFOUND, "tools: no tool with ID %q", id)
+		}
+		tools[n] = true
+	}
+	// Only professions linked to a given skill or tool can score above 0.
+	have := make(map[*professionNode]float64)
+	for n := range skills {
+		for _, e := range n.requiredBy {
+			have[e.profession] += e.importance.Weight()
+		}
+	}
+	for n := range tools {
+		for _, p := range n.usedBy {
+			have[p]++
+		}
+	}
+	var out []career.ProfessionMatch
+	for p, w := range have {
+		if q.Dataset != "" && p.p.Dataset != q.Dataset {
+			continue
+		}
+		m := career.ProfessionMatch{Profession: p.p, Score: w / p.totalWeight}
+		m.Matched, m.Missing = splitRequirements(p, func(s *skillNode) bool { return skills[s] })
+		out = append(out, m)
+	}
+	return rankMatches(out, q.First), nil
+}
+
+// splitRequirements splits a profession's required skills into those `has` accepts (in its
+// order) and the others (essential first, then its order).
+func splitRequirements(p *professionNode, has func(*skillNode) bool) (matched, missing []*career.Skill) {
+	matched, missing = []*career.Skill{}, []*career.Skill{}
+	var optional []*career.Skill
+	for _, r := range p.requirements {
+		switch {
+		case has(r.skill):
+			matched = append(matched, r.skill.s)
+		case r.importance == career.Essential:
+			missing = append(missing, r.skill.s)
+		default:
+			optional = append(optional, r.skill.s)
+		}
+	}
+	return matched, append(missing, optional...)
+}
+
+// rankMatches sorts by score descending, then name, then ID, and keeps the first.
+func rankMatches(ms []career.ProfessionMatch, first int) []career.ProfessionMatch {
+	slices.SortFunc(ms, func(a, b career.ProfessionMatch) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return compareKeys(career.SortKey(a.Profession.Name), a.Profession.ID, career.SortKey(b.Profession.Name), b.Profession.ID)
+	})
+	if len(ms) > first {
+		ms = ms[:first]
+	}
+	if ms == nil {
+		ms = []career.ProfessionMatch{}
+	}
+	return ms
+}
+
+// SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
+func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) ([]career.ProfessionMatch, error) {
+	g := s.graph()
+	to, err := g.profession("to", toID)
+	if err != nil {
+		return nil, err
+	}
+	shared := make(map[*professionNode]int)
+	toSkills := make(map[*skillNode]bool, len(to.requirements))
+	for _, r := range to.requirements {
+		toSkills[r.skill] = true
+		for _, e := range r.skill.requiredBy {
+			shared[e.profession]++
+		}
+	}
+	for _, t := range to.tools {
+		for _, p := range t.usedBy {
+			shared[p]++
+		}
+	}
+	delete(shared, to)
+	size := func(p *professionNode) int { return len(p.requirements) + len(p.tools) }
+	var out []career.ProfessionMatch
+	for p, n := range shared {
+		m := career.ProfessionMatch{Profession: p.p, Score: float64(n) / float64(size(to)+size(p)-n)}
+		m.Matched, m.Missing = splitRequirements(p, func(s *skillNode) bool { return toSkills[s] })
+		out = append(out, m)
+	}
+	return rankMatches(out, first), nil
+}
+
+// Stats counts the nodes and moves of one dataset, or of all ("").
+func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error) {
+	g := s.graph()
+	var st career.Stats
+	for name, d := range g.datasets {
+		if dataset == "" || name == dataset {
+			st.Professions += d.stats.Professions
+			st.Skills += d.stats.Skills
+			st.Tools += d.stats.Tools
+			st.Trainings += d.stats.Trainings
+			st.CareerMoves += d.stats.CareerMoves
+		}
+	}
+	return &st, nil
+}
+
+// TopSkills ranks skills by the number of professions requiring them, then name, then ID.
+func (s *Store) TopSkills(ctx context.Context, dataset string, first int) ([]career.SkillUsage, error) {
+	out := []career.SkillUsage{}
+	for _, n := range s.graph().skillsByUse {
+		if len(out) == first {
+			break
+		}
+		if dataset == "" || n.s.Dataset == dataset {
+			out = append(out, career.SkillUsage{Skill: n.s, Professions: len(n.requiredBy)})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,266 @@
+package memory
+
+import (
+	"slices"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// graph is an immutable, indexed snapshot of every loaded dataset. Loads build a new graph and
+// swap it in, so readers never see a half-loaded dataset.
+type graph struct {
+	datasets    map[string]*datasetIndex
+	professions map[string]*professionNode
+	skills      map[string]*skillNode
+	tools       map[string]*toolNode
+	trainings   map[string]*trainingNode
+
+	// Every node of a kind, ordered by (sortKey, ID): the order of lists.
+	sortedProfessions []*professionNode
+	sortedSkills      []*skillNode
+	sortedTools       []*toolNode
+	sortedTrainings   []*trainingNode
+	// skillsByUse orders skills by the number of professions requiring them (descending), then
+	// (sortKey, ID); skills nobody requires are left out.
+	skillsByUse []*skillNode
+
+	text *career.TextIndex
+}
+
+// datasetIndex is what the graph keeps of one dataset.
+type datasetIndex struct {
+	info  career.DatasetInfo
+	stats career.Stats
+	// The dataset's nodes, ordered by (sortKey, ID).
+	professions []*professionNode
+	skills      []*skillNode
+	tools       []*toolNode
+	trainings   []*trainingNode
+}
+
+type professionNode struct {
+	p       *career.Profession
+	sortKey string
+
+	requirements []requirementEdge // dataset order
+	qualities    []*skillNode      // dataset order
+	tools        []*toolNode       // dataset order
+	trainings    []*trainingNode   // dataset order
+	next         []moveEdge        // dataset order
+	nextSorted   []*professionNode // the targets of next, by (sortKey, ID)
+	previous     []moveEdge        // by the source's (sortKey, ID)
+	broader      *professionNode
+	narrower     []*professionNode // by (sortKey, ID)
+
+	// totalWeight is the denominator of matchProfessions' score: the weights of all
+	// requirements plus one per tool.
+	totalWeight float64
+}
+
+type requirementEdge struct {
+	skill      *skillNode
+	importance career.Importance
+}
+
+type moveEdge struct {
+	profession *professionNode
+	kind       career.MoveKind
+}
+
+type skillNode struct {
+	s       *career.Skill
+	sortKey string
+	// requiredBy lists the professions requiring the skill, by (sortKey, ID).
+	requiredBy []requiredByEdge
+}
+
+type requiredByEdge struct {
+	profession *professionNode
+	importance career.Importance
+}
+
+type toolNode struct {
+	t       *career.Tool
+	sortKey string
+	usedBy  []*professionNode // by (sortKey, ID)
+}
+
+type trainingNode struct {
+	t        *career.Training
+	sortKey  string
+	prepares []*professionNode // by (sortKey, ID)
+}
+
+// buildGraph indexes datasets (already validated: links point at nodes of the same dataset).
+func buildGraph(datasets []*career.Dataset) *graph {
+	g := &graph{
+		datasets:    make(map[string]*datasetIndex),
+		professions: make(map[string]*professionNode),
+		skills:      make(map[string]*skillNode),
+		tools:       make(map[string]*toolNode),
+		trainings:   make(map[string]*trainingNode),
+		text:        career.NewTextIndex(),
+	}
+	for _, d := range datasets {
+		g.add(d)
+	}
+	g.finish()
+	return g
+}
+
+// add indexes the nodes and links of one dataset.
+func (g *graph) add(d *career.Dataset) {
+	di := &datasetIndex{info: d.Info}
+	g.datasets[d.Info.Name] = di
+	for i := range d.Professions {
+		p := &d.Professions[i]
+		n := &professionNode{p: p, sortKey: career.SortKey(p.Name)}
+		g.professions[p.ID] = n
+		di.professions = append(di.professions, n)
+		g.text.Add(p.ID, append([]string{p.Name}, p.AlternativeNames...))
+	}
+	for i := range d.Skills {
+		s := &d.Skills[i]
+		n := &skillNode{s: s, sortKey: career.SortKey(s.Name)}
+		g.skills[s.ID] = n
+		di.skills = append(di.skills, n)
+		g.text.Add(s.ID, append([]string{s.Name}, s.AlternativeNames...))
+	}
+	for i := range d.Tools {
+		t := &d.Tools[i]
+		n := &toolNode{t: t, sortKey: career.SortKey(t.Name)}
+		g.tools[t.ID] = n
+		di.tools = append(di.tools, n)
+		g.text.Add(t.ID, []string{t.Name})
+	}
+	for i := range d.Trainings {
+		t := &d.Trainings[i]
+		n := &trainingNode{t: t, sortKey: career.SortKey(t.Name)}
+		g.trainings[t.ID] = n
+		di.trainings = append(di.trainings, n)
+		g.text.Add(t.ID, []string{t.Name})
+	}
+
+	for _, r := range d.Requirements {
+		p, s := g.professions[r.ProfessionID], g.skills[r.SkillID]
+		if p == nil || s == nil {
+			continue
+		}
+		p.requirements = append(p.requirements, requirementEdge{skill: s, importance: r.Importance})
+		p.totalWeight += r.Importance.Weight()
+		s.requiredBy = append(s.requiredBy, requiredByEdge{profession: p, importance: r.Importance})
+	}
+	for _, l := range d.Qualities {
+		if p, s := g.professions[l.ProfessionID], g.skills[l.TargetID]; p != nil && s != nil {
+			p.qualities = append(p.qualities, s)
+		}
+	}
+	for _, l := range d.ToolUses {
+		if p, t := g.professions[l.ProfessionID], g.tools[l.TargetID]; p != nil && t != nil {
+			p.tools = append(p.tools, t)
+			p.totalWeight++
+			t.usedBy = append(t.usedBy, p)
+		}
+	}
+	for _, l := range d.TrainingLinks {
+		if p, t := g.professions[l.ProfessionID], g.trainings[l.TargetID]; p != nil && t != nil {
+			p.trainings = append(p.trainings, t)
+			t.prepares = append(t.prepares, p)
+		}
+	}
+	for _, m := range d.Moves {
+		from, to := g.professions[m.FromID], g.professions[m.ToID]
+		if from == nil || to == nil || from == to {
+			continue
+		}
+		from.next = append(from.next, moveEdge{profession: to, kind: m.Kind})
+		to.previous = append(to.previous, moveEdge{profession: from, kind: m.Kind})
+		di.stats.CareerMoves++
+	}
+	for _, n := range di.professions {
+		if b := g.professions[n.p.SpecializationOf]; b != nil && b != n {
+			n.broader = b
+			b.narrower = append(b.narrower, n)
+		}
+	}
+
+	sortNodes(di.professions, func(n *professionNode) (string, string) { return n.sortKey, n.p.ID })
+	sortNodes(di.skills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
+	sortNodes(di.tools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
+	sortNodes(di.trainings, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID })
+	di.stats.Professions = len(di.professions)
+	di.stats.Skills = len(di.skills)
+	di.stats.Tools = len(di.tools)
+	di.stats.Trainings = len(di.trainings)
+	di.info.Professions = len(di.professions)
+}
+
+// finish sorts what lists and traversals read, once every dataset is in.
+func (g *graph) finish() {
+	professionKey := func(n *professionNode) (string, string) { return n.sortKey, n.p.ID }
+	for _, n := range g.professions {
+		g.sortedProfessions = append(g.sortedProfessions, n)
+		n.nextSorted = make([]*professionNode, len(n.next))
+		for i, m := range n.next {
+			n.nextSorted[i] = m.profession
+		}
+		sortNodes(n.nextSorted, professionKey)
+		slices.SortFunc(n.previous, func(a, b moveEdge) int {
+			return compareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
+		})
+		sortNodes(n.narrower, professionKey)
+	}
+	for _, n := range g.skills {
+		g.sortedSkills = append(g.sortedSkills, n)
+		slices.SortFunc(n.requiredBy, func(a, b requiredByEdge) int {
+			return compareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
+		})
+		if len(n.requiredBy) > 0 {
+			g.skillsByUse = append(g.skillsByUse, n)
+		}
+	}
+	for _, n := range g.tools {
+		g.sortedTools = append(g.sortedTools, n)
+		sortNodes(n.usedBy, professionKey)
+	}
+	for _, n := range g.trainings {
+		g.sortedTrainings = append(g.sortedTrainings, n)
+		sortNodes(n.prepares, professionKey)
+	}
+	sortNodes(g.sortedProfessions, professionKey)
+	sortNodes(g.sortedSkills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
+	sortNodes(g.sortedTools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
+	sortNodes(g.sortedTrainings, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID })
+	slices.SortFunc(g.skillsByUse, func(a, b *skillNode) int {
+		if len(a.requiredBy) != len(b.requiredBy) {
+			return len(b.requiredBy) - len(a.requiredBy)
+		}
+		return compareKeys(a.sortKey, a.s.ID, b.sortKey, b.s.ID)
+	})
+	g.text.Build()
+}
+
+// compareKeys orders by sort key, then ID: the order of every list.
+func compareKeys(sortKeyA, idA, sortKeyB, idB string) int {
+	if sortKeyA != sortKeyB {
+		if sortKeyA < sortKeyB {
+			return -1
+		}
+		return 1
+	}
+	if idA < idB {
+		return -1
+	} else if idA > idB {
+		return 1
+	}
+	return 0
+}
+
+// sortNodes sorts nodes by the (sortKey, ID) that key returns.
+func sortNodes[T any](nodes []T, key func(T) (string, string)) {
+	slices.SortFunc(nodes, func(a, b T) int {
+		ka, ia := key(a)
+		kb, ib := key(b)
+		return compareKeys(ka, ia, kb, ib)
+	})
+}

@@ -1,0 +1,308 @@
+package memory
+
+import (
+	"context"
+	"slices"
+	"sort"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// paginate returns the page of sorted (by key) items that page asks for.
+func paginate[N any, T any](sorted []N, key func(N) (string, string), value func(N) T, page career.PageArgs) (*career.Page[T], error) {
+	cursor, err := career.DecodeCursor(page.After)
+	if err != nil {
+		return nil, err
+	}
+	start := 0
+	if cursor != nil {
+		start = sort.Search(len(sorted), func(i int) bool {
+			k, id := key(sorted[i])
+			return cursor.After(k, id)
+		})
+	}
+	end := min(start+page.First, len(sorted))
+	out := &career.Page[T]{
+		Items:       make([]T, 0, end-start),
+		HasNextPage: end < len(sorted),
+		TotalCount:  len(sorted),
+	}
+	for _, n := range sorted[start:end] {
+		out.Items = append(out.Items, value(n))
+	}
+	return out, nil
+}
+
+func professionKey(n *professionNode) (string, string)     { return n.sortKey, n.p.ID }
+func professionValue(n *professionNode) *career.Profession { return n.p }
+
+// textMatches returns the IDs whose names match text, as a set.
+func (g *graph) textMatches(text string) map[string]bool {
+	out := make(map[string]bool)
+	for _, id := range g.text.Candidates(text) {
+		if _, ok := career.MatchText(text, g.names(id)); ok {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// names returns a node's name followed by its alternative names.
+func (g *graph) names(id string) []string {
+	switch career.KindOf(id) {
+	case career.KindProfession:
+		if n := g.professions[id]; n != nil {
+			return append([]string{n.p.Name}, n.p.AlternativeNames...)
+		}
+	case career.KindSkill:
+		if n := g.skills[id]; n != nil {
+			return append([]string{n.s.Name}, n.s.AlternativeNames...)
+		}
+	case career.KindTool:
+		if n := g.tools[id]; n != nil {
+			return []string{n.t.Name}
+		}
+	case career.KindTraining:
+		if n := g.trainings[id]; n != nil {
+			return []string{n.t.Name}
+		}
+	}
+	return nil
+}
+
+// ListProfessions pages through the professions that pass the filter, by name.
+func (s *Store) ListProfessions(ctx context.Context, f career.ProfessionFilter, page career.PageArgs) (*career.Page[*career.Profession], error) {
+	g := s.graph()
+	// Start from the smallest list an index gives, then check the other conditions.
+	var base []*professionNode
+	switch {
+	case f.SkillID != "":
+		if sk := g.skills[f.SkillID]; sk != nil {
+			for _, e := range sk.requiredBy {
+				base = append(base, e.profession)
+			}
+		}
+	case f.ToolID != "":
+		if t := g.tools[f.ToolID]; t != nil {
+			base = t.usedBy
+		}
+	case f.Dataset != "":
+		if d := g.datasets[f.Dataset]; d != nil {
+			base = d.professions
+		}
+	default:
+		base = g.sortedProfessions
+	}
+	var matches map[string]bool
+	if f.Text != "" {
+		matches = g.textMatches(f.Text)
+	}
+	filtered := base
+	if f.Text != "" || f.Sector != "" || (f.Dataset != "" && (f.SkillID != "" || f.ToolID != "")) || (f.SkillID != "" && f.ToolID != "") {
+		filtered = make([]*professionNode, 0)
+		for _, n := range base {
+			if (matches == nil || matches[n.p.ID]) &&
+				(f.Dataset == "" || n.p.Dataset == f.Dataset) &&
+				(f.Sector == "" || n.p.Sector == f.Sector) &&
+				(f.SkillID == "" || requires(n, f.SkillID)) &&
+				(f.ToolID == "" || uses(n, f.ToolID)) {
+				filtered = append(filtered, n)
+			}
+		}
+	}
+	return paginate(filtered, professionKey, professionValue, page)
+}
+
+func requires(n *professionNode, skillID string) bool {
+	return slices.ContainsFunc(n.requirements, func(r requirementEdge) bool { return r.skill.s.ID == skillID })
+}
+
+func uses(n *professionNode, toolID string) bool {
+	return slices.ContainsFunc(n.tools, func(t *toolNode) bool { return t.t.ID == toolID })
+}
+
+// ListSkills pages through the skills that pass the filter, by name.
+func (s *Store) ListSkills(ctx context.Context, f career.SkillFilter, page career.PageArgs) (*career.Page[*career.Skill], error) {
+	g := s.graph()
+	base := g.sortedSkills
+	if f.Dataset != "" {
+		base = nil
+		if d := g.datasets[f.Dataset]; d != nil {
+			base = d.skills
+		}
+	}
+	filtered := base
+	if f.Text != "" || f.Kind != "" {
+		var matches map[string]bool
+		if f.Text != "" {
+			matches = g.textMatches(f.Text)
+		}
+		filtered = make([]*skillNode, 0)
+		for _, n := range base {
+			if (matches == nil || matches[n.s.ID]) && (f.Kind == "" || n.s.Kind == f.Kind) {
+				filtered = append(filtered, n)
+			}
+		}
+	}
+	return paginate(filtered, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID },
+		func(n *skillNode) *career.Skill { return n.s }, page)
+}
+
+// ListTools pages through the tools that pass the filter, by name.
+func (s *Store) ListTools(ctx context.Context, f career.ToolFilter, page career.PageArgs) (*career.Page[*career.Tool], error) {
+	g := s.graph()
+	base := g.sortedTools
+	if f.Dataset != "" {
+		base = nil
+		if d := g.datasets[f.Dataset]; d != nil {
+			base = d.tools
+		}
+	}
+	filtered := base
+	if f.Text != "" || f.Category != "" {
+		var matches map[string]bool
+		if f.Text != "" {
+			matches = g.textMatches(f.Text)
+		}
+		filtered = make([]*toolNode, 0)
+		for _, n := range base {
+			if (matches == nil || matches[n.t.ID]) && (f.Category == "" || n.t.Category == f.Category) {
+				filtered = append(filtered, n)
+			}
+		}
+	}
+	return paginate(filtered, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID },
+		func(n *toolNode) *career.Tool { return n.t }, page)
+}
+
+// ListTrainings pages through the trainings that pass the filter, by name.
+func (s *Store) ListTrainings(ctx context.Context, f career.TrainingFilter, page career.PageArgs) (*career.Page[*career.Training], error) {
+	g := s.graph()
+	base := g.sortedTrainings
+	if f.Dataset != "" {
+		base = nil
+		if d := g.datasets[f.Dataset]; d != nil {
+			base = d.trainings
+		}
+	}
+	filtered := base
+	if f.Text != "" || f.Level != "" {
+		var matches map[string]bool
+		if f.Text != "" {
+			matches = g.textMatches(f.Text)
+		}
+		filtered = make([]*trainingNode, 0)
+		for _, n := range base {
+			if (matches == nil || matches[n.t.ID]) && (f.Level == "" || n.t.Level == f.Level) {
+				filtered = append(filtered, n)
+			}
+		}
+	}
+	return paginate(filtered, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID },
+		func(n *trainingNode) *career.Training { return n.t }, page)
+}
+
+// ProfessionsLinkedTo pages, for each skill, tool or training, through the professions linked
+// to it, by name. Unknown IDs are left out of the result.
+func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance career.Importance, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
+	g := s.graph()
+	out := make(map[string]*career.Page[*career.Profession], len(targetIDs))
+	for _, id := range targetIDs {
+		var linked []*professionNode
+		switch career.KindOf(id) {
+		case career.KindSkill:
+			sk := g.skills[id]
+			if sk == nil {
+				continue
+			}
+			for _, e := range sk.requiredBy {
+				if importance == "" || e.importance == importance {
+					linked = append(linked, e.profession)
+				}
+			}
+		case career.KindTool:
+			t := g.tools[id]
+			if t == nil {
+				continue
+			}
+			linked = t.usedBy
+		case career.KindTraining:
+			t := g.trainings[id]
+			if t == nil {
+				continue
+			}
+			linked = t.prepares
+		default:
+			continue
+		}
+		p, err := paginate(linked, professionKey, professionValue, page)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = p
+	}
+	return out, nil
+}
+
+// Search ranks the nodes whose names match q.Text: score descending, then name, then ID.
+func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
+	g := s.graph()
+	type scored struct {
+		hit     career.SearchHit
+		sortKey string
+		id      string
+	}
+	var hits []scored
+	for _, id := range g.text.Candidates(q.Text) {
+		kind := career.KindOf(id)
+		if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, kind) {
+			continue
+		}
+		node, dataset, name := g.node(id)
+		if node == nil || (q.Dataset != "" && dataset != q.Dataset) {
+			continue
+		}
+		score, ok := career.MatchText(q.Text, g.names(id))
+		if !ok {
+			continue
+		}
+		hits = append(hits, scored{career.SearchHit{Node: node, Kind: kind, Score: score}, career.SortKey(name), id})
+	}
+	slices.SortFunc(hits, func(a, b scored) int {
+		if a.hit.Score != b.hit.Score {
+			if a.hit.Score > b.hit.Score {
+				return -1
+			}
+			return 1
+		}
+		return compareKeys(a.sortKey, a.id, b.sortKey, b.id)
+	})
+	out := make([]career.SearchHit, 0, min(q.First, len(hits)))
+	for i := 0; i < len(hits) && i < q.First; i++ {
+		out = append(out, hits[i].hit)
+	}
+	return out, nil
+}
+
+// node returns the node with this ID, its dataset and its name; nil when none.
+func (g *graph) node(id string) (node any, dataset, name string) {
+	switch career.KindOf(id) {
+	case career.KindProfession:
+		if n := g.professions[id]; n != nil {
+			return n.p, n.p.Dataset, n.p.Name
+		}
+	case career.KindSkill:
+		if n := g.skills[id]; n != nil {
+			return n.s, n.s.Dataset, n.s.Name
+		}
+	case career.KindTool:
+		if n := g.tools[id]; n != nil {
+			return n.t, n.t.Dataset, n.t.Name
+		}
+	case career.KindTraining:
+		if n := g.trainings[id]; n != nil {
+			return n.t, n.t.Dataset, n.t.Name
+		}
+	}
+	return nil, "", ""
+}

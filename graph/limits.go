@@ -28,7 +28,9 @@ func Complexity() ComplexityRoot {
 	c.Query.Skills = func(child int, _ *model.SkillFilter, first *int, _ *string) int { return times(first, 20)(child) }
 	c.Query.Tools = func(child int, _ *model.ToolFilter, first *int, _ *string) int { return times(first, 20)(child) }
 	c.Query.Trainings = func(child int, _ *model.TrainingFilter, first *int, _ *string) int { return times(first, 20)(child) }
-	c.Query.Search = func(child int, _ string, _ []model.NodeKind, _ *string, first *int) int { return times(first, 10)(child) }
+	c.Query.Search = func(child int, _ string, _ []model.NodeKind, _ *string, first *int) int {
+		return times(first, 10)(child)
+	}
 	c.Query.CareerPaths = func(child int, _, _ string, _ *int, first *int) int { return times(first, 5)(child) }
 	c.Query.CareerProgression = func(child int, _ string, _ *int, first *int) int { return times(first, 50)(child) }
 	c.Query.MatchProfessions = func(child int, _ []string, _ []string, _ *string, first *int) int { return times(first, 10)(child) }

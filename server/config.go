@@ -1,0 +1,177 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/careergraph/careergraph/graph"
+)
+
+// Config is the server's configuration: flags, each with an environment variable as its
+// default (12-factor). Flags win over the environment.
+type Config struct {
+	Addr           string
+	CORSOrigins    []string
+	Limits         graph.Limits
+	MaxBodyBytes   int64
+	RequestTimeout time.Duration
+	LoaderWait     time.Duration
+	// Datasets are extra datasets for the embedded store, "name=DIR".
+	Datasets  []string
+	LogFormat string
+	LogLevel  slog.Level
+
+	Neo4j Neo4jConfig
+}
+
+// Neo4jConfig says how to reach Neo4j. An empty URI selects the embedded store.
+type Neo4jConfig struct {
+	URI      string
+	User     string
+	Password string
+	Database string
+}
+
+// Development defaults for Neo4j: those of scripts/neo4j.
+const (
+	defaultNeo4jURI      = "bolt://127.0.0.1:7687"
+	defaultNeo4jUser     = "neo4j"
+	defaultNeo4jPassword = "careergraph-dev"
+	defaultNeo4jDatabase = "neo4j"
+)
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// parseConfig reads the environment and then the flags of args.
+func parseConfig(args []string, getenv func(string) string) (*Config, error) {
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	addr := ":8080"
+	if port := getenv("PORT"); port != "" {
+		addr = ":" + port
+	}
+	c := &Config{}
+	fs := flag.NewFlagSet("careergraph", flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", env("ADDR", addr), "listen address (env ADDR, or PORT for \":PORT\")")
+	origins := fs.String("cors-origins", env("CORS_ORIGINS", "*"), "comma-separated allowed CORS origins; * allows any origin, without credentials (env CORS_ORIGINS)")
+	fs.IntVar(&c.Limits.Complexity, "max-complexity", envInt(getenv, "MAX_COMPLEXITY", graph.DefaultLimits.Complexity), "highest query complexity (env MAX_COMPLEXITY)")
+	fs.IntVar(&c.Limits.Depth, "max-depth", envInt(getenv, "MAX_DEPTH", graph.DefaultLimits.Depth), "deepest field nesting (env MAX_DEPTH)")
+	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envInt(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envInt(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", envDuration(getenv, "REQUEST_TIMEOUT", 10*time.Second), "time limit of one request, database included (env REQUEST_TIMEOUT)")
+	fs.DurationVar(&c.LoaderWait, "loader-wait", envDuration(getenv, "LOADER_WAIT", 2*time.Millisecond), "how long dataloaders gather keys before querying Neo4j (env LOADER_WAIT)")
+	var datasets stringList
+	fs.Var(&datasets, "dataset", "load a dataset into the embedded store: rome=DIR, esco=DIR or onet=DIR (repeatable)")
+	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
+	level := fs.String("log-level", env("LOG_LEVEL", "info"), "log level: debug, info, warn, error (env LOG_LEVEL)")
+	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j Bolt URI; empty serves the embedded store (env NEO4J_URI)")
+	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", defaultNeo4jUser), "Neo4j user (env NEO4J_USER)")
+	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", defaultNeo4jDatabase), "Neo4j database (env NEO4J_DATABASE)")
+	// The password comes from the environment only, so that it never shows in process lists.
+	c.Neo4j.Password = env("NEO4J_PASSWORD", defaultNeo4jPassword)
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	c.Datasets = datasets
+	for _, o := range strings.Split(*origins, ",") {
+		if o = strings.TrimSpace(o); o != "" && o != "*" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(*level)); err != nil {
+		return nil, fmt.Errorf("log-level: %w", err)
+	}
+	return c, c.validate()
+}
+
+func (c *Config) validate() error {
+	switch {
+	case c.Limits.Complexity < 1:
+		return fmt.Errorf("max-complexity must be at least 1")
+	case c.Limits.Depth < 1:
+		return fmt.Errorf("max-depth must be at least 1")
+	case c.Limits.ParserTokens < 1:
+		return fmt.Errorf("max-tokens must be at least 1")
+	case c.MaxBodyBytes < 1024:
+		return fmt.Errorf("max-body must be at least 1024 bytes")
+	case c.RequestTimeout <= 0:
+		return fmt.Errorf("request-timeout must be positive")
+	case c.LogFormat != "text" && c.LogFormat != "json":
+		return fmt.Errorf("log-format must be text or json")
+	}
+	return nil
+}
+
+// LogValue prints the configuration once at start, with the password masked.
+func (c *Config) LogValue() slog.Value {
+	store := "memory"
+	if c.Neo4j.URI != "" {
+		store = "neo4j"
+	}
+	origins := "*"
+	if len(c.CORSOrigins) > 0 {
+		origins = strings.Join(c.CORSOrigins, ",")
+	}
+	return slog.GroupValue(
+		slog.String("addr", c.Addr),
+		slog.String("store", store),
+		slog.String("cors_origins", origins),
+		slog.Int("max_complexity", c.Limits.Complexity),
+		slog.Int("max_depth", c.Limits.Depth),
+		slog.Int("max_tokens", c.Limits.ParserTokens),
+		slog.Int64("max_body", c.MaxBodyBytes),
+		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Any("datasets", c.Datasets),
+		slog.String("neo4j_uri", c.Neo4j.URI),
+		slog.String("neo4j_user", c.Neo4j.User),
+		slog.String("neo4j_password", mask(c.Neo4j.Password)),
+		slog.String("neo4j_database", c.Neo4j.Database),
+	)
+}
+
+// mask hides a secret, telling only whether it is set.
+func mask(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	return "***"
+}
+
+func envInt(getenv func(string) string, name string, def int) int {
+	if v, err := strconv.Atoi(getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+// newLogger returns the structured logger the configuration asks for.
+func newLogger(c *Config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: c.LogLevel}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/rs/cors"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/graph"
+	"github.com/careergraph/careergraph/graphiql"
+)
+
+// examples are the queries GraphiQL opens with, one tab each.
+var examples = []graphiql.Example{
+	{Query: `# A profession's full card (the seed card "Développeur·euse web back end").
+query ProfessionCard {
+  profession(id: "profession:seed:developpeur-web-back-end") {
+    name
+    summary
+    qualities { name }
+    tasks
+    skills { skill { name kind } importance }
+    tools { name category }
+    trainings { name level durationYears }
+    nextCareers { profession { name } kind }
+    specializationOf { name }
+  }
+}
+`},
+	{Query: `# Career paths from back-end web developer to technical director.
+query CareerPath {
+  careerPaths(
+    from: "profession:seed:developpeur-web-back-end"
+    to: "profession:seed:directeur-technique-informatique"
+    maxSteps: 4
+  ) {
+    length
+    steps { name }
+  }
+}
+`},
+	{Query: `# What a back-end web developer must add to become a software architect.
+query SkillGap {
+  skillGap(
+    from: "profession:seed:developpeur-web-back-end"
+    to: "profession:seed:architecte-logiciel"
+  ) {
+    coverage
+    shared { name }
+    missing { skill { name } importance }
+    missingTools { name }
+    trainings { name level }
+  }
+}
+`},
+	{Query: `# Search, aware of French inclusive forms.
+query Search {
+  search(text: "développeuse") {
+    score
+    kind
+    node {
+      id
+      ... on Profession { name }
+      ... on Skill { name }
+    }
+  }
+}
+`},
+}
+
+// newHTTPHandler wires the routes: GraphiQL at /, GraphQL at /query, /healthz and /readyz,
+// behind request IDs, access logs and CORS.
+func newHTTPHandler(c *Config, store career.Store, logger *slog.Logger) http.Handler {
+	gql := graph.NewHandler(store, graph.Options{
+		Limits:        c.Limits,
+		LoaderWait:    c.loaderWait(),
+		Logger:        logger,
+		Introspection: true,
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/query", limitBody(c.MaxBodyBytes, withTimeout(c.RequestTimeout, gql)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := store.Ping(ctx); err != nil {
+			logger.WarnContext(ctx, "not ready", "error", err.Error())
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, "unavailable: the database does not answer\n")
+			return
+		}
+		io.WriteString(w, "ready\n")
+	})
+	mux.Handle("/", graphiql.Handler("careergraph", "/query", examples))
+
+	corsOpts := cors.Options{
+		AllowedOrigins:   c.CORSOrigins, // empty allows any origin
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders:   []string{"Accept", "Content-Type", "Authorization", "X-Request-ID"},
+		ExposedHeaders:   []string{"X-Request-ID"},
+		AllowCredentials: len(c.CORSOrigins) > 0,
+		MaxAge:           600,
+	}
+	return requestID(accessLog(logger, cors.New(corsOpts).Handler(mux)))
+}
+
+// loaderWait is how long dataloaders gather keys: nothing to gather for the in-memory store.
+func (c *Config) loaderWait() time.Duration {
+	if c.Neo4j.URI == "" {
+		return 0
+	}
+	return c.LoaderWait
+}
+
+// limitBody answers 413 to request bodies over max bytes, before GraphQL reads them.
+func limitBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > max {
+			tooLarge(w, max)
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+			var maxErr *http.MaxBytesError
+			if errors.As(err, &maxErr) {
+				tooLarge(w, max)
+				return
+			} else if err != nil {
+				http.Error(w, "could not read the request body", http.StatusBadRequest)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func tooLarge(w http.ResponseWriter, max int64) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Connection", "close")
+	w.WriteHeader(http.StatusRequestEntityTooLarge)
+	io.WriteString(w, `{"errors":[{"message":"request body too large: the limit is `+strconv.FormatInt(max, 10)+` bytes","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`)
+}
+
+// withTimeout bounds each request's work, database calls included.
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// requestID gives every request an ID (the client's X-Request-ID when sane), in its context
+// and in the response's X-Request-ID header.
+func requestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-ID")
+		if !saneID(id) {
+			var b [8]byte
+			rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-ID", id)
+		next.ServeHTTP(w, r.WithContext(graph.WithRequestID(r.Context(), id)))
+	})
+}
+
+// saneID accepts short IDs of letters, digits, '-' and '_', so logs stay clean.
+func saneID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// accessLog logs one line per request.
+func accessLog(logger *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		logger.DebugContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path,
+			"status", rec.status, "duration", time.Since(start), "request_id", graph.RequestID(r.Context()))
+	})
+}

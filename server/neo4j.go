@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/careergraph/careergraph/career"
+	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
+)
+
+// openNeo4j opens the Neo4j store. The server starts even when Neo4j is down: the schema is
+// applied in the background as soon as Neo4j answers, and until then /readyz says 503 and
+// queries get UNAVAILABLE.
+func openNeo4j(ctx context.Context, c Neo4jConfig, logger *slog.Logger) (career.Store, func(), error) {
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
+	if err != nil {
+		return nil, nil, err
+	}
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ensureSchema(bg, store, logger)
+	}()
+	closeStore := func() {
+		cancel()
+		<-done
+		closeCtx, cancelClose := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancelClose()
+		if err := store.Close(closeCtx); err != nil {
+			logger.Warn("closing neo4j", "error", err.Error())
+		}
+	}
+	return store, closeStore, nil
+}
+
+// ensureSchema applies the schema, retrying with backoff until Neo4j answers or ctx ends.
+func ensureSchema(ctx context.Context, store *neo4jstore.Store, logger *slog.Logger) {
+	wait := 500 * time.Millisecond
+	for {
+		err := store.EnsureSchema(ctx)
+		if err == nil {
+			logger.Info("neo4j schema ready")
+			return
+		}
+		logger.Warn("neo4j not ready; retrying", "error", err.Error(), "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 10*time.Second)
+	}
+}
+
+// runImport implements `import NAME [--dir DIR]`: read a dataset and load it into Neo4j,
+// replacing the previous version of that dataset in one transaction.
+func runImport(ctx context.Context, args []string, getenv func(string) string) error {
+	if len(args) == 0 || args[0] == "" || args[0][0] == '-' {
+		return fmt.Errorf("usage: import NAME [--dir DIR], NAME one of %s", datasetNames())
+	}
+	name := args[0]
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	dir := fs.String("dir", "", "the folder the dataset was downloaded to (not for seed)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	c, err := parseConfig(fs.Args(), getenv)
+	if err != nil {
+		return err
+	}
+	if c.Neo4j.URI == "" {
+		c.Neo4j.URI = defaultNeo4jURI
+	}
+	logger := newLogger(c)
+	d, err := readDataset(name, *dir, logger)
+	if err != nil {
+		return err
+	}
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: c.Neo4j.URI, User: c.Neo4j.User, Password: c.Neo4j.Password, Database: c.Neo4j.Database})
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.WithoutCancel(ctx))
+	if err := store.EnsureSchema(ctx); err != nil {
+		return fmt.Errorf("neo4j schema: %w", err)
+	}
+	start := time.Now()
+	logger.Info("importing", "dataset", name, "into", c.Neo4j.URI)
+	if err := store.Load(ctx, d); err != nil {
+		return fmt.Errorf("import %s: %w", name, err)
+	}
+	logger.Info("imported", "dataset", name, "professions", len(d.Professions), "duration", time.Since(start).Round(time.Millisecond))
+	return nil
+}

@@ -32,10 +32,10 @@ func TestProfessionCard(t *testing.T) {
 		var got struct {
 			Profession struct {
 				ID, Dataset, Code, Name, Sector, Language, Source string
-				AlternativeNames                                 []string
-				Qualities                                        []struct{ Name, Kind string }
-				Tasks                                            []string
-				Skills                                           []struct {
+				AlternativeNames                                  []string
+				Qualities                                         []struct{ Name, Kind string }
+				Tasks                                             []string
+				Skills                                            []struct {
 					Skill      struct{ Name, Kind string }
 					Importance string
 				}

@@ -64,15 +64,16 @@ func parseConfig(args []string, getenv func(string) string) (*Config, error) {
 		addr = ":" + port
 	}
 	c := &Config{}
+	var envErrs envErrors
 	fs := flag.NewFlagSet("careergraph", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", addr), "listen address (env ADDR, or PORT for \":PORT\")")
 	origins := fs.String("cors-origins", env("CORS_ORIGINS", "*"), "comma-separated allowed CORS origins; * allows any origin, without credentials (env CORS_ORIGINS)")
-	fs.IntVar(&c.Limits.Complexity, "max-complexity", envInt(getenv, "MAX_COMPLEXITY", graph.DefaultLimits.Complexity), "highest query complexity (env MAX_COMPLEXITY)")
-	fs.IntVar(&c.Limits.Depth, "max-depth", envInt(getenv, "MAX_DEPTH", graph.DefaultLimits.Depth), "deepest field nesting (env MAX_DEPTH)")
-	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envInt(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
-	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envInt(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")
-	fs.DurationVar(&c.RequestTimeout, "request-timeout", envDuration(getenv, "REQUEST_TIMEOUT", 10*time.Second), "time limit of one request, database included (env REQUEST_TIMEOUT)")
-	fs.DurationVar(&c.LoaderWait, "loader-wait", envDuration(getenv, "LOADER_WAIT", 5*time.Millisecond), "how long dataloaders gather keys before querying Neo4j (env LOADER_WAIT)")
+	fs.IntVar(&c.Limits.Complexity, "max-complexity", envErrs.int(getenv, "MAX_COMPLEXITY", graph.DefaultLimits.Complexity), "highest query complexity (env MAX_COMPLEXITY)")
+	fs.IntVar(&c.Limits.Depth, "max-depth", envErrs.int(getenv, "MAX_DEPTH", graph.DefaultLimits.Depth), "deepest field nesting (env MAX_DEPTH)")
+	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envErrs.int(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envErrs.int(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", envErrs.duration(getenv, "REQUEST_TIMEOUT", 10*time.Second), "time limit of one request, database included (env REQUEST_TIMEOUT)")
+	fs.DurationVar(&c.LoaderWait, "loader-wait", envErrs.duration(getenv, "LOADER_WAIT", 5*time.Millisecond), "how long dataloaders gather keys before querying Neo4j (env LOADER_WAIT)")
 	var datasets stringList
 	fs.Var(&datasets, "dataset", "load a dataset into the embedded store: rome=DIR, esco=DIR or onet=DIR (repeatable)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
@@ -82,6 +83,9 @@ func parseConfig(args []string, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", defaultNeo4jDatabase), "Neo4j database (env NEO4J_DATABASE)")
 	// The password comes from the environment only, so that it never shows in process lists.
 	c.Neo4j.Password = env("NEO4J_PASSWORD", defaultNeo4jPassword)
+	if len(envErrs) > 0 {
+		return nil, fmt.Errorf("environment: %s", strings.Join(envErrs, "; "))
+	}
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -153,18 +157,33 @@ func mask(secret string) string {
 	return "***"
 }
 
-func envInt(getenv func(string) string, name string, def int) int {
-	if v, err := strconv.Atoi(getenv(name)); err == nil {
-		return v
+// envErrors collects environment variables that do not parse.
+type envErrors []string
+
+func (e *envErrors) int(getenv func(string) string, name string, def int) int {
+	raw := getenv(name)
+	if raw == "" {
+		return def
 	}
-	return def
+	v, err := strconv.Atoi(raw)
+	if err != nil {
+		*e = append(*e, fmt.Sprintf("%s=%q is not a whole number", name, raw))
+		return def
+	}
+	return v
 }
 
-func envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
-	if v, err := time.ParseDuration(getenv(name)); err == nil {
-		return v
+func (e *envErrors) duration(getenv func(string) string, name string, def time.Duration) time.Duration {
+	raw := getenv(name)
+	if raw == "" {
+		return def
 	}
-	return def
+	v, err := time.ParseDuration(raw)
+	if err != nil {
+		*e = append(*e, fmt.Sprintf("%s=%q is not a duration (e.g. 10s, 500ms)", name, raw))
+		return def
+	}
+	return v
 }
 
 // newLogger returns the structured logger the configuration asks for.

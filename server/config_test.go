@@ -1,0 +1,54 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfig(t *testing.T) {
+	env := func(vars map[string]string) func(string) string {
+		return func(name string) string { return vars[name] }
+	}
+	t.Run("defaults", func(t *testing.T) {
+		c, err := parseConfig(nil, env(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "defaults", []any{c.Addr, c.CORSOrigins == nil, c.Limits.Complexity, c.Limits.Depth, c.MaxBodyBytes, c.RequestTimeout, c.Neo4j.URI, c.Neo4j.Password},
+			[]any{":8080", true, 20000, 15, int64(1 << 20), 10 * time.Second, "", "careergraph-dev"})
+	})
+	t.Run("environment, then flags", func(t *testing.T) {
+		c, err := parseConfig([]string{"--max-depth", "9"}, env(map[string]string{
+			"PORT": "9000", "MAX_DEPTH": "12", "CORS_ORIGINS": "https://a.example, https://b.example", "NEO4J_URI": "bolt://db:7687",
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "config", []any{c.Addr, c.Limits.Depth, c.CORSOrigins, c.Neo4j.URI}, []any{":9000", 9, []string{"https://a.example", "https://b.example"}, "bolt://db:7687"})
+	})
+	t.Run("bad values are named", func(t *testing.T) {
+		for _, tc := range []struct {
+			args []string
+			env  map[string]string
+			want string
+		}{
+			{nil, map[string]string{"MAX_DEPTH": "deep"}, `environment: MAX_DEPTH="deep" is not a whole number`},
+			{nil, map[string]string{"REQUEST_TIMEOUT": "10"}, `environment: REQUEST_TIMEOUT="10" is not a duration (e.g. 10s, 500ms)`},
+			{[]string{"--max-depth", "0"}, nil, "max-depth must be at least 1"},
+			{[]string{"--log-format", "xml"}, nil, "log-format must be text or json"},
+			{[]string{"extra"}, nil, `unexpected argument "extra"`},
+		} {
+			_, err := parseConfig(tc.args, env(tc.env))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, tc.want)
+			}
+		}
+	})
+	t.Run("the password is masked in logs", func(t *testing.T) {
+		c, _ := parseConfig(nil, env(map[string]string{"NEO4J_PASSWORD": "s3cret-pass"}))
+		if s := c.LogValue().String(); strings.Contains(s, "s3cret-pass") || !strings.Contains(s, "***") {
+			t.Errorf("config log %s shows the password or does not mask it", s)
+		}
+	})
+}

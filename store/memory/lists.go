@@ -38,36 +38,12 @@ func professionValue(n *professionNode) *career.Profession { return n.p }
 
 // textMatches returns the IDs whose names match text, as a set.
 func (g *graph) textMatches(text string) map[string]bool {
-	out := make(map[string]bool)
-	for _, id := range g.text.Candidates(text) {
-		if _, ok := career.MatchText(text, g.names(id)); ok {
-			out[id] = true
-		}
+	hits := g.text.Match(text)
+	out := make(map[string]bool, len(hits))
+	for _, h := range hits {
+		out[h.ID] = true
 	}
 	return out
-}
-
-// names returns a node's name followed by its alternative names.
-func (g *graph) names(id string) []string {
-	switch career.KindOf(id) {
-	case career.KindProfession:
-		if n := g.professions[id]; n != nil {
-			return append([]string{n.p.Name}, n.p.AlternativeNames...)
-		}
-	case career.KindSkill:
-		if n := g.skills[id]; n != nil {
-			return append([]string{n.s.Name}, n.s.AlternativeNames...)
-		}
-	case career.KindTool:
-		if n := g.tools[id]; n != nil {
-			return []string{n.t.Name}
-		}
-	case career.KindTraining:
-		if n := g.trainings[id]; n != nil {
-			return []string{n.t.Name}
-		}
-	}
-	return nil
 }
 
 // ListProfessions pages through the professions that pass the filter, by name.
@@ -244,42 +220,24 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 	return out, nil
 }
 
-// Search ranks the nodes whose names match q.Text: score descending, then name, then ID.
+// Search ranks the nodes whose names match q.Text: score descending, then name, then ID (the
+// order of the text index's hits).
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	g := s.graph()
-	type scored struct {
-		hit     career.SearchHit
-		sortKey string
-		id      string
-	}
-	var hits []scored
-	for _, id := range g.text.Candidates(q.Text) {
-		kind := career.KindOf(id)
+	out := []career.SearchHit{}
+	for _, h := range g.text.Match(q.Text) {
+		if len(out) == q.First {
+			break
+		}
+		kind := career.KindOf(h.ID)
 		if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, kind) {
 			continue
 		}
-		node, dataset, name := g.node(id)
+		node, dataset, _ := g.node(h.ID)
 		if node == nil || (q.Dataset != "" && dataset != q.Dataset) {
 			continue
 		}
-		score, ok := career.MatchText(q.Text, g.names(id))
-		if !ok {
-			continue
-		}
-		hits = append(hits, scored{career.SearchHit{Node: node, Kind: kind, Score: score}, career.SortKey(name), id})
-	}
-	slices.SortFunc(hits, func(a, b scored) int {
-		if a.hit.Score != b.hit.Score {
-			if a.hit.Score > b.hit.Score {
-				return -1
-			}
-			return 1
-		}
-		return compareKeys(a.sortKey, a.id, b.sortKey, b.id)
-	})
-	out := make([]career.SearchHit, 0, min(q.First, len(hits)))
-	for i := 0; i < len(hits) && i < q.First; i++ {
-		out = append(out, hits[i].hit)
+		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: h.Score})
 	}
 	return out, nil
 }

@@ -1,0 +1,309 @@
+package career
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// TextIndex is an in-memory inverted index over the names of nodes, for the memory store: it
+// finds the nodes a search query can match without scanning them all, and scores them exactly
+// as MatchText does.
+//
+// Use: NewTextIndex, Add every node, Build, then Candidates or Match. After Build the index is
+// read-only and safe for concurrent use; Add after Build needs another Build, and querying an
+// index with Adds not yet built panics.
+type TextIndex struct {
+	ids   []string
+	names []string // SortKey of each node's name, for the order of Match
+
+	// The token dictionary: every distinct token of every variant of every text. Build sorts
+	// it, so that the tokens a query token is a prefix of form one range of numbers.
+	tokens   []string
+	runeLens []int32          // rune count of each token
+	postings [][]int32        // for each token, the nodes (in Add order) that have it
+	numbers  map[string]int32 // token → number; dropped by Build
+
+	// Each node's variants, as token numbers: node n's variants are
+	// variants[variantStart[n]:variantStart[n+1]], each a slice of variantTokens.
+	variantStart  []int32
+	variants      []indexedVariant
+	variantTokens []int32
+
+	built bool
+}
+
+// indexedVariant is one variant of one text of a node.
+type indexedVariant struct {
+	alt        bool  // of an alternative name, not of the name
+	start, end int32 // its tokens: variantTokens[start:end]
+}
+
+// TextHit is a node that matches a search, with its score.
+type TextHit struct {
+	ID    string
+	Score float64
+}
+
+// NewTextIndex returns an empty index. The zero TextIndex is empty and ready to use too.
+func NewTextIndex() *TextIndex { return &TextIndex{} }
+
+// Len returns the number of nodes added.
+func (x *TextIndex) Len() int { return len(x.ids) }
+
+// Add indexes a node: texts[0] is its name, texts[1:] its alternative names (as MatchText takes
+// them). IDs should be unique; a node added twice is found twice.
+func (x *TextIndex) Add(id string, texts []string) {
+	if x.numbers == nil {
+		x.numbers = x.dictionary()
+	}
+	if len(x.variantStart) == 0 {
+		x.variantStart = []int32{0}
+	}
+	node := int32(len(x.ids))
+	x.ids = append(x.ids, id)
+	sortKey := ""
+	first := len(x.variantTokens) // the node's tokens so far: variantTokens[first:]
+	for i, t := range texts {
+		vs := Variants(t)
+		if i == 0 && len(vs) > 0 {
+			sortKey = vs[len(vs)-1] // the plain fold: SortKey(name)
+		}
+		for _, v := range vs {
+			start := int32(len(x.variantTokens))
+			for _, tok := range Tokens(v) {
+				n, ok := x.numbers[tok]
+				if !ok {
+					n = int32(len(x.tokens))
+					x.numbers[tok] = n
+					x.tokens = append(x.tokens, tok)
+					x.runeLens = append(x.runeLens, int32(utf8.RuneCountInString(tok)))
+					x.postings = append(x.postings, nil)
+				}
+				if !slices.Contains(x.variantTokens[first:], n) {
+					x.postings[n] = append(x.postings[n], node)
+				}
+				x.variantTokens = append(x.variantTokens, n)
+			}
+			x.variants = append(x.variants, indexedVariant{alt: i > 0, start: start, end: int32(len(x.variantTokens))})
+		}
+	}
+	x.names = append(x.names, sortKey)
+	x.variantStart = append(x.variantStart, int32(len(x.variants)))
+	x.built = false
+}
+
+// dictionary rebuilds the token → number map that Build dropped.
+func (x *TextIndex) dictionary() map[string]int32 {
+	m := make(map[string]int32, len(x.tokens))
+	for n, tok := range x.tokens {
+		m[tok] = int32(n)
+	}
+	return m
+}
+
+// Build sorts the token dictionary. Call it after the last Add and before querying.
+func (x *TextIndex) Build() {
+	order := make([]int32, len(x.tokens)) // order[new] = old
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(x.tokens[a], x.tokens[b]) })
+	renumber := make([]int32, len(order)) // renumber[old] = new
+	tokens := make([]string, len(order))
+	runeLens := make([]int32, len(order))
+	postings := make([][]int32, len(order))
+	for n, old := range order {
+		renumber[old] = int32(n)
+		tokens[n], runeLens[n], postings[n] = x.tokens[old], x.runeLens[old], x.postings[old]
+	}
+	for i, old := range x.variantTokens {
+		x.variantTokens[i] = renumber[old]
+	}
+	x.tokens, x.runeLens, x.postings = tokens, runeLens, postings
+	x.numbers = nil
+	x.built = true
+}
+
+// tokenRange is the dictionary numbers [lo, hi) of the tokens a query token is a prefix of,
+// and the number of the token it equals (-1 when none).
+type tokenRange struct {
+	lo, hi, equal int32
+	runes         int32
+}
+
+// indexedQuery is a query resolved against the sorted dictionary: its variants as token
+// ranges, those that cannot match anything dropped. selective are the variants that select
+// candidates (see TextQuery.selective); all are every variant, for scoring.
+type indexedQuery struct {
+	selective, all [][]tokenRange
+}
+
+// lookup resolves a query against the sorted dictionary. ok is false when the query has no
+// tokens.
+func (x *TextIndex) lookup(query string) (*indexedQuery, bool) {
+	if !x.built && len(x.ids) > 0 {
+		panic("career: TextIndex queried before Build")
+	}
+	q, ok := ParseTextQuery(query)
+	if !ok {
+		return nil, false
+	}
+	out := &indexedQuery{}
+	for _, v := range q.selective() {
+		if r := x.ranges(v); r != nil {
+			out.selective = append(out.selective, r)
+		}
+	}
+	for _, v := range q.Variants() {
+		if r := x.ranges(v); r != nil {
+			out.all = append(out.all, r)
+		}
+	}
+	return out, true
+}
+
+// ranges returns the token ranges of a query variant's tokens, or nil when one of them is a
+// prefix of no token.
+func (x *TextIndex) ranges(variant []string) []tokenRange {
+	out := make([]tokenRange, 0, len(variant))
+	for _, tok := range variant {
+		lo := sort.SearchStrings(x.tokens, tok)
+		hi := lo + sort.Search(len(x.tokens)-lo, func(i int) bool {
+			return !strings.HasPrefix(x.tokens[lo+i], tok)
+		})
+		if lo == hi {
+			return nil
+		}
+		equal := int32(-1)
+		if x.tokens[lo] == tok {
+			equal = int32(lo)
+		}
+		out = append(out, tokenRange{lo: int32(lo), hi: int32(hi), equal: equal, runes: int32(utf8.RuneCountInString(tok))})
+	}
+	return out
+}
+
+// Candidates returns the IDs of the nodes, in the order they were added, that have for every
+// token of some query variant a token it is a prefix of: a superset of the nodes MatchText
+// accepts (the same set as SearchField and FullTextQuery select). Nil when the query has no
+// tokens or nothing matches.
+func (x *TextIndex) Candidates(query string) []string {
+	q, ok := x.lookup(query)
+	if !ok {
+		return nil
+	}
+	set := x.candidates(q)
+	var ids []string
+	forEachNode(set, func(n int) { ids = append(ids, x.ids[n]) })
+	return ids
+}
+
+// candidates returns the set of nodes (a bitset) that have, for every token of some query
+// variant, a token it is a prefix of.
+func (x *TextIndex) candidates(q *indexedQuery) []uint64 {
+	words := (len(x.ids) + 63) / 64
+	union := make([]uint64, words)
+	tokenSet := make([]uint64, words)
+	variantSet := make([]uint64, words)
+	for _, v := range q.selective {
+		for i, r := range v {
+			clear(tokenSet)
+			for t := r.lo; t < r.hi; t++ {
+				for _, n := range x.postings[t] {
+					tokenSet[n>>6] |= 1 << (n & 63)
+				}
+			}
+			if i == 0 {
+				copy(variantSet, tokenSet)
+				continue
+			}
+			for w := range variantSet {
+				variantSet[w] &= tokenSet[w]
+			}
+		}
+		for w := range union {
+			union[w] |= variantSet[w]
+		}
+	}
+	return union
+}
+
+// forEachNode calls f with each node of a bitset, in increasing order.
+func forEachNode(set []uint64, f func(n int)) {
+	for w, bitsLeft := range set {
+		for bitsLeft != 0 {
+			b := bits.TrailingZeros64(bitsLeft)
+			f(w*64 + b)
+			bitsLeft &= bitsLeft - 1
+		}
+	}
+}
+
+// Match returns the nodes the query matches with their scores, equal to MatchText's for each
+// node's texts: by score descending, then SortKey(name), then ID. Nil when the query has no
+// tokens or nothing matches.
+func (x *TextIndex) Match(query string) []TextHit {
+	q, ok := x.lookup(query)
+	if !ok {
+		return nil
+	}
+	var hits []TextHit
+	var order []string // SortKey of each hit's name
+	forEachNode(x.candidates(q), func(n int) {
+		if s, ok := x.score(q, n); ok {
+			hits = append(hits, TextHit{ID: x.ids[n], Score: s})
+			order = append(order, x.names[n])
+		}
+	})
+	if len(hits) == 0 {
+		return nil
+	}
+	idx := make([]int, len(hits))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(hits[b].Score, hits[a].Score); c != 0 {
+			return c
+		}
+		if c := strings.Compare(order[a], order[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(hits[a].ID, hits[b].ID)
+	})
+	sorted := make([]TextHit, len(hits))
+	for i, j := range idx {
+		sorted[i] = hits[j]
+	}
+	return sorted
+}
+
+// score scores node n as TextQuery.Match scores its prepared texts.
+func (x *TextIndex) score(q *indexedQuery, n int) (float64, bool) {
+	best := 0.0
+	for _, v := range x.variants[x.variantStart[n]:x.variantStart[n+1]] {
+		t := x.variantTokens[v.start:v.end]
+		factor := 1.0
+		if v.alt {
+			factor = altNameFactor
+		}
+		for _, qv := range q.all {
+			s, ok := scoreTokens(len(qv), len(t),
+				func(i, j int) (equal, prefix bool) {
+					r := qv[i]
+					return t[j] == r.equal, r.lo <= t[j] && t[j] < r.hi
+				},
+				func(i, j int) float64 {
+					return float64(qv[i].runes) / float64(x.runeLens[t[j]])
+				})
+			if ok && s*factor > best {
+				best = s * factor
+			}
+		}
+	}
+	return finalScore(best)
+}

@@ -73,7 +73,7 @@ func parseConfig(args []string, getenv func(string) string) (*Config, error) {
 	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envErrs.int(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envErrs.int(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", envErrs.duration(getenv, "REQUEST_TIMEOUT", 10*time.Second), "time limit of one request, database included (env REQUEST_TIMEOUT)")
-	fs.DurationVar(&c.LoaderWait, "loader-wait", envErrs.duration(getenv, "LOADER_WAIT", 5*time.Millisecond), "how long dataloaders gather keys before querying Neo4j (env LOADER_WAIT)")
+	fs.DurationVar(&c.LoaderWait, "loader-wait", envErrs.duration(getenv, "LOADER_WAIT", 2*time.Millisecond), "how long dataloaders gather keys before querying Neo4j (env LOADER_WAIT)")
 	var datasets stringList
 	fs.Var(&datasets, "dataset", "load a dataset into the embedded store: rome=DIR, esco=DIR or onet=DIR (repeatable)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")

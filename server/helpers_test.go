@@ -144,3 +144,6 @@ func contains(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// discardLogger is a logger that writes nowhere.
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

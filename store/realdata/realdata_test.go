@@ -1,0 +1,233 @@
+// Package realdata_test loads the real taxonomies (ROME 4.0, ESCO v1.1.1, O*NET 29.3) with the
+// seed into every backend, checks exact values taken from the raw files, and compares the
+// backends answer for answer on a sample of professions.
+package realdata_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/dataset/esco"
+	"github.com/careergraph/careergraph/dataset/onet"
+	"github.com/careergraph/careergraph/dataset/rome"
+	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/testbackend"
+)
+
+var (
+	readOnce sync.Once
+	datasets []*career.Dataset
+	readErr  error
+)
+
+// readAll reads the seed and the three taxonomies once per test binary.
+func readAll(t *testing.T) []*career.Dataset {
+	t.Helper()
+	readOnce.Do(func() {
+		datasets = []*career.Dataset{testbackend.Seed(t)}
+		for _, r := range []struct {
+			name string
+			read func(string) (*career.Dataset, []dataset.Warning, error)
+		}{{"rome", rome.Read}, {"esco", esco.Read}, {"onet", onet.Read}} {
+			name := r.name
+			d, _, err := r.read(shareddata.Path(t, "data", name))
+			if err != nil {
+				readErr = fmt.Errorf("read %s: %w", name, err)
+				return
+			}
+			datasets = append(datasets, d)
+		}
+	})
+	if readErr != nil {
+		t.Fatal(readErr)
+	}
+	return datasets
+}
+
+func TestRealData(t *testing.T) {
+	start := time.Now()
+	backends := testbackend.Open(t, readAll(t)...)
+	t.Logf("loaded %d datasets into %d backends in %s", len(datasets), len(backends), time.Since(start).Round(time.Millisecond))
+	ctx := context.Background()
+	for _, b := range backends {
+		t.Run(b.Name, func(t *testing.T) { checkExactValues(t, ctx, b.Store) })
+	}
+	if len(backends) == 2 {
+		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, backends[0].Store, backends[1].Store) })
+	}
+}
+
+// checkExactValues asserts values counted in, or read from, the raw files.
+func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
+	t.Run("stats per dataset", func(t *testing.T) {
+		for name, want := range map[string]career.Stats{
+			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21},
+			"rome": {Professions: 1584, Skills: 31939, Tools: 1732, Trainings: 1584, CareerMoves: 14912},
+			"esco": {Professions: 3007, Skills: 13896},
+			"onet": {Professions: 1016, Skills: 68, Tools: 26818, Trainings: 12, CareerMoves: 18460},
+		} {
+			got, err := s.Stats(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, name, *got, want)
+		}
+		all, _ := s.Stats(ctx, "")
+		equal(t, "all", *all, career.Stats{Professions: 5615, Skills: 45938, Tools: 28569, Trainings: 1603, CareerMoves: 33393})
+		ds, _ := s.Datasets(ctx)
+		var names []string
+		for _, d := range ds {
+			names = append(names, fmt.Sprintf("%s %s %d", d.Name, d.Version, d.Professions))
+		}
+		equal(t, "datasets", names, []string{"esco 1.1.1 3007", "onet 29.3 1016", "rome 460 1584", "seed 1 8"})
+	})
+
+	t.Run("ROME M1805: mobility in numero_ordre order, essential skills first", func(t *testing.T) {
+		const id = "profession:rome:M1805"
+		next, err := s.NextCareers(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, m := range next[id] {
+			codes = append(codes, m.Profession.Code)
+		}
+		equal(t, "nextCareers", codes, []string{"M1802", "M1803", "M1810", "M1812", "M1818", "M1824", "M1831", "M1832", "M1842", "E1206"})
+		reqs, _ := s.Requirements(ctx, []string{id})
+		essential, optional := 0, 0
+		for i, r := range reqs[id] {
+			if r.Importance == career.Essential {
+				essential++
+				if i >= 10 {
+					t.Errorf("essential skill %q after an optional one", r.Skill.Name)
+				}
+			} else {
+				optional++
+			}
+		}
+		equal(t, "essential/optional", []int{essential, optional}, []int{10, 41})
+		p, _ := s.ProfessionByCode(ctx, "rome", "M1805")
+		equal(t, "name", p.Name, "Développeur / Développeuse informatique")
+	})
+
+	t.Run("ESCO web developer: its occupationSkillRelations", func(t *testing.T) {
+		const id = "profession:esco:c40a2919-48a9-40ea-b506-1f34f693496d"
+		reqs, _ := s.Requirements(ctx, []string{id})
+		essential := 0
+		for _, r := range reqs[id] {
+			if r.Importance == career.Essential {
+				essential++
+			}
+		}
+		equal(t, "essential/optional", []int{essential, len(reqs[id]) - essential}, []int{21, 77})
+		ps, _ := s.ProfessionsByID(ctx, []string{id})
+		equal(t, "name", ps[id].Name, "développeur web/développeuse web")
+	})
+
+	t.Run("O*NET 15-1254.00: related occupations and Core tasks", func(t *testing.T) {
+		const id = "profession:onet:15-1254.00"
+		next, _ := s.NextCareers(ctx, []string{id})
+		equal(t, "related occupations", len(next[id]), 20)
+		equal(t, "first related", []string{next[id][0].Profession.Code, next[id][1].Profession.Code}, []string{"15-1255.00", "15-1252.00"})
+		ps, _ := s.ProfessionsByID(ctx, []string{id})
+		equal(t, "name and tasks", []any{ps[id].Name, len(ps[id].Tasks)}, []any{"Web Developers", 29})
+	})
+
+	t.Run("search on real French data", func(t *testing.T) {
+		hits, err := s.Search(ctx, career.SearchQuery{Text: "boulangère", Dataset: "rome", First: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "boulangère", hits[0].Node.(*career.Profession).Name, "Boulanger / Boulangère")
+		hits, _ = s.Search(ctx, career.SearchQuery{Text: "dévelop", Dataset: "rome", Kinds: []career.Kind{career.KindProfession}, First: 4})
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Node.(*career.Profession).Name)
+		}
+		equal(t, "dévelop", got, []string{"Développeur / Développeuse blockchain", "Développeur / Développeuse informatique",
+			"Développeur / Développeuse multimédia", "Développeur / Développeuse web"})
+	})
+}
+
+// compareBackends asks both stores the same questions about a sample of professions of every
+// dataset and wants the same answers.
+func compareBackends(t *testing.T, ctx context.Context, a, b career.Store) {
+	var sample []string
+	for _, d := range datasets {
+		step := max(1, len(d.Professions)/12)
+		for i := 0; i < len(d.Professions); i += step {
+			sample = append(sample, d.Professions[i].ID)
+		}
+	}
+	same := func(what string, f func(s career.Store) (any, error)) {
+		t.Helper()
+		ga, errA := f(a)
+		gb, errB := f(b)
+		ja, _ := json.Marshal(ga)
+		jb, _ := json.Marshal(gb)
+		if career.ErrorCode(errA) != career.ErrorCode(errB) || string(ja) != string(jb) {
+			t.Errorf("%s differs:\nmemory %.600s (%v)\nneo4j  %.600s (%v)", what, ja, errA, jb, errB)
+		}
+	}
+	same("professions by ID", func(s career.Store) (any, error) { return s.ProfessionsByID(ctx, sample) })
+	same("requirements", func(s career.Store) (any, error) { return s.Requirements(ctx, sample) })
+	same("qualities", func(s career.Store) (any, error) { return s.Qualities(ctx, sample) })
+	same("tools", func(s career.Store) (any, error) { return s.ToolsOf(ctx, sample) })
+	same("trainings", func(s career.Store) (any, error) { return s.TrainingsOf(ctx, sample) })
+	same("next careers", func(s career.Store) (any, error) { return s.NextCareers(ctx, sample) })
+	same("previous careers", func(s career.Store) (any, error) { return s.PreviousCareers(ctx, sample) })
+	same("specializations", func(s career.Store) (any, error) { return s.Specializations(ctx, sample) })
+	for i, id := range sample {
+		same("progression "+id, func(s career.Store) (any, error) { return s.CareerProgression(ctx, id, 3, 50) })
+		same("similar "+id, func(s career.Store) (any, error) { return s.SimilarProfessions(ctx, id, 10) })
+		other := sample[(i+1)%len(sample)]
+		same("gap "+id, func(s career.Store) (any, error) { return s.SkillGap(ctx, id, other) })
+		if steps, err := a.CareerProgression(ctx, id, 3, 200); err == nil && len(steps) > 0 {
+			to := steps[len(steps)-1].Profession.ID
+			same("paths "+id+" → "+to, func(s career.Store) (any, error) { return s.CareerPaths(ctx, id, to, 4, 10) })
+		}
+		reqs, _ := a.Requirements(ctx, []string{id})
+		var skills []string
+		for _, r := range reqs[id] {
+			if len(skills) < 20 {
+				skills = append(skills, r.Skill.ID)
+			}
+		}
+		if len(skills) > 0 {
+			same("match "+id, func(s career.Store) (any, error) {
+				return s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: skills, First: 10})
+			})
+		}
+	}
+	for _, q := range []string{"boulangère", "dévelop", "directrice technique", "cheffe de projet", "ingénieur", "web developer", "gestion de projet", "infirmier"} {
+		same("search "+q, func(s career.Store) (any, error) { return s.Search(ctx, career.SearchQuery{Text: q, First: 50}) })
+		same("filter "+q, func(s career.Store) (any, error) {
+			return s.ListProfessions(ctx, career.ProfessionFilter{Text: q}, career.PageArgs{First: 100})
+		})
+	}
+	same("rome page 3", func(s career.Store) (any, error) {
+		return s.ListProfessions(ctx, career.ProfessionFilter{Dataset: "rome"}, career.PageArgs{First: 50, After: career.EncodeCursor("Boulanger / Boulangère", "profession:rome:D1102")})
+	})
+	same("top skills", func(s career.Store) (any, error) { return s.TopSkills(ctx, "", 20) })
+	same("knowledge skills of esco", func(s career.Store) (any, error) {
+		return s.ListSkills(ctx, career.SkillFilter{Dataset: "esco", Kind: career.SkillKindKnowledge, Text: "gestion"}, career.PageArgs{First: 100})
+	})
+	same("tools of onet", func(s career.Store) (any, error) {
+		return s.ListTools(ctx, career.ToolFilter{Dataset: "onet", Text: "microsoft"}, career.PageArgs{First: 100})
+	})
+}
+
+func equal(t *testing.T, what string, got, want any) {
+	t.Helper()
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("%s:\ngot  %s\nwant %s", what, g, w)
+	}
+}

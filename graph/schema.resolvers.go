@@ -458,11 +458,13 @@ func (r *Resolver) Tool() ToolResolver { return &toolResolver{r} }
 // Training returns TrainingResolver implementation.
 func (r *Resolver) Training() TrainingResolver { return &trainingResolver{r} }
 
-type datasetResolver struct{ *Resolver }
-type graphStatsResolver struct{ *Resolver }
-type professionResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type searchHitResolver struct{ *Resolver }
-type skillResolver struct{ *Resolver }
-type toolResolver struct{ *Resolver }
-type trainingResolver struct{ *Resolver }
+type (
+	datasetResolver    struct{ *Resolver }
+	graphStatsResolver struct{ *Resolver }
+	professionResolver struct{ *Resolver }
+	queryResolver      struct{ *Resolver }
+	searchHitResolver  struct{ *Resolver }
+	skillResolver      struct{ *Resolver }
+	toolResolver       struct{ *Resolver }
+	trainingResolver   struct{ *Resolver }
+)

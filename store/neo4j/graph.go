@@ -1,0 +1,518 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// MaxSteps is the longest traversal the store runs; MaxStepsAPI the longest the API asks for.
+const (
+	MaxSteps    = 10
+	MaxStepsAPI = 6
+)
+
+// notFound is the error for an unknown profession given as argument arg.
+func notFound(arg, id string) error {
+	return career.Errorf(career.ENOTFOUND, "%s: no profession with ID %q", arg, id)
+}
+
+// one returns the single row of a query that always returns one.
+func one(recs []*neo4j.Record) (row, error) {
+	if len(recs) != 1 {
+		return row{}, fmt.Errorf("neo4j: want 1 row, got %d", len(recs))
+	}
+	return row{recs[0]}, nil
+}
+
+// professionsOf decodes a list of projected professions.
+func professionsOf(l []any) ([]*career.Profession, error) {
+	ms, err := maps(l)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*career.Profession, len(ms))
+	for i, m := range ms {
+		out[i] = toProfession(m)
+	}
+	return out, nil
+}
+
+// CareerPaths returns simple paths (no profession twice) of 1..maxSteps moves from one
+// profession to another: shortest first, then by the (sortKey, ID) of their steps, at most
+// first. See careerPathsCypher for how Neo4j finds them.
+func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*career.Profession, error) {
+	if maxSteps > MaxSteps {
+		return nil, career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
+	}
+	recs, err := s.read(ctx, "career paths", careerPathsCypher(max(maxSteps, 1)),
+		map[string]any{"from": fromID, "to": toID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !w.bool("hasFrom"):
+		return nil, notFound("from", fromID)
+	case !w.bool("hasTo"):
+		return nil, notFound("to", toID)
+	case w.bool("same"):
+		return nil, career.Errorf(career.EINVALID, "from and to are the same profession; give two different professions")
+	}
+	var out [][]*career.Profession
+	for _, p := range w.list("paths") {
+		l, _ := p.([]any)
+		path, err := professionsOf(l)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, path)
+	}
+	return out, nil
+}
+
+// careerPathsCypher returns the query of CareerPaths for paths of at most n moves. The query
+// text depends on n only (a validated integer), never on user values.
+//
+// First, for k = 1..n-1, dk is the set of professions that can reach `to` in at most k moves
+// (breadth-first pruned expansions). Then, for each length L = 1..n, while fewer than $first
+// paths were found, a fixed-length pattern a → n1 → … → n(L-1) → b is matched in which the i-th
+// inner step must lie in d(L-i): a step that cannot reach `to` with the moves left is never
+// expanded. Each length's paths with distinct professions are sorted by the (sortKey, ID) of
+// their steps and appended, so the result comes shortest first, then by step names.
+func careerPathsCypher(n int) string {
+	var q strings.Builder
+	q.WriteString("OPTIONAL MATCH (a:Profession {id: $from})\nOPTIONAL MATCH (b:Profession {id: $to})\nWITH a, b, [] AS found")
+	ds := ""
+	for k := 1; k < n; k++ {
+		fmt.Fprintf(&q, ",\n  COLLECT { MATCH (x:Profession)-[:NEXT*1..%d]->(b) RETURN DISTINCT x } AS d%d", k, k)
+		ds += fmt.Sprintf(", d%d", k)
+	}
+	q.WriteString("\n")
+	for l := 1; l <= n; l++ {
+		pattern, conds := "(a)", []string{"true"}
+		for i := 1; i < l; i++ {
+			pattern += fmt.Sprintf("-[:NEXT]->(n%d)", i)
+			conds = append(conds, fmt.Sprintf("n%d IN d%d", i, l-i))
+		}
+		pattern += "-[:NEXT]->(b)"
+		fmt.Fprintf(&q, `CALL (a, b, found%s) {
+  UNWIND CASE WHEN $run AND a <> b AND size(found) < $first THEN [1] ELSE [] END AS go
+  MATCH path = %s
+  WHERE %s AND all(i IN range(0, %d) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+  WITH path ORDER BY [x IN nodes(path) | [x.sortKey, x.id]]
+  RETURN collect([x IN nodes(path) | x %s]) AS more
+}
+WITH a, b%s, found + more[..($first - size(found))] AS found
+`, ds, pattern, strings.Join(conds, " AND "), l-1, professionProj, ds)
+	}
+	q.WriteString("RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, a = b AS same, found AS paths")
+	return q.String()
+}
+
+// CareerProgression returns the professions reachable from a profession in 1..maxSteps moves:
+// by distance (fewest moves), then (sortKey, ID), at most first; each with the smallest of its
+// shortest paths by the (sortKey, ID) of its steps. Neo4j finds one shortest path to every
+// reachable profession, keeps the first, then compares all shortest paths to each of those.
+func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]career.CareerStep, error) {
+	if maxSteps > MaxSteps {
+		return nil, career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
+	}
+	recs, err := s.read(ctx, "career progression", careerProgressionCypher(max(maxSteps, 1)),
+		map[string]any{"from": fromID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	if !w.bool("hasFrom") {
+		return nil, notFound("from", fromID)
+	}
+	steps, err := maps(w.list("steps"))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]career.CareerStep, 0, len(steps))
+	for _, st := range steps {
+		l, _ := st["path"].([]any)
+		path, err := professionsOf(l)
+		if err != nil {
+			return nil, err
+		}
+		m, _ := st["n"].(map[string]any)
+		d, _ := st["d"].(int64)
+		out = append(out, career.CareerStep{Profession: toProfession(m), Distance: int(d), Path: path})
+	}
+	return out, nil
+}
+
+// careerProgressionCypher returns the query of CareerProgression for at most n moves (the text
+// depends on n only). ANY SHORTEST finds one shortest path to every profession reachable from
+// `from` (one breadth-first search); the first $first by distance and (sortKey, ID) are kept,
+// and for each, ALL SHORTEST paths are compared by the (sortKey, ID) of their steps.
+func careerProgressionCypher(n int) string {
+	m := strconv.Itoa(n)
+	return `
+OPTIONAL MATCH (a:Profession {id: $from})
+CALL (a) {
+  MATCH p = ANY SHORTEST (a)-[:NEXT]->{1,` + m + `}(n:Profession)
+  WHERE $run AND n <> a
+  WITH a, n, length(p) AS d
+  ORDER BY d, n.sortKey, n.id
+  LIMIT $first
+  CALL (a, n) {
+    MATCH sp = ALL SHORTEST (a)-[:NEXT]->{1,` + m + `}(n)
+    WITH sp ORDER BY [x IN nodes(sp) | [x.sortKey, x.id]]
+    LIMIT 1
+    RETURN [x IN nodes(sp) | x ` + professionProj + `] AS path
+  }
+  RETURN collect({n: n ` + professionProj + `, d: d, path: path}) AS steps
+}
+RETURN a IS NOT NULL AS hasFrom, steps`
+}
+
+// SkillGap tells what someone in one profession must add to work in another. Neo4j returns
+// `to`'s requirements and tools, each marked with whether `from` has it; the split is made here.
+func (s *Store) SkillGap(ctx context.Context, fromID, toID string) (*career.SkillGap, error) {
+	recs, err := s.read(ctx, "skill gap", `
+OPTIONAL MATCH (f:Profession {id: $from})
+OPTIONAL MATCH (t:Profession {id: $to})
+CALL (f, t) {
+  MATCH (t)-[e:REQUIRES]->(s:Skill)
+  WITH f, e, s ORDER BY e.ord
+  RETURN collect({s: s `+skillProj+`, imp: e.importance, has: EXISTS { (f)-[:REQUIRES]->(s) }}) AS reqs
+}
+CALL (f, t) {
+  MATCH (t)-[e:USES]->(x:Tool)
+  WITH f, e, x ORDER BY e.ord
+  RETURN collect({x: x `+toolProj+`, has: EXISTS { (f)-[:USES]->(x) }}) AS tools
+}
+CALL (t) {
+  MATCH (t)-[e:TRAINED_BY]->(x:Training)
+  WITH e, x ORDER BY e.ord
+  RETURN collect(x `+trainingProj+`) AS trainings
+}
+RETURN f `+professionProj+` AS f, t `+professionProj+` AS t, reqs, tools, trainings`,
+		map[string]any{"from": fromID, "to": toID})
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case w.val("f") == nil:
+		return nil, notFound("from", fromID)
+	case w.val("t") == nil:
+		return nil, notFound("to", toID)
+	}
+	gap := &career.SkillGap{
+		From:         toProfession(w.m("f")),
+		To:           toProfession(w.m("t")),
+		Shared:       []*career.Skill{},
+		Missing:      []career.SkillRequirement{},
+		MissingTools: []*career.Tool{},
+		Coverage:     1,
+		Trainings:    []*career.Training{},
+	}
+	reqs, err := maps(w.list("reqs"))
+	if err != nil {
+		return nil, err
+	}
+	essential, covered := 0, 0
+	for _, r := range reqs {
+		sk, _ := r["s"].(map[string]any)
+		imp, _ := r["imp"].(string)
+		has, _ := r["has"].(bool)
+		if career.Importance(imp) == career.Essential {
+			essential++
+			if has {
+				covered++
+			}
+		}
+		if has {
+			gap.Shared = append(gap.Shared, toSkill(sk))
+		} else {
+			gap.Missing = append(gap.Missing, career.SkillRequirement{Skill: toSkill(sk), Importance: career.Importance(imp)})
+		}
+	}
+	slices.SortStableFunc(gap.Missing, func(a, b career.SkillRequirement) int {
+		return essentialFirst(a.Importance, b.Importance)
+	})
+	if essential > 0 {
+		gap.Coverage = float64(covered) / float64(essential)
+	}
+	tools, err := maps(w.list("tools"))
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tools {
+		if has, _ := t["has"].(bool); !has {
+			m, _ := t["x"].(map[string]any)
+			gap.MissingTools = append(gap.MissingTools, toTool(m))
+		}
+	}
+	trainings, err := maps(w.list("trainings"))
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range trainings {
+		gap.Trainings = append(gap.Trainings, toTraining(t))
+	}
+	return gap, nil
+}
+
+// essentialFirst orders ESSENTIAL before OPTIONAL.
+func essentialFirst(a, b career.Importance) int {
+	if a == b {
+		return 0
+	} else if a == career.Essential {
+		return -1
+	}
+	return 1
+}
+
+// weight is the Cypher expression of a requirement's weight (career.Importance.Weight).
+const weight = "CASE e.importance WHEN 'ESSENTIAL' THEN 2 ELSE 1 END"
+
+// matchRows decodes ranked professions with their requirements, each marked with whether it
+// matched, into matches: matched skills in the profession's order, missing ones essential first.
+func matchRows(l []any) ([]career.ProfessionMatch, error) {
+	rows, err := maps(l)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]career.ProfessionMatch, 0, len(rows))
+	for _, r := range rows {
+		p, _ := r["p"].(map[string]any)
+		score, _ := r["score"].(float64)
+		m := career.ProfessionMatch{Profession: toProfession(p), Score: score, Matched: []*career.Skill{}, Missing: []*career.Skill{}}
+		reqs, err := maps(asList(r["reqs"]))
+		if err != nil {
+			return nil, err
+		}
+		var optional []*career.Skill
+		for _, q := range reqs {
+			sk, _ := q["s"].(map[string]any)
+			has, _ := q["has"].(bool)
+			imp, _ := q["imp"].(string)
+			switch {
+			case has:
+				m.Matched = append(m.Matched, toSkill(sk))
+			case career.Importance(imp) == career.Essential:
+				m.Missing = append(m.Missing, toSkill(sk))
+			default:
+				optional = append(optional, toSkill(sk))
+			}
+		}
+		m.Missing = append(m.Missing, optional...)
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+// MatchProfessions ranks professions by the weighted share of their requirements (ESSENTIAL 2,
+// OPTIONAL 1, plus 1 per tool) that the given skills and tools cover: score descending, then
+// (sortKey, ID); professions scoring 0 are left out. Unknown skill or tool IDs are NOT_FOUND.
+func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]career.ProfessionMatch, error) {
+	params := map[string]any{
+		"skills": nonNil(q.SkillIDs), "tools": nonNil(q.ToolIDs), "dataset": nil, "first": max(q.First, 0),
+	}
+	if q.Dataset != "" {
+		params["dataset"] = q.Dataset
+	}
+	recs, err := s.read(ctx, "match professions", `
+CALL () {
+  UNWIND $skills AS id
+  OPTIONAL MATCH (s:Skill {id: id})
+  WITH id, s WHERE s IS NULL
+  RETURN collect(id) AS unknownSkills
+}
+CALL () {
+  UNWIND $tools AS id
+  OPTIONAL MATCH (t:Tool {id: id})
+  WITH id, t WHERE t IS NULL
+  RETURN collect(id) AS unknownTools
+}
+CALL () {
+  CALL () {
+    UNWIND $skills AS id
+    MATCH (:Skill {id: id})<-[:REQUIRES]-(p:Profession)
+    RETURN p
+    UNION
+    UNWIND $tools AS id
+    MATCH (:Tool {id: id})<-[:USES]-(p:Profession)
+    RETURN p
+  }
+  WITH p WHERE $dataset IS NULL OR p.dataset = $dataset
+  CALL (p) {
+    OPTIONAL MATCH (p)-[e:REQUIRES]->(s:Skill)
+    RETURN sum(CASE WHEN e IS NULL THEN 0 ELSE `+weight+` END) AS wTotal,
+           sum(CASE WHEN s.id IN $skills THEN `+weight+` ELSE 0 END) AS wHave
+  }
+  CALL (p) {
+    OPTIONAL MATCH (p)-[:USES]->(t:Tool)
+    RETURN count(t) AS tTotal, count(CASE WHEN t.id IN $tools THEN 1 END) AS tHave
+  }
+  WITH p, toFloat(wHave + tHave) / toFloat(wTotal + tTotal) AS score
+  WHERE score > 0
+  ORDER BY score DESC, p.sortKey, p.id
+  LIMIT $first
+  CALL (p) {
+    MATCH (p)-[e:REQUIRES]->(s:Skill)
+    WITH e, s ORDER BY e.ord
+    RETURN collect({s: s `+skillProj+`, imp: e.importance, has: s.id IN $skills}) AS reqs
+  }
+  RETURN collect({p: p `+professionProj+`, score: score, reqs: reqs}) AS rows
+}
+RETURN unknownSkills, unknownTools, rows`, params)
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	if l := w.list("unknownSkills"); len(l) > 0 {
+		return nil, career.Errorf(career.ENOTFOUND, "skills: no skill with ID %q", fmt.Sprint(l[0]))
+	}
+	if l := w.list("unknownTools"); len(l) > 0 {
+		return nil, career.Errorf(career.ENOTFOUND, "tools: no tool with ID %q", fmt.Sprint(l[0]))
+	}
+	return matchRows(w.list("rows"))
+}
+
+// nonNil turns a nil list into an empty one (UNWIND null gives no rows, but IN null is null).
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// SimilarProfessions ranks professions by the Jaccard index of their sets of required skills
+// and tools with those of `to`: score descending, then (sortKey, ID); `to` itself and
+// professions sharing nothing are left out.
+func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) ([]career.ProfessionMatch, error) {
+	recs, err := s.read(ctx, "similar professions", `
+OPTIONAL MATCH (t:Profession {id: $to})
+CALL (t) {
+  MATCH (t)-[:REQUIRES|USES]->(x)
+  RETURN collect(x) AS xs, count(x) AS sizeT
+}
+CALL (t, xs, sizeT) {
+  UNWIND xs AS x
+  MATCH (x)<-[:REQUIRES|USES]-(p:Profession)
+  WHERE p <> t
+  WITH t, sizeT, p, count(*) AS inter
+  WITH t, p, toFloat(inter) / toFloat(sizeT + COUNT { (p)-[:REQUIRES|USES]->() } - inter) AS score
+  ORDER BY score DESC, p.sortKey, p.id
+  LIMIT $first
+  CALL (t, p) {
+    MATCH (p)-[e:REQUIRES]->(s:Skill)
+    WITH t, e, s ORDER BY e.ord
+    RETURN collect({s: s `+skillProj+`, imp: e.importance, has: EXISTS { (t)-[:REQUIRES]->(s) }}) AS reqs
+  }
+  RETURN collect({p: p `+professionProj+`, score: score, reqs: reqs}) AS rows
+}
+RETURN t IS NOT NULL AS found, rows`, map[string]any{"to": toID, "first": max(first, 0)})
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	if !w.bool("found") {
+		return nil, notFound("to", toID)
+	}
+	return matchRows(w.list("rows"))
+}
+
+// Stats counts the nodes of one dataset ("" for all) and the moves out of its professions.
+func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error) {
+	cond := ""
+	if dataset != "" {
+		cond = " WHERE n.dataset = $dataset"
+	}
+	count := func(pattern string) string { return "COUNT { MATCH " + pattern + cond + " }" }
+	recs, err := s.read(ctx, "stats", "RETURN "+
+		count("(n:Profession)")+" AS professions, "+
+		count("(n:Skill)")+" AS skills, "+
+		count("(n:Tool)")+" AS tools, "+
+		count("(n:Training)")+" AS trainings, "+
+		count("(n:Profession)-[:NEXT]->(:Profession)")+" AS moves",
+		map[string]any{"dataset": dataset})
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	return &career.Stats{
+		Professions: w.int("professions"),
+		Skills:      w.int("skills"),
+		Tools:       w.int("tools"),
+		Trainings:   w.int("trainings"),
+		CareerMoves: w.int("moves"),
+	}, nil
+}
+
+// TopSkills ranks the skills of one dataset ("" for all) by the number of professions that
+// require them, then (sortKey, ID); skills nobody requires are left out.
+func (s *Store) TopSkills(ctx context.Context, dataset string, first int) ([]career.SkillUsage, error) {
+	cond := ""
+	if dataset != "" {
+		cond = "WHERE s.dataset = $dataset "
+	}
+	recs, err := s.read(ctx, "top skills", `
+MATCH (s:Skill) `+cond+`
+WITH s, COUNT { (s)<-[:REQUIRES]-(:Profession) } AS n
+WHERE n > 0
+RETURN s `+skillProj+` AS s, n
+ORDER BY n DESC, s.sortKey, s.id
+LIMIT $first`, map[string]any{"dataset": dataset, "first": max(first, 0)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]career.SkillUsage, 0, len(recs))
+	for _, r := range recs {
+		w := row{r}
+		out = append(out, career.SkillUsage{Skill: toSkill(w.m("s")), Professions: w.int("n")})
+	}
+	return out, nil
+}
+
+// Warm has Neo4j plan the traversal queries ahead of the first request that needs them: the
+// query of CareerPaths differs for each maxSteps up to MaxStepsAPI, and planning the longest
+// takes seconds. Nothing is read (the queries run with nothing to find).
+func (s *Store) Warm(ctx context.Context) error {
+	params := map[string]any{"from": "", "to": "", "run": false, "first": 0}
+	for n := 1; n <= MaxStepsAPI; n++ {
+		if _, err := s.read(ctx, "warm career paths", careerPathsCypher(n), params); err != nil {
+			return err
+		}
+		if _, err := s.read(ctx, "warm career progression", careerProgressionCypher(n), params); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,295 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// Datasets lists the loaded datasets by name, each with its number of professions.
+func (s *Store) Datasets(ctx context.Context) ([]career.DatasetInfo, error) {
+	recs, err := s.read(ctx, "datasets", `
+MATCH (d:Dataset)
+RETURN d.name AS name, d.title AS title, d.version AS version, d.attribution AS attribution,
+       COUNT { MATCH (p:Profession {dataset: d.name}) } AS professions
+ORDER BY name`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]career.DatasetInfo, 0, len(recs))
+	for _, r := range recs {
+		w := row{r}
+		out = append(out, career.DatasetInfo{
+			Name: w.str("name"), Title: w.str("title"), Version: w.str("version"),
+			Attribution: w.str("attribution"), Professions: w.int("professions"),
+		})
+	}
+	return out, nil
+}
+
+// byID looks nodes of one label up by ID, in one query.
+func byID[T any](ctx context.Context, s *Store, label string, ids []string, conv func(map[string]any) *T) (map[string]*T, error) {
+	out := make(map[string]*T, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, lower(label)+"s by ID",
+		"UNWIND $ids AS id MATCH (n:"+label+" {id: id}) RETURN id, n "+projOf(label)+" AS n",
+		map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		w := row{r}
+		out[w.str("id")] = conv(w.m("n"))
+	}
+	return out, nil
+}
+
+// ProfessionsByID looks professions up by global ID.
+func (s *Store) ProfessionsByID(ctx context.Context, ids []string) (map[string]*career.Profession, error) {
+	return byID(ctx, s, "Profession", ids, toProfession)
+}
+
+// SkillsByID looks skills up by global ID.
+func (s *Store) SkillsByID(ctx context.Context, ids []string) (map[string]*career.Skill, error) {
+	return byID(ctx, s, "Skill", ids, toSkill)
+}
+
+// ToolsByID looks tools up by global ID.
+func (s *Store) ToolsByID(ctx context.Context, ids []string) (map[string]*career.Tool, error) {
+	return byID(ctx, s, "Tool", ids, toTool)
+}
+
+// TrainingsByID looks trainings up by global ID.
+func (s *Store) TrainingsByID(ctx context.Context, ids []string) (map[string]*career.Training, error) {
+	return byID(ctx, s, "Training", ids, toTraining)
+}
+
+// linked reads, for each known profession among ids, the nodes at the end of its outgoing
+// relationships of one type, in dataset order (ord). Every known profession gets an entry,
+// empty when it has no such link. fn receives each linked node's row.
+func (s *Store) linked(ctx context.Context, what string, ids []string, rel, label string, extra string, fn func(id string, w row)) (map[string]bool, error) {
+	known := make(map[string]bool, len(ids))
+	if len(ids) == 0 {
+		return known, nil
+	}
+	recs, err := s.read(ctx, what, `
+UNWIND $ids AS id
+MATCH (p:Profession {id: id})
+OPTIONAL MATCH (p)-[e:`+rel+`]->(t:`+label+`)
+WITH id, e, t ORDER BY id, e.ord
+RETURN id, t `+projOf(label)+` AS t`+extra, map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		w := row{r}
+		id := w.str("id")
+		known[id] = true
+		if w.val("t") != nil {
+			fn(id, w)
+		}
+	}
+	return known, nil
+}
+
+// Qualities returns each profession's personal qualities, in dataset order.
+func (s *Store) Qualities(ctx context.Context, ids []string) (map[string][]*career.Skill, error) {
+	out := make(map[string][]*career.Skill, len(ids))
+	known, err := s.linked(ctx, "qualities", ids, "HAS_QUALITY", "Skill", "", func(id string, w row) {
+		out[id] = append(out[id], toSkill(w.m("t")))
+	})
+	return fill(out, known), err
+}
+
+// Requirements returns each profession's required skills, in dataset order.
+func (s *Store) Requirements(ctx context.Context, ids []string) (map[string][]career.SkillRequirement, error) {
+	out := make(map[string][]career.SkillRequirement, len(ids))
+	known, err := s.linked(ctx, "requirements", ids, "REQUIRES", "Skill", ", e.importance AS importance", func(id string, w row) {
+		out[id] = append(out[id], career.SkillRequirement{Skill: toSkill(w.m("t")), Importance: career.Importance(w.str("importance"))})
+	})
+	return fill(out, known), err
+}
+
+// ToolsOf returns each profession's tools, in dataset order.
+func (s *Store) ToolsOf(ctx context.Context, ids []string) (map[string][]*career.Tool, error) {
+	out := make(map[string][]*career.Tool, len(ids))
+	known, err := s.linked(ctx, "tools", ids, "USES", "Tool", "", func(id string, w row) {
+		out[id] = append(out[id], toTool(w.m("t")))
+	})
+	return fill(out, known), err
+}
+
+// TrainingsOf returns the trainings that prepare for each profession, in dataset order.
+func (s *Store) TrainingsOf(ctx context.Context, ids []string) (map[string][]*career.Training, error) {
+	out := make(map[string][]*career.Training, len(ids))
+	known, err := s.linked(ctx, "trainings", ids, "TRAINED_BY", "Training", "", func(id string, w row) {
+		out[id] = append(out[id], toTraining(w.m("t")))
+	})
+	return fill(out, known), err
+}
+
+// NextCareers returns the moves out of each profession, in dataset order.
+func (s *Store) NextCareers(ctx context.Context, ids []string) (map[string][]career.CareerMove, error) {
+	out := make(map[string][]career.CareerMove, len(ids))
+	known, err := s.linked(ctx, "next careers", ids, "NEXT", "Profession", ", e.kind AS kind", func(id string, w row) {
+		out[id] = append(out[id], career.CareerMove{Profession: toProfession(w.m("t")), Kind: career.MoveKind(w.str("kind"))})
+	})
+	return fill(out, known), err
+}
+
+// PreviousCareers returns the moves into each profession, by the source's (sortKey, ID).
+func (s *Store) PreviousCareers(ctx context.Context, ids []string) (map[string][]career.CareerMove, error) {
+	out := make(map[string][]career.CareerMove, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, "previous careers", `
+UNWIND $ids AS id
+MATCH (p:Profession {id: id})
+OPTIONAL MATCH (q:Profession)-[e:NEXT]->(p)
+WITH id, q, e ORDER BY id, q.sortKey, q.id, e.ord
+RETURN id, q `+professionProj+` AS q, e.kind AS kind`, map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		w := row{r}
+		id := w.str("id")
+		if _, ok := out[id]; !ok {
+			out[id] = []career.CareerMove{}
+		}
+		if w.val("q") != nil {
+			out[id] = append(out[id], career.CareerMove{Profession: toProfession(w.m("q")), Kind: career.MoveKind(w.str("kind"))})
+		}
+	}
+	return out, nil
+}
+
+// Specializations returns the professions that specialise each profession, by (sortKey, ID).
+func (s *Store) Specializations(ctx context.Context, ids []string) (map[string][]*career.Profession, error) {
+	out := make(map[string][]*career.Profession, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, "specializations", `
+UNWIND $ids AS id
+MATCH (p:Profession {id: id})
+OPTIONAL MATCH (q:Profession)-[:SPECIALIZES]->(p)
+WITH id, q ORDER BY id, q.sortKey, q.id
+RETURN id, q `+professionProj+` AS q`, map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		w := row{r}
+		id := w.str("id")
+		if _, ok := out[id]; !ok {
+			out[id] = []*career.Profession{}
+		}
+		if w.val("q") != nil {
+			out[id] = append(out[id], toProfession(w.m("q")))
+		}
+	}
+	return out, nil
+}
+
+// fill gives every known ID an entry, empty when nothing was linked.
+func fill[T any](out map[string][]T, known map[string]bool) map[string][]T {
+	for id := range known {
+		if out[id] == nil {
+			out[id] = []T{}
+		}
+	}
+	return out
+}
+
+// ProfessionByCode finds a profession by dataset and code; nil when none.
+func (s *Store) ProfessionByCode(ctx context.Context, dataset, code string) (*career.Profession, error) {
+	recs, err := s.read(ctx, "profession by code",
+		"MATCH (p:Profession {dataset: $dataset, code: $code}) RETURN p "+professionProj+" AS p LIMIT 1",
+		map[string]any{"dataset": dataset, "code": code})
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return toProfession(row{recs[0]}.m("p")), nil
+}
+
+// ProfessionsLinkedTo returns, for each skill, tool or training ID, one page of the professions
+// that require, use or are prepared by it, by (sortKey, ID), in one query: each target's
+// professions are counted, and the page is those after the cursor, first+1 fetched to know
+// whether another page follows. Unknown IDs are left out.
+func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance career.Importance, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
+	out := make(map[string]*career.Page[*career.Profession], len(targetIDs))
+	cur, err := career.DecodeCursor(page.After)
+	if err != nil {
+		return nil, err
+	}
+	if len(targetIDs) == 0 {
+		return out, nil
+	}
+	params := map[string]any{"ids": uniq(targetIDs), "limit": max(page.First, 0) + 1, "imp": nil, "sk": nil, "cid": nil}
+	if importance != "" {
+		params["imp"] = string(importance)
+	}
+	after := "true"
+	if cur != nil {
+		params["sk"], params["cid"] = cur.SortKey, cur.ID
+		after = "(p.sortKey > $sk OR (p.sortKey = $sk AND p.id > $cid))"
+	}
+	recs, err := s.read(ctx, "professions linked to", `
+UNWIND $ids AS tid
+CALL (tid) {
+  MATCH (t:Skill {id: tid}) RETURN t
+  UNION
+  MATCH (t:Tool {id: tid}) RETURN t
+  UNION
+  MATCH (t:Training {id: tid}) RETURN t
+}
+CALL (t) {
+  OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
+  WHERE $imp IS NULL OR NOT t:Skill OR e.importance = $imp
+  RETURN count(p) AS total
+}
+CALL (t) {
+  OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
+  WHERE ($imp IS NULL OR NOT t:Skill OR e.importance = $imp) AND `+after+`
+  WITH p ORDER BY p.sortKey, p.id LIMIT $limit
+  RETURN collect(p `+professionProj+`) AS ps
+}
+RETURN tid, total, ps`, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		w := row{r}
+		ps, err := maps(w.list("ps"))
+		if err != nil {
+			return nil, err
+		}
+		pg := &career.Page[*career.Profession]{Items: []*career.Profession{}, TotalCount: w.int("total")}
+		for i, m := range ps {
+			if i == page.First {
+				pg.HasNextPage = true
+				break
+			}
+			pg.Items = append(pg.Items, toProfession(m))
+		}
+		out[w.str("tid")] = pg
+	}
+	return out, nil
+}
+
+// uniq returns ids without repeats, in first-seen order.
+func uniq(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

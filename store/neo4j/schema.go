@@ -1,0 +1,61 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+)
+
+// FullTextIndex is the name of the full-text index over the folded `searchText` property of
+// every Profession, Skill, Tool and Training.
+const FullTextIndex = "node_search"
+
+// nodeLabels are the labels of the graph's nodes, one per career.Kind.
+var nodeLabels = []string{"Profession", "Skill", "Tool", "Training"}
+
+// schemaStatements create the constraints and indexes the store's queries use. Each is
+// idempotent (IF NOT EXISTS).
+func schemaStatements() []string {
+	var stmts []string
+	for _, l := range nodeLabels {
+		// A uniqueness constraint also gives the index every lookup by ID uses.
+		stmts = append(stmts,
+			fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", lower(l), l),
+			fmt.Sprintf("CREATE INDEX %s_dataset IF NOT EXISTS FOR (n:%s) ON (n.dataset)", lower(l), l),
+			fmt.Sprintf("CREATE INDEX %s_sortkey IF NOT EXISTS FOR (n:%s) ON (n.sortKey, n.id)", lower(l), l),
+			fmt.Sprintf("CREATE INDEX %s_dataset_sortkey IF NOT EXISTS FOR (n:%s) ON (n.dataset, n.sortKey)", lower(l), l),
+		)
+	}
+	stmts = append(stmts,
+		"CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE",
+		"CREATE INDEX profession_dataset_code IF NOT EXISTS FOR (n:Profession) ON (n.dataset, n.code)",
+		"CREATE INDEX profession_sector IF NOT EXISTS FOR (n:Profession) ON (n.sector)",
+		"CREATE INDEX skill_kind IF NOT EXISTS FOR (n:Skill) ON (n.kind)",
+		"CREATE INDEX tool_category IF NOT EXISTS FOR (n:Tool) ON (n.category)",
+		"CREATE INDEX training_level IF NOT EXISTS FOR (n:Training) ON (n.level)",
+		"CREATE FULLTEXT INDEX "+FullTextIndex+" IF NOT EXISTS FOR (n:Profession|Skill|Tool|Training) ON EACH [n.searchText] "+
+			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	)
+	return stmts
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	if len(b) > 0 && b[0] >= 'A' && b[0] <= 'Z' {
+		b[0] += 'a' - 'A'
+	}
+	return string(b)
+}
+
+// EnsureSchema creates the constraints and indexes the store needs, when missing, and waits
+// until every index is online. It is idempotent: calling it again changes nothing.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	for _, stmt := range schemaStatements() {
+		if err := s.write(ctx, "ensure schema", stmt, nil); err != nil {
+			return err
+		}
+	}
+	if err := s.write(ctx, "await indexes", "CALL db.awaitIndexes(300)", nil); err != nil {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,259 @@
+// Package neo4jstore is the Neo4j backend of careergraph: a career.Store and career.Loader that
+// keeps each dataset as labelled nodes (:Profession, :Skill, :Tool, :Training, :Dataset) and
+// relationships, and answers every Store method with Cypher run inside Neo4j.
+//
+// It answers exactly like the embedded store (store/memory): the same nodes, in the same order,
+// with the same scores. Text matching uses the full-text index on the precomputed, folded
+// `searchText` property to find candidates and career.MatchText to score them, as the embedded
+// store does.
+//
+// The driver is lazy: Open succeeds when Neo4j is down; Ping says whether it answers. Failures
+// to reach the server come back as career.Unavailable errors; other failures are wrapped with
+// context and never carry Cypher to API clients (the API shows career.Error messages only).
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// Defaults of Config.
+const (
+	DefaultURI       = "bolt://127.0.0.1:7687"
+	DefaultUser      = "neo4j"
+	DefaultDatabase  = "neo4j"
+	DefaultBatchSize = 1000
+	// DefaultMaxRetryTime bounds how long the driver retries a read whose server is unreachable
+	// before the store reports it as unavailable.
+	DefaultMaxRetryTime = 5 * time.Second
+)
+
+// Config says how to reach Neo4j. Zero fields take the defaults above.
+type Config struct {
+	// URI is a bolt:// URI (bolt talks to one server directly; a single Community server has no
+	// routing table for neo4j:// URIs).
+	URI      string
+	User     string
+	Password string // never logged
+	// Database is the database every query names (Community has one user database, "neo4j").
+	Database string
+	// BatchSize is the number of rows per UNWIND batch when loading.
+	BatchSize int
+	// MaxRetryTime bounds the driver's retries of a transaction that failed for a transient
+	// reason, such as an unreachable server.
+	MaxRetryTime time.Duration
+	// ConnectTimeout bounds the opening of one connection (default: the driver's, 5 s).
+	ConnectTimeout time.Duration
+	// OnQuery, when set, is called once per Cypher query sent to Neo4j (a round trip), for
+	// tests and metrics. It must be safe for concurrent use.
+	OnQuery func()
+}
+
+// String describes the configuration with the password masked.
+func (c Config) String() string {
+	pw := ""
+	if c.Password != "" {
+		pw = "***"
+	}
+	return fmt.Sprintf("neo4j uri=%s user=%s password=%s database=%s", c.URI, c.User, pw, c.Database)
+}
+
+// Store is a career.Store and career.Loader backed by Neo4j. It is safe for concurrent use:
+// it holds one driver (a connection pool) and opens a session per call.
+type Store struct {
+	driver  neo4j.DriverWithContext
+	cfg     Config
+	queries atomic.Int64
+}
+
+var (
+	_ career.Store  = (*Store)(nil)
+	_ career.Loader = (*Store)(nil)
+)
+
+// Open creates the store's driver. It does not connect: it succeeds when Neo4j is down, and
+// Ping tells whether Neo4j answers.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.URI == "" {
+		cfg.URI = DefaultURI
+	}
+	if cfg.User == "" {
+		cfg.User = DefaultUser
+	}
+	if cfg.Database == "" {
+		cfg.Database = DefaultDatabase
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultBatchSize
+	}
+	if cfg.MaxRetryTime <= 0 {
+		cfg.MaxRetryTime = DefaultMaxRetryTime
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *neo4j.Config) {
+		c.MaxTransactionRetryTime = cfg.MaxRetryTime
+		if cfg.ConnectTimeout > 0 {
+			c.SocketConnectTimeout = cfg.ConnectTimeout
+		}
+		// Never wait a minute for a connection from the pool: requests have their own deadlines.
+		c.ConnectionAcquisitionTimeout = cfg.MaxRetryTime + 5*time.Second
+	})
+	if err != nil {
+		// The driver's message names the URI only, never the password.
+		return nil, fmt.Errorf("neo4j: open %s: %w", cfg.URI, err)
+	}
+	return &Store{driver: driver, cfg: cfg}, nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error {
+	if err := s.driver.Close(ctx); err != nil {
+		return fmt.Errorf("neo4j: close: %w", err)
+	}
+	return nil
+}
+
+// QueryCount returns the number of Cypher queries (round trips) the store has sent so far.
+func (s *Store) QueryCount() int64 { return s.queries.Load() }
+
+// Ping reports whether Neo4j answers a query on the configured database.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "ping", "RETURN 1 AS ok", nil)
+	return err
+}
+
+// counted notes one round trip.
+func (s *Store) counted() {
+	s.queries.Add(1)
+	if s.cfg.OnQuery != nil {
+		s.cfg.OnQuery()
+	}
+}
+
+// txTimeout returns the transaction configurers that make the server stop work when ctx's
+// deadline passes.
+func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return nil
+	}
+	d := time.Until(dl)
+	if d < time.Millisecond {
+		d = time.Millisecond // 0 would mean "no timeout"
+	}
+	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(d)}
+}
+
+// read runs one read query (routed to readers, on the configured database) and returns its
+// records. what names the operation in error messages.
+func (s *Store) read(ctx context.Context, what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.counted()
+	opts := []neo4j.ExecuteQueryConfigurationOption{
+		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithDatabase(s.cfg.Database),
+	}
+	if tc := txTimeout(ctx); tc != nil {
+		opts = append(opts, neo4j.ExecuteQueryWithTransactionConfig(tc...))
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+	if err != nil {
+		return nil, s.fail(ctx, what, err)
+	}
+	return res.Records, nil
+}
+
+// write runs one write query in its own transaction.
+func (s *Store) write(ctx context.Context, what, cypher string, params map[string]any) error {
+	s.counted()
+	opts := []neo4j.ExecuteQueryConfigurationOption{
+		neo4j.ExecuteQueryWithWritersRouting(),
+		neo4j.ExecuteQueryWithDatabase(s.cfg.Database),
+	}
+	if tc := txTimeout(ctx); tc != nil {
+		opts = append(opts, neo4j.ExecuteQueryWithTransactionConfig(tc...))
+	}
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+	if err != nil {
+		return s.fail(ctx, what, err)
+	}
+	return nil
+}
+
+// fail turns a driver error into the store's error: the context's own error when it ended,
+// career.Unavailable when the server could not be reached, and a wrapped error otherwise.
+func (s *Store) fail(ctx context.Context, what string, err error) error {
+	var cerr *career.Error
+	if errors.As(err, &cerr) {
+		return err // our own, from inside a transaction function
+	}
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("neo4j: %s: %w", what, ctxErr)
+	}
+	if isTimeout(err) {
+		return fmt.Errorf("neo4j: %s: %w (%v)", what, context.DeadlineExceeded, err)
+	}
+	if isUnreachable(err) {
+		return career.Unavailable(fmt.Errorf("neo4j: %s: %w", what, err))
+	}
+	return fmt.Errorf("neo4j: %s: %w", what, err)
+}
+
+// isUnreachable reports whether err says the server could not be reached or went away.
+func isUnreachable(err error) bool {
+	var (
+		conn  *neo4j.ConnectivityError
+		limit *neo4j.TransactionExecutionLimit
+		dbErr *neo4j.Neo4jError
+		nerr  net.Error
+	)
+	switch {
+	case errors.As(err, &conn):
+		return true
+	case errors.As(err, &limit):
+		for _, e := range limit.Errors {
+			if isUnreachable(e) {
+				return true
+			}
+		}
+		return false
+	case errors.As(err, &dbErr):
+		return dbErr.Code == "Neo.TransientError.General.DatabaseUnavailable" ||
+			dbErr.Code == "Neo.ClientError.Database.DatabaseNotFound"
+	case errors.As(err, &nerr):
+		return true
+	}
+	// Pool errors (timeouts, closed pool, no servers) are not exported by the driver.
+	msg := err.Error()
+	for _, s := range []string{"PoolTimeout", "Timeout while waiting for connection", "Pool closed", "connection refused", "no route to host"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTimeout reports whether the server stopped a transaction because its timeout (set from the
+// request's deadline) passed.
+func isTimeout(err error) bool {
+	var dbErr *neo4j.Neo4jError
+	if errors.As(err, &dbErr) {
+		return strings.HasPrefix(dbErr.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		for _, e := range limit.Errors {
+			if isTimeout(e) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -44,6 +44,13 @@ func ensureSchema(ctx context.Context, store *neo4jstore.Store, logger *slog.Log
 		err := store.EnsureSchema(ctx)
 		if err == nil {
 			logger.Info("neo4j schema ready")
+			// Have Neo4j plan the traversal queries now rather than on a user's request.
+			start := time.Now()
+			if err := store.Warm(ctx); err != nil {
+				logger.Warn("neo4j warm-up", "error", err.Error())
+			} else {
+				logger.Info("neo4j queries planned", "duration", time.Since(start).Round(time.Millisecond))
+			}
 			return
 		}
 		logger.Warn("neo4j not ready; retrying", "error", err.Error(), "retry_in", wait)
@@ -80,7 +87,14 @@ func runImport(ctx context.Context, args []string, getenv func(string) string) e
 	if err != nil {
 		return err
 	}
-	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: c.Neo4j.URI, User: c.Neo4j.User, Password: c.Neo4j.Password, Database: c.Neo4j.Database})
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{
+		URI: c.Neo4j.URI, User: c.Neo4j.User, Password: c.Neo4j.Password, Database: c.Neo4j.Database,
+		OnLoadProgress: func(p neo4jstore.LoadProgress) {
+			rate := float64(p.Rows) / max(p.Elapsed.Seconds(), 1e-3)
+			logger.Info("import progress", "dataset", p.Dataset, "step", p.Step, "rows", p.Rows, "of", p.TotalRows,
+				"rows_per_second", int(rate), "elapsed", p.Elapsed.Round(time.Millisecond))
+		},
+	})
 	if err != nil {
 		return err
 	}
@@ -93,6 +107,8 @@ func runImport(ctx context.Context, args []string, getenv func(string) string) e
 	if err := store.Load(ctx, d); err != nil {
 		return fmt.Errorf("import %s: %w", name, err)
 	}
-	logger.Info("imported", "dataset", name, "professions", len(d.Professions), "duration", time.Since(start).Round(time.Millisecond))
+	logger.Info("imported (committed)", "dataset", name, "professions", len(d.Professions), "skills", len(d.Skills),
+		"tools", len(d.Tools), "trainings", len(d.Trainings), "requirements", len(d.Requirements), "moves", len(d.Moves),
+		"duration", time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -45,7 +45,12 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	defer session.Close(context.WithoutCancel(ctx))
 
 	what := "load " + d.Info.Name
+	total := 0
+	for _, st := range steps {
+		total += len(st.rows)
+	}
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		done, started := 0, time.Now()
 		for _, st := range steps {
 			for _, batch := range batches(st.rows, s.cfg.BatchSize) {
 				params := map[string]any{"gen": gen, "ds": d.Info.Name}
@@ -74,6 +79,10 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 					return nil, fmt.Errorf("%d of %d %s point at nodes missing from dataset %q (batch starting with %v)",
 						len(batch)-n, len(batch), st.name, d.Info.Name, batch[0])
 				}
+			}
+			done += len(st.rows)
+			if s.cfg.OnLoadProgress != nil {
+				s.cfg.OnLoadProgress(LoadProgress{Dataset: d.Info.Name, Step: st.name, Rows: done, TotalRows: total, Elapsed: time.Since(started)})
 			}
 		}
 		return nil, nil

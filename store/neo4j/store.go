@@ -56,6 +56,19 @@ type Config struct {
 	// OnQuery, when set, is called once per Cypher query sent to Neo4j (a round trip), for
 	// tests and metrics. It must be safe for concurrent use.
 	OnQuery func()
+	// OnLoadProgress, when set, is called by Load after each step (nodes of a kind, links of a
+	// kind) has been written in the load's transaction.
+	OnLoadProgress func(LoadProgress)
+}
+
+// LoadProgress says how far a Load has come. The rows are written but not yet committed: a
+// failed load still leaves the previous version in place.
+type LoadProgress struct {
+	Dataset   string
+	Step      string // e.g. "professions", "requirements"
+	Rows      int    // rows written so far
+	TotalRows int
+	Elapsed   time.Duration
 }
 
 // String describes the configuration with the password masked.

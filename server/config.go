@@ -51,8 +51,9 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
-// parseConfig reads the environment and then the flags of args.
-func parseConfig(args []string, getenv func(string) string) (*Config, error) {
+// parseConfig reads the environment and then the flags of args. extra, when not nil, adds the
+// flags of a subcommand.
+func parseConfig(args []string, getenv func(string) string, extra ...func(*flag.FlagSet)) (*Config, error) {
 	env := func(name, def string) string {
 		if v := getenv(name); v != "" {
 			return v
@@ -81,6 +82,9 @@ func parseConfig(args []string, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j Bolt URI; empty serves the embedded store (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", defaultNeo4jUser), "Neo4j user (env NEO4J_USER)")
 	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", defaultNeo4jDatabase), "Neo4j database (env NEO4J_DATABASE)")
+	for _, add := range extra {
+		add(fs)
+	}
 	// The password comes from the environment only, so that it never shows in process lists.
 	c.Neo4j.Password = env("NEO4J_PASSWORD", defaultNeo4jPassword)
 	if len(envErrs) > 0 {

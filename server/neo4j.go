@@ -70,12 +70,10 @@ func runImport(ctx context.Context, args []string, getenv func(string) string) e
 		return fmt.Errorf("usage: import NAME [--dir DIR], NAME one of %s", datasetNames())
 	}
 	name := args[0]
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	dir := fs.String("dir", "", "the folder the dataset was downloaded to (not for seed)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	c, err := parseConfig(fs.Args(), getenv)
+	var dir string
+	c, err := parseConfig(args[1:], getenv, func(fs *flag.FlagSet) {
+		fs.StringVar(&dir, "dir", "", "the folder the dataset was downloaded to (not for seed)")
+	})
 	if err != nil {
 		return err
 	}
@@ -83,7 +81,7 @@ func runImport(ctx context.Context, args []string, getenv func(string) string) e
 		c.Neo4j.URI = defaultNeo4jURI
 	}
 	logger := newLogger(c)
-	d, err := readDataset(name, *dir, logger)
+	d, err := readDataset(name, dir, logger)
 	if err != nil {
 		return err
 	}

@@ -242,16 +242,40 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 			have[p]++
 		}
 	}
-	var out []career.ProfessionMatch
+	var ranked []rankedProfession
 	for p, w := range have {
-		if q.Dataset != "" && p.p.Dataset != q.Dataset {
-			continue
+		if q.Dataset == "" || p.p.Dataset == q.Dataset {
+			ranked = append(ranked, rankedProfession{p, w / p.totalWeight})
 		}
-		m := career.ProfessionMatch{Profession: p.p, Score: w / p.totalWeight}
-		m.Matched, m.Missing = splitRequirements(p, func(s *skillNode) bool { return skills[s] })
+	}
+	return matches(ranked, q.First, func(s *skillNode) bool { return skills[s] }), nil
+}
+
+// rankedProfession is a profession with its score, before the details of a match are built.
+type rankedProfession struct {
+	p     *professionNode
+	score float64
+}
+
+// matches sorts by score descending, then name, then ID, keeps the first, and lists each
+// one's matched and missing skills (has tells which skills count as matched).
+func matches(ranked []rankedProfession, first int, has func(*skillNode) bool) []career.ProfessionMatch {
+	slices.SortFunc(ranked, func(a, b rankedProfession) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return compareKeys(a.p.sortKey, a.p.p.ID, b.p.sortKey, b.p.p.ID)
+	})
+	out := make([]career.ProfessionMatch, 0, min(first, len(ranked)))
+	for _, r := range ranked[:min(first, len(ranked))] {
+		m := career.ProfessionMatch{Profession: r.p.p, Score: r.score}
+		m.Matched, m.Missing = splitRequirements(r.p, has)
 		out = append(out, m)
 	}
-	return rankMatches(out, q.First), nil
+	return out
 }
 
 // splitRequirements splits a profession's required skills into those `has` accepts (in its
@@ -270,26 +294,6 @@ func splitRequirements(p *professionNode, has func(*skillNode) bool) (matched, m
 		}
 	}
 	return matched, append(missing, optional...)
-}
-
-// rankMatches sorts by score descending, then name, then ID, and keeps the first.
-func rankMatches(ms []career.ProfessionMatch, first int) []career.ProfessionMatch {
-	slices.SortFunc(ms, func(a, b career.ProfessionMatch) int {
-		if a.Score != b.Score {
-			if a.Score > b.Score {
-				return -1
-			}
-			return 1
-		}
-		return compareKeys(career.SortKey(a.Profession.Name), a.Profession.ID, career.SortKey(b.Profession.Name), b.Profession.ID)
-	})
-	if len(ms) > first {
-		ms = ms[:first]
-	}
-	if ms == nil {
-		ms = []career.ProfessionMatch{}
-	}
-	return ms
 }
 
 // SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
@@ -314,13 +318,11 @@ func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) 
 	}
 	delete(shared, to)
 	size := func(p *professionNode) int { return len(p.requirements) + len(p.tools) }
-	var out []career.ProfessionMatch
+	ranked := make([]rankedProfession, 0, len(shared))
 	for p, n := range shared {
-		m := career.ProfessionMatch{Profession: p.p, Score: float64(n) / float64(size(to)+size(p)-n)}
-		m.Matched, m.Missing = splitRequirements(p, func(s *skillNode) bool { return toSkills[s] })
-		out = append(out, m)
+		ranked = append(ranked, rankedProfession{p, float64(n) / float64(size(to)+size(p)-n)})
 	}
-	return rankMatches(out, first), nil
+	return matches(ranked, first, func(s *skillNode) bool { return toSkills[s] }), nil
 }
 
 // Stats counts the nodes and moves of one dataset, or of all ("").

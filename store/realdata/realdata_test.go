@@ -5,6 +5,7 @@ package realdata_test
 
 import (
 	"context"
+	"os"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/careergraph/careergraph/dataset/rome"
 	"github.com/careergraph/careergraph/internal/shareddata"
 	"github.com/careergraph/careergraph/internal/testbackend"
+	"github.com/careergraph/careergraph/store/memory"
 )
 
 var (
@@ -27,7 +29,7 @@ var (
 )
 
 // readAll reads the seed and the three taxonomies once per test binary.
-func readAll(t *testing.T) []*career.Dataset {
+func readAll(t testing.TB) []*career.Dataset {
 	t.Helper()
 	readOnce.Do(func() {
 		datasets = []*career.Dataset{testbackend.Seed(t)}
@@ -229,5 +231,68 @@ func equal(t *testing.T, what string, got, want any) {
 	w, _ := json.Marshal(want)
 	if string(g) != string(w) {
 		t.Errorf("%s:\ngot  %s\nwant %s", what, g, w)
+	}
+}
+
+// BenchmarkRealData measures the analytics over the three taxonomies and the seed, on each
+// backend (Neo4j when it answers; it is loaded with the same datasets).
+func BenchmarkRealData(b *testing.B) {
+	ds := readAll(b)
+	backends := []testbackend.Backend{{Name: "memory", Store: memory.New(ds...)}}
+	if os.Getenv("NEO4J_URI") != "none" {
+		s := testbackend.OpenNeo4j(b)
+		testbackend.LoadNeo4j(b, s, ds...)
+		backends = append(backends, testbackend.Backend{Name: "neo4j", Store: s, Neo4j: s})
+	}
+	ctx := context.Background()
+	const m1805 = "profession:rome:M1805"
+	reqs, _ := backends[0].Store.Requirements(ctx, []string{m1805})
+	var skills []string
+	for _, r := range reqs[m1805][:20] {
+		skills = append(skills, r.Skill.ID)
+	}
+	for _, be := range backends {
+		s := be.Store
+		for _, c := range []struct {
+			name string
+			run  func() error
+		}{
+			{"card", func() error {
+				ids := []string{m1805}
+				for _, f := range []func() error{
+					func() error { _, err := s.ProfessionsByID(ctx, ids); return err },
+					func() error { _, err := s.Requirements(ctx, ids); return err },
+					func() error { _, err := s.Qualities(ctx, ids); return err },
+					func() error { _, err := s.ToolsOf(ctx, ids); return err },
+					func() error { _, err := s.TrainingsOf(ctx, ids); return err },
+					func() error { _, err := s.NextCareers(ctx, ids); return err },
+				} {
+					if err := f(); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+			{"search", func() error {
+				_, err := s.Search(ctx, career.SearchQuery{Text: "développeuse web", First: 10})
+				return err
+			}},
+			{"search-prefix", func() error { _, err := s.Search(ctx, career.SearchQuery{Text: "dév", First: 10}); return err }},
+			{"progression3", func() error { _, err := s.CareerProgression(ctx, m1805, 3, 50); return err }},
+			{"paths4", func() error { _, err := s.CareerPaths(ctx, m1805, "profession:rome:M1802", 4, 5); return err }},
+			{"match20", func() error {
+				_, err := s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: skills, First: 10})
+				return err
+			}},
+			{"similar", func() error { _, err := s.SimilarProfessions(ctx, m1805, 10); return err }},
+		} {
+			b.Run(be.Name+"/"+c.name, func(b *testing.B) {
+				for b.Loop() {
+					if err := c.run(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

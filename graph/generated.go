@@ -1427,7 +1427,14 @@ type Profession implements Node {
   source: String
 }
 
-"How much a profession needs a skill."
+"""
+How much a profession needs a skill. How each dataset's notion maps here:
+seed: as the card says (the card's required skills are all ESSENTIAL);
+ROME: "cœur de métier" (Principale) is ESSENTIAL, other linked competences and savoirs OPTIONAL;
+ESCO: the essential / optional relation of occupationSkillRelations;
+O*NET: Skills and Knowledge by importance (IM scale 1–5): at least 3.5 is ESSENTIAL, from 2.5 to
+3.5 OPTIONAL, below 2.5 not a requirement.
+"""
 enum Importance {
   "Required: weighs 2 in matchProfessions."
   ESSENTIAL

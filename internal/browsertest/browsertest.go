@@ -2,7 +2,7 @@
 // and records what they request and what goes wrong in them, for tests.
 //
 // Chromium is $CHROMIUM_BIN, or chromium on the PATH. Without one the tests that ask for it
-// fail, unless CAREERGRAPH_SKIP_BROWSER=1 asks to skip them.
+// skip, unless CAREERGRAPH_REQUIRE_BROWSER=1 (set by scripts/test) makes them fail.
 //
 // Besides the generic harness (Start, Browser.Fatalf, Browser.CheckOffline), it has helpers
 // that drive the GraphiQL playground of package graphiql (Browser.OpenGraphiQL and the like),
@@ -33,7 +33,7 @@ import (
 const Timeout = 2 * time.Minute
 
 // ChromiumPath finds the browser: $CHROMIUM_BIN, or chromium on the PATH. Without one the test
-// fails, unless CAREERGRAPH_SKIP_BROWSER=1 asks to skip it.
+// skips, unless CAREERGRAPH_REQUIRE_BROWSER=1 (set by scripts/test) makes it fail.
 func ChromiumPath(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("CHROMIUM_BIN"); p != "" {
@@ -43,10 +43,10 @@ func ChromiumPath(t testing.TB) string {
 	if err == nil {
 		return p
 	}
-	if os.Getenv("CAREERGRAPH_SKIP_BROWSER") == "1" {
-		t.Skip("chromium not found and CAREERGRAPH_SKIP_BROWSER=1: skipping the browser test")
+	if os.Getenv("CAREERGRAPH_REQUIRE_BROWSER") == "1" {
+		t.Fatalf("chromium not found (%v) and CAREERGRAPH_REQUIRE_BROWSER=1: install it with `apt-get install -y chromium` or set CHROMIUM_BIN", err)
 	}
-	t.Fatalf("chromium not found (%v): install it with `apt-get install -y chromium`, set CHROMIUM_BIN, or set CAREERGRAPH_SKIP_BROWSER=1 to skip", err)
+	t.Skipf("chromium not found (%v); run scripts/test (it installs Chromium and runs the browser tests), or set CHROMIUM_BIN", err)
 	return ""
 }
 

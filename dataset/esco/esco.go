@@ -8,10 +8,10 @@ package esco
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -152,15 +152,16 @@ func (r *reader) readISCOGroups() error {
 		return err
 	}
 	defer t.Close()
-	code, label := t.col("code"), t.col("preferredLabel")
+	code, label := t.Col("code"), t.Col("preferredLabel")
 	r.isco = make(map[string]string, 700)
 	for {
-		rec, _, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return err
+		} else if !ok {
+			return nil
 		}
+		rec := t.Record()
 		if c := strings.TrimSpace(rec[code]); c != "" {
 			r.isco[c] = clean(rec[label])
 		}
@@ -174,28 +175,29 @@ type occRow struct {
 }
 
 // readOccupationFile reads the occupations of one language, in file order.
-func (r *reader) readOccupationFile(rel string) ([]occRow, *table, error) {
+func (r *reader) readOccupationFile(rel string) ([]occRow, *dataset.Table, error) {
 	t, err := openTable(r.dir, rel, "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description")
 	if err != nil {
 		return nil, nil, err
 	}
 	defer t.Close()
-	uri, isco, label, alts, desc := t.col("conceptUri"), t.col("iscoGroup"), t.col("preferredLabel"), t.col("altLabels"), t.col("description")
+	uri, isco, label, alts, desc := t.Col("conceptUri"), t.Col("iscoGroup"), t.Col("preferredLabel"), t.Col("altLabels"), t.Col("description")
 	var rows []occRow
 	seen := make(map[string]int, 3100)
 	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return rows, t, nil
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return nil, nil, err
+		} else if !ok {
+			return rows, t, nil
 		}
+		rec, line := t.Record(), t.Line()
 		u := strings.TrimSpace(rec[uri])
 		if uuidOf(u) == "" {
-			return nil, nil, t.errorAt(line, "empty conceptUri")
+			return nil, nil, t.ErrorAt(line, "empty conceptUri")
 		}
 		if first, dup := seen[u]; dup {
-			return nil, nil, t.errorAt(line, "duplicate conceptUri %s (first at line %d)", u, first)
+			return nil, nil, t.ErrorAt(line, "duplicate conceptUri %s (first at line %d)", u, first)
 		}
 		seen[u] = line
 		rows = append(rows, occRow{uri: u, isco: strings.TrimSpace(rec[isco]), label: rec[label], alts: rec[alts], desc: rec[desc], line: line})
@@ -236,7 +238,7 @@ func (r *reader) readOccupations() error {
 
 // addOccupation adds the profession of an occupation from its French row (nil when absent)
 // and its English row (nil when absent); t is the file of the row it is reported against.
-func (r *reader) addOccupation(fr, en *occRow, t *table) error {
+func (r *reader) addOccupation(fr, en *occRow, t *dataset.Table) error {
 	row := fr
 	if row == nil {
 		row = en
@@ -255,7 +257,7 @@ func (r *reader) addOccupation(fr, en *occRow, t *table) error {
 		p.Name, p.Language = clean(en.label), "en"
 		p.AlternativeNames = altNames(p.Name, labels(en.alts, "\n"))
 	default:
-		return t.errorAt(row.line, "occupation %s has no preferredLabel", row.uri)
+		return t.ErrorAt(row.line, "occupation %s has no preferredLabel", row.uri)
 	}
 	if fr != nil {
 		p.Summary, p.Description = paragraphs(fr.desc)
@@ -266,7 +268,7 @@ func (r *reader) addOccupation(fr, en *occRow, t *table) error {
 	if row.isco != "" {
 		label, ok := r.isco[row.isco]
 		if !ok || label == "" {
-			r.warn(t.warnAt(row.line, "iscoGroup %q of occupation %s has no label in %s: no sector", row.isco, row.uri, fileISCOGroupsFR))
+			r.warn(t.WarnAt(row.line, "iscoGroup %q of occupation %s has no label in %s: no sector", row.isco, row.uri, fileISCOGroupsFR))
 		}
 		p.Sector = label
 	}
@@ -282,22 +284,23 @@ func (r *reader) readSkills() error {
 		return err
 	}
 	defer t.Close()
-	uri, typ, label, alts, desc := t.col("conceptUri"), t.col("skillType"), t.col("preferredLabel"), t.col("altLabels"), t.col("description")
+	uri, typ, label, alts, desc := t.Col("conceptUri"), t.Col("skillType"), t.Col("preferredLabel"), t.Col("altLabels"), t.Col("description")
 	r.skillIndex = make(map[string]int, 14000)
 	r.skills = make([]skill, 0, 14000)
 	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return err
+		} else if !ok {
+			return nil
 		}
+		rec, line := t.Record(), t.Line()
 		u := strings.TrimSpace(rec[uri])
 		if uuidOf(u) == "" {
-			return t.errorAt(line, "empty conceptUri")
+			return t.ErrorAt(line, "empty conceptUri")
 		}
 		if first, dup := r.skillIndex[u]; dup {
-			return t.errorAt(line, "duplicate conceptUri %s (first at line %d)", u, r.skills[first].line)
+			return t.ErrorAt(line, "duplicate conceptUri %s (first at line %d)", u, r.skills[first].line)
 		}
 		s := skill{
 			uri:  u,
@@ -308,12 +311,12 @@ func (r *reader) readSkills() error {
 		switch s.typ {
 		case typeKnowledge, typeSkill:
 		case "":
-			r.warn(t.warnAt(line, "skill %s has an empty skillType: kind %s assumed", u, career.SkillKindSkill))
+			r.warn(t.WarnAt(line, "skill %s has an empty skillType: kind %s assumed", u, career.SkillKindSkill))
 		default:
-			return t.errorAt(line, "unknown skillType %q: want %q or %q", s.typ, typeKnowledge, typeSkill)
+			return t.ErrorAt(line, "unknown skillType %q: want %q or %q", s.typ, typeKnowledge, typeSkill)
 		}
 		if s.enName = clean(rec[label]); s.enName == "" {
-			return t.errorAt(line, "skill %s has no preferredLabel", u)
+			return t.ErrorAt(line, "skill %s has no preferredLabel", u)
 		}
 		s.enAlts = labels(rec[alts], "\n")
 		_, s.enDesc = paragraphs(rec[desc])
@@ -331,15 +334,16 @@ func (r *reader) readCollection(rel string, fn func(skill int, broader string)) 
 		return err
 	}
 	defer t.Close()
-	uri, broader := t.col("conceptUri"), t.col("broaderConceptUri")
+	uri, broader := t.Col("conceptUri"), t.Col("broaderConceptUri")
 	unknown, firstLine := 0, 0
 	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return err
+		} else if !ok {
+			break
 		}
+		rec, line := t.Record(), t.Line()
 		i, ok := r.skillIndex[strings.TrimSpace(rec[uri])]
 		if !ok {
 			if unknown++; unknown == 1 {
@@ -350,7 +354,7 @@ func (r *reader) readCollection(rel string, fn func(skill int, broader string)) 
 		fn(i, rec[broader])
 	}
 	if unknown > 0 {
-		r.warn(t.warnAt(firstLine, "%d rows name skills that are not in %s: ignored", unknown, fileSkillsEN))
+		r.warn(t.WarnAt(firstLine, "%d rows name skills that are not in %s: ignored", unknown, fileSkillsEN))
 	}
 	return nil
 }
@@ -376,6 +380,38 @@ type frLabelFile struct {
 	rel    string
 	altSep string // separator of the altLabels cell
 	desc   bool   // whether to take French descriptions from it
+}
+
+// tableOptions reads the export's CSV files and words the problems as ESCO's reader always has.
+var tableOptions = dataset.TableOptions{
+	FirstDuplicate:    true,
+	TrimBOMEverywhere: true,
+	SyntaxErrorColumn: true,
+	Messages: dataset.TableMessages{
+		MissingFile:   "missing required file (also looked for %[2]s)",
+		OpenError:     "esco: open %[1]s: %[3]w",
+		EmptyFile:     "empty file: want a header row",
+		MissingColumn: "missing column %q",
+		FieldCount:    "wrong number of fields: want %[2]d as in the header",
+	},
+}
+
+// openTable opens rel (a slash-separated path inside dir), or rel+".gz" when rel is absent,
+// reads its header and checks that every required column is present. An absent file is a
+// *dataset.ParseError naming it.
+func openTable(dir, rel string, required ...string) (*dataset.Table, error) {
+	return dataset.OpenTable(dir, rel, tableOptions, required...)
+}
+
+// exists reports whether rel (a slash-separated path inside dir) or rel+".gz" is present.
+func exists(dir, rel string) bool {
+	name := filepath.Join(dir, filepath.FromSlash(rel))
+	for _, p := range []string{name, name + ".gz"} {
+		if _, err := os.Stat(p); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // readFrenchLabels reads the French skill labels, best source first: the labels of the live
@@ -407,18 +443,19 @@ func (r *reader) readFrenchLabelFile(f frLabelFile) error {
 		return err
 	}
 	defer t.Close()
-	uri, label, alts, desc := t.col("conceptUri"), t.col("preferredLabel"), t.col("altLabels"), t.col("description")
+	uri, label, alts, desc := t.Col("conceptUri"), t.Col("preferredLabel"), t.Col("altLabels"), t.Col("description")
 	if !f.desc {
 		desc = -1
 	}
 	unknown, firstLine := 0, 0
 	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return err
+		} else if !ok {
+			break
 		}
+		rec, line := t.Record(), t.Line()
 		u := strings.TrimSpace(rec[uri])
 		if !strings.Contains(u, "/skill/") {
 			continue // e.g. an occupation in a collection
@@ -444,7 +481,7 @@ func (r *reader) readFrenchLabelFile(f frLabelFile) error {
 		}
 	}
 	if unknown > 0 {
-		r.warn(t.warnAt(firstLine, "%d rows name skills that are not in %s: ignored", unknown, fileSkillsEN))
+		r.warn(t.WarnAt(firstLine, "%d rows name skills that are not in %s: ignored", unknown, fileSkillsEN))
 	}
 	return nil
 }
@@ -480,7 +517,7 @@ func (r *reader) readRelations() error {
 		return err
 	}
 	defer t.Close()
-	occCol, relCol, typCol, skillCol := t.col("occupationUri"), t.col("relationType"), t.col("skillType"), t.col("skillUri")
+	occCol, relCol, typCol, skillCol := t.Col("occupationUri"), t.Col("relationType"), t.Col("skillType"), t.Col("skillUri")
 	type unknownURI struct {
 		uri         string
 		rows, first int
@@ -499,12 +536,13 @@ func (r *reader) readRelations() error {
 	type pair struct{ occ, skill int }
 	seen := make(map[pair]int, 130000) // → index in the occupation's reqs
 	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return err
+		} else if !ok {
+			break
 		}
+		rec, line := t.Record(), t.Line()
 		var imp career.Importance
 		switch rel := strings.TrimSpace(rec[relCol]); rel {
 		case "essential":
@@ -512,11 +550,11 @@ func (r *reader) readRelations() error {
 		case "optional":
 			imp = career.Optional
 		default:
-			return t.errorAt(line, "unknown relationType %q: want \"essential\" or \"optional\"", rel)
+			return t.ErrorAt(line, "unknown relationType %q: want \"essential\" or \"optional\"", rel)
 		}
 		typ := strings.TrimSpace(rec[typCol])
 		if typ != "" && typ != typeKnowledge && typ != typeSkill {
-			return t.errorAt(line, "unknown skillType %q: want %q, %q or empty", typ, typeKnowledge, typeSkill)
+			return t.ErrorAt(line, "unknown skillType %q: want %q, %q or empty", typ, typeKnowledge, typeSkill)
 		}
 		ou, su := strings.TrimSpace(rec[occCol]), strings.TrimSpace(rec[skillCol])
 		oi, ok := r.occIndex[ou]
@@ -532,11 +570,11 @@ func (r *reader) readRelations() error {
 		s := &r.skills[si]
 		switch {
 		case typ == "" && s.typ == "":
-			r.warn(t.warnAt(line, "empty skillType for skill %s, which has none either: kind %s", su, s.kind))
+			r.warn(t.WarnAt(line, "empty skillType for skill %s, which has none either: kind %s", su, s.kind))
 		case typ == "":
-			r.warn(t.warnAt(line, "empty skillType: the skill's own type %q used", s.typ))
+			r.warn(t.WarnAt(line, "empty skillType: the skill's own type %q used", s.typ))
 		case s.typ != "" && typ != s.typ:
-			r.warn(t.warnAt(line, "skillType %q differs from the type %q of skill %s: the skill's type used", typ, s.typ, su))
+			r.warn(t.WarnAt(line, "skillType %q differs from the type %q of skill %s: the skill's type used", typ, s.typ, su))
 		}
 		o := &r.occs[oi]
 		if j, dup := seen[pair{oi, si}]; dup {
@@ -544,7 +582,7 @@ func (r *reader) readRelations() error {
 			if imp == career.Essential {
 				prev.imp = career.Essential
 			}
-			r.warn(t.warnAt(line, "duplicate relation of occupation %s to skill %s (first at line %d): kept once, as %s",
+			r.warn(t.WarnAt(line, "duplicate relation of occupation %s to skill %s (first at line %d): kept once, as %s",
 				ou, su, prev.line, prev.imp))
 			continue
 		}
@@ -552,11 +590,11 @@ func (r *reader) readRelations() error {
 		o.reqs = append(o.reqs, requirement{skill: si, imp: imp, line: line})
 	}
 	for _, u := range unknownOcc {
-		r.warn(t.warnAt(u.first, "%d rows link occupation %s, which is in neither %s nor %s: skipped",
+		r.warn(t.WarnAt(u.first, "%d rows link occupation %s, which is in neither %s nor %s: skipped",
 			u.rows, u.uri, fileOccupationsFR, fileOccupationsEN))
 	}
 	for _, u := range unknownSkill {
-		r.warn(t.warnAt(u.first, "%d rows link skill %s, which is not in %s: skipped", u.rows, u.uri, fileSkillsEN))
+		r.warn(t.WarnAt(u.first, "%d rows link skill %s, which is not in %s: skipped", u.rows, u.uri, fileSkillsEN))
 	}
 	for i := range r.occs {
 		slices.SortFunc(r.occs[i].reqs, r.compareRequirements)
@@ -585,19 +623,20 @@ func (r *reader) readBroader() error {
 		return err
 	}
 	defer t.Close()
-	typCol, uriCol, btypCol, buriCol := t.col("conceptType"), t.col("conceptUri"), t.col("broaderType"), t.col("broaderUri")
+	typCol, uriCol, btypCol, buriCol := t.Col("conceptType"), t.Col("conceptUri"), t.Col("broaderType"), t.Col("broaderUri")
 	firstLine := make(map[int]int) // occupation index → line of its kept broader relation
 	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		} else if err != nil {
+		ok, err := t.Next()
+		if err != nil {
 			return err
+		} else if !ok {
+			return nil
 		}
+		rec, line := t.Record(), t.Line()
 		typ, btyp := strings.TrimSpace(rec[typCol]), strings.TrimSpace(rec[btypCol])
 		for _, ty := range []string{typ, btyp} {
 			if ty != "Occupation" && ty != "ISCOGroup" {
-				return t.errorAt(line, "unknown concept type %q: want \"Occupation\" or \"ISCOGroup\"", ty)
+				return t.ErrorAt(line, "unknown concept type %q: want \"Occupation\" or \"ISCOGroup\"", ty)
 			}
 		}
 		if typ != "Occupation" || btyp != "Occupation" {
@@ -606,21 +645,21 @@ func (r *reader) readBroader() error {
 		u, b := strings.TrimSpace(rec[uriCol]), strings.TrimSpace(rec[buriCol])
 		oi, ok := r.occIndex[u]
 		if !ok {
-			r.warn(t.warnAt(line, "occupation %s is in neither %s nor %s: its broader relation is skipped", u, fileOccupationsFR, fileOccupationsEN))
+			r.warn(t.WarnAt(line, "occupation %s is in neither %s nor %s: its broader relation is skipped", u, fileOccupationsFR, fileOccupationsEN))
 			continue
 		}
 		bi, ok := r.occIndex[b]
 		if !ok {
-			r.warn(t.warnAt(line, "broader occupation %s is in neither %s nor %s: relation skipped", b, fileOccupationsFR, fileOccupationsEN))
+			r.warn(t.WarnAt(line, "broader occupation %s is in neither %s nor %s: relation skipped", b, fileOccupationsFR, fileOccupationsEN))
 			continue
 		}
 		if oi == bi {
-			r.warn(t.warnAt(line, "occupation %s is its own broader occupation: relation skipped", u))
+			r.warn(t.WarnAt(line, "occupation %s is its own broader occupation: relation skipped", u))
 			continue
 		}
 		p := &r.occs[oi].p
 		if p.SpecializationOf != "" {
-			r.warn(t.warnAt(line, "occupation %s has several broader occupations: kept the first (line %d), skipped %s",
+			r.warn(t.WarnAt(line, "occupation %s has several broader occupations: kept the first (line %d), skipped %s",
 				u, firstLine[oi], b))
 			continue
 		}

@@ -195,12 +195,33 @@ type share struct {
 // warn records a warning.
 func (r *reader) warn(w dataset.Warning) { r.warnings = append(r.warnings, w) }
 
+// tableOptions reads O*NET's tab-separated files. O*NET quotes a field that holds a double
+// quote the CSV way ("Conduct ""head counts""…"), so encoding/csv with a tab separator reads it
+// exactly. Read errors other than syntax errors (a corrupt gzip stream, a failing disk) keep
+// their cause.
+var tableOptions = dataset.TableOptions{
+	Comma:          '\t',
+	WrapReadErrors: true,
+	Messages: dataset.TableMessages{
+		MissingFile:   "required file is missing (neither %q nor %q exists)",
+		OpenError:     "open %[2]s: %[3]w",
+		MissingColumn: "missing column %q in the header",
+		FieldCount:    "wrong number of fields: got %d, want %d as in the header",
+	},
+}
+
+// openTable opens dir/name, or dir/name.gz when name does not exist, reads the header and checks
+// that every column in required is there. A missing file is a ParseError naming name.
+func openTable(dir, name string, required ...string) (*dataset.Table, error) {
+	return dataset.OpenTable(dir, name, tableOptions, required...)
+}
+
 // prof returns the index of the profession with this code, or false (with a warning about the
 // current record) when Occupation Data.txt has none.
-func (r *reader) prof(t *table, code string) (int, bool) {
+func (r *reader) prof(t *dataset.Table, code string) (int, bool) {
 	i, ok := r.profIdx[code]
 	if !ok {
-		r.warn(t.warnf("unknown %s %q (not in %s): record skipped", colCode, code, FileOccupations))
+		r.warn(t.Warnf("unknown %s %q (not in %s): record skipped", colCode, code, FileOccupations))
 	}
 	return i, ok
 }
@@ -246,37 +267,37 @@ func (r *reader) readOccupations() error {
 		return err
 	}
 	defer t.Close()
-	ci, ti, di := t.col(colCode), t.col("Title"), t.col("Description")
+	ci, ti, di := t.Col(colCode), t.Col("Title"), t.Col("Description")
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		code := strings.TrimSpace(t.rec[ci])
+		code := strings.TrimSpace(t.Record()[ci])
 		if !validCode(code) {
-			return t.errorf("invalid %s %q: want NN-NNNN.NN", colCode, code)
+			return t.Errorf("invalid %s %q: want NN-NNNN.NN", colCode, code)
 		}
 		if i, dup := r.profIdx[code]; dup {
-			return t.errorf("duplicate %s %q (first on line %d)", colCode, code, r.profLine[i])
+			return t.Errorf("duplicate %s %q (first on line %d)", colCode, code, r.profLine[i])
 		}
-		name := clean(t.rec[ti])
+		name := clean(t.Record()[ti])
 		if name == "" {
-			return t.errorf("empty Title for %s", code)
+			return t.Errorf("empty Title for %s", code)
 		}
 		sector := Sector(code)
 		if sector == "" {
-			r.warn(t.warnf("no SOC major group %q for %s: sector left empty", code[:2], code))
+			r.warn(t.Warnf("no SOC major group %q for %s: sector left empty", code[:2], code))
 		}
 		r.profIdx[code] = len(r.d.Professions)
-		r.profLine = append(r.profLine, t.line)
+		r.profLine = append(r.profLine, t.Line())
 		r.d.Professions = append(r.d.Professions, career.Profession{
 			ID:       career.MakeID(career.KindProfession, DatasetName, code),
 			Dataset:  DatasetName,
 			Code:     code,
 			Name:     name,
-			Summary:  clean(t.rec[di]),
+			Summary:  clean(t.Record()[di]),
 			Sector:   sector,
 			Language: "en",
 			Source:   DatasetName,
@@ -311,24 +332,24 @@ func (r *reader) readAlternateTitles() error {
 		return err
 	}
 	defer t.Close()
-	ci, ai, si := t.col(colCode), t.col("Alternate Title"), t.col("Short Title")
+	ci, ai, si := t.Col(colCode), t.Col("Alternate Title"), t.Col("Short Title")
 	seen := make(map[string]struct{}, 64<<10)
 	for i := range r.d.Professions {
 		seen[r.d.Professions[i].Code+"\x00"+strings.ToLower(r.d.Professions[i].Name)] = struct{}{}
 	}
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		code := strings.TrimSpace(t.rec[ci])
+		code := strings.TrimSpace(t.Record()[ci])
 		p, ok := r.prof(t, code)
 		if !ok {
 			continue
 		}
-		for _, title := range [2]string{clean(t.rec[ai]), clean(t.rec[si])} {
+		for _, title := range [2]string{clean(t.Record()[ai]), clean(t.Record()[si])} {
 			if title == "" {
 				continue
 			}
@@ -351,23 +372,23 @@ func (r *reader) readTasks() error {
 		return err
 	}
 	defer t.Close()
-	ci, ti, ki := t.col(colCode), t.col("Task"), t.col("Task Type")
+	ci, ti, ki := t.Col(colCode), t.Col("Task"), t.Col("Task Type")
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		p, ok := r.prof(t, strings.TrimSpace(t.rec[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
 		if !ok {
 			continue
 		}
-		task := clean(t.rec[ti])
+		task := clean(t.Record()[ti])
 		if task == "" {
-			return t.errorf("empty Task")
+			return t.Errorf("empty Task")
 		}
-		switch kind := strings.TrimSpace(t.rec[ki]); kind {
+		switch kind := strings.TrimSpace(t.Record()[ki]); kind {
 		case "Core":
 			r.coreTasks[p] = append(r.coreTasks[p], task)
 		case "Supplemental":
@@ -375,7 +396,7 @@ func (r *reader) readTasks() error {
 		case "", "n/a":
 			r.otherTasks[p] = append(r.otherTasks[p], task)
 		default:
-			return t.errorf("invalid Task Type %q: want Core, Supplemental or empty", kind)
+			return t.Errorf("invalid Task Type %q: want Core, Supplemental or empty", kind)
 		}
 	}
 	return nil
@@ -388,16 +409,16 @@ func (r *reader) readContentModel() error {
 		return err
 	}
 	defer t.Close()
-	ii, di := t.col(colElemID), t.col("Description")
+	ii, di := t.Col(colElemID), t.Col("Description")
 	r.elemDesc = make(map[string]string, 700)
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		r.elemDesc[strings.TrimSpace(t.rec[ii])] = clean(t.rec[di])
+		r.elemDesc[strings.TrimSpace(t.Record()[ii])] = clean(t.Record()[di])
 	}
 	return nil
 }
@@ -411,33 +432,33 @@ func (r *reader) readRatings(file string, kind career.SkillKind) error {
 		return err
 	}
 	defer t.Close()
-	ci, ei, ni, si, vi := t.col(colCode), t.col(colElemID), t.col(colElemName), t.col(colScaleID), t.col(colValue)
-	supi, nri := t.col(colSuppress), t.col("Not Relevant")
+	ci, ei, ni, si, vi := t.Col(colCode), t.Col(colElemID), t.Col(colElemName), t.Col(colScaleID), t.Col(colValue)
+	supi, nri := t.Col(colSuppress), t.Col("Not Relevant")
 	if r.skillIdx == nil {
 		r.skillIdx = make(map[string]int, 80)
 		r.ratingAt = make(map[[2]int]int, 64<<10)
 	}
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		scale := strings.TrimSpace(t.rec[si])
+		scale := strings.TrimSpace(t.Record()[si])
 		if scale != "IM" && scale != "LV" {
 			continue
 		}
-		p, ok := r.prof(t, strings.TrimSpace(t.rec[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
 		if !ok {
 			continue
 		}
-		elem := strings.TrimSpace(t.rec[ei])
+		elem := strings.TrimSpace(t.Record()[ei])
 		s, ok := r.skillIdx[elem]
 		if !ok {
-			name := clean(t.rec[ni])
+			name := clean(t.Record()[ni])
 			if elem == "" || name == "" {
-				return t.errorf("empty %s or %s", colElemID, colElemName)
+				return t.Errorf("empty %s or %s", colElemID, colElemName)
 			}
 			s = len(r.d.Skills)
 			r.skillIdx[elem] = s
@@ -456,44 +477,44 @@ func (r *reader) readRatings(file string, kind career.SkillKind) error {
 		if !ok {
 			at = len(r.ratings[p])
 			r.ratingAt[k] = at
-			r.ratings[p] = append(r.ratings[p], rating{skill: s, file: t.file})
+			r.ratings[p] = append(r.ratings[p], rating{skill: s, file: t.File()})
 		}
 		rt := &r.ratings[p][at]
 		if scale == "LV" {
-			nr, err := flag(t, t.rec[nri], "Not Relevant")
+			nr, err := flag(t, t.Record()[nri], "Not Relevant")
 			if err != nil {
 				return err
 			}
 			if nr {
-				rt.notRelevant, rt.lvLine = true, t.line
+				rt.notRelevant, rt.lvLine = true, t.Line()
 			}
 			continue
 		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(t.rec[vi]), 64)
+		v, err := strconv.ParseFloat(strings.TrimSpace(t.Record()[vi]), 64)
 		if err != nil || v < 1 || v > 5 {
-			return t.errorf("invalid %s %q on the Importance scale: want a number from 1 to 5", colValue, t.rec[vi])
+			return t.Errorf("invalid %s %q on the Importance scale: want a number from 1 to 5", colValue, t.Record()[vi])
 		}
-		sup, err := flag(t, t.rec[supi], colSuppress)
+		sup, err := flag(t, t.Record()[supi], colSuppress)
 		if err != nil {
 			return err
 		}
 		if rt.hasIM && rt.im >= v {
 			continue // a repeated rating: keep the strongest
 		}
-		rt.hasIM, rt.im, rt.suppressed, rt.imLine, rt.file = true, v, sup, t.line, t.file
+		rt.hasIM, rt.im, rt.suppressed, rt.imLine, rt.file = true, v, sup, t.Line(), t.File()
 	}
 	return nil
 }
 
 // flag parses a Y/N column; converted files leave "n/a" cells empty, which reads as N.
-func flag(t *table, v, col string) (bool, error) {
+func flag(t *dataset.Table, v, col string) (bool, error) {
 	switch strings.TrimSpace(v) {
 	case "Y":
 		return true, nil
 	case "N", "", "n/a":
 		return false, nil
 	}
-	return false, t.errorf("invalid %s %q: want Y or N", col, v)
+	return false, t.Errorf("invalid %s %q: want Y or N", col, v)
 }
 
 // readJobZones reads each occupation's Job Zone (1 to 5).
@@ -503,21 +524,21 @@ func (r *reader) readJobZones() error {
 		return err
 	}
 	defer t.Close()
-	ci, zi := t.col(colCode), t.col("Job Zone")
+	ci, zi := t.Col(colCode), t.Col("Job Zone")
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		p, ok := r.prof(t, strings.TrimSpace(t.rec[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
 		if !ok {
 			continue
 		}
-		z, err := strconv.Atoi(strings.TrimSpace(t.rec[zi]))
+		z, err := strconv.Atoi(strings.TrimSpace(t.Record()[zi]))
 		if err != nil || z < 1 || z > 5 {
-			return t.errorf("invalid Job Zone %q: want 1 to 5", t.rec[zi])
+			return t.Errorf("invalid Job Zone %q: want 1 to 5", t.Record()[zi])
 		}
 		r.jobZone[p] = z
 	}
@@ -531,25 +552,25 @@ func (r *reader) readRelated() error {
 		return err
 	}
 	defer t.Close()
-	ci, ri, ii := t.col(colCode), t.col("Related O*NET-SOC Code"), t.col("Index")
+	ci, ri, ii := t.Col(colCode), t.Col("Related O*NET-SOC Code"), t.Col("Index")
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		from, ok := r.prof(t, strings.TrimSpace(t.rec[ci]))
+		from, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
 		if !ok {
 			continue
 		}
-		to, ok := r.prof(t, strings.TrimSpace(t.rec[ri]))
+		to, ok := r.prof(t, strings.TrimSpace(t.Record()[ri]))
 		if !ok {
 			continue
 		}
-		index, err := strconv.Atoi(strings.TrimSpace(t.rec[ii]))
+		index, err := strconv.Atoi(strings.TrimSpace(t.Record()[ii]))
 		if err != nil || index < 1 {
-			return t.errorf("invalid Index %q: want a whole number from 1", t.rec[ii])
+			return t.Errorf("invalid Index %q: want a whole number from 1", t.Record()[ii])
 		}
 		r.moves[from] = append(r.moves[from], moveCand{to: to, index: index})
 	}
@@ -564,30 +585,30 @@ func (r *reader) readEducationCategories() error {
 		return err
 	}
 	defer t.Close()
-	si, ci, di := t.col(colScaleID), t.col(colCategory), t.col("Category Description")
+	si, ci, di := t.Col(colScaleID), t.Col(colCategory), t.Col("Category Description")
 	r.trainingIdx = make(map[int]int, 12)
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		if strings.TrimSpace(t.rec[si]) != "RL" {
+		if strings.TrimSpace(t.Record()[si]) != "RL" {
 			continue
 		}
-		c, err := strconv.Atoi(strings.TrimSpace(t.rec[ci]))
+		c, err := strconv.Atoi(strings.TrimSpace(t.Record()[ci]))
 		if err != nil || c < 1 {
-			return t.errorf("invalid %s %q: want a whole number from 1", colCategory, t.rec[ci])
+			return t.Errorf("invalid %s %q: want a whole number from 1", colCategory, t.Record()[ci])
 		}
 		if _, dup := r.trainingIdx[c]; dup {
-			return t.errorf("duplicate RL %s %d", colCategory, c)
+			return t.Errorf("duplicate RL %s %d", colCategory, c)
 		}
-		desc := clean(t.rec[di])
+		desc := clean(t.Record()[di])
 		// "Bachelor's Degree"; "Post-Secondary Certificate - awarded for training completed…".
 		name, _, _ := strings.Cut(desc, " - ")
 		if name == "" {
-			return t.errorf("empty Category Description for RL category %d", c)
+			return t.Errorf("empty Category Description for RL category %d", c)
 		}
 		if desc == name {
 			desc = ""
@@ -622,33 +643,33 @@ func (r *reader) readEducation() error {
 		return err
 	}
 	defer t.Close()
-	ci, si, ki, vi, supi := t.col(colCode), t.col(colScaleID), t.col(colCategory), t.col(colValue), t.col(colSuppress)
+	ci, si, ki, vi, supi := t.Col(colCode), t.Col(colScaleID), t.Col(colCategory), t.Col(colValue), t.Col(colSuppress)
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		if strings.TrimSpace(t.rec[si]) != "RL" {
+		if strings.TrimSpace(t.Record()[si]) != "RL" {
 			continue
 		}
-		p, ok := r.prof(t, strings.TrimSpace(t.rec[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
 		if !ok {
 			continue
 		}
-		c, err := strconv.Atoi(strings.TrimSpace(t.rec[ki]))
+		c, err := strconv.Atoi(strings.TrimSpace(t.Record()[ki]))
 		if err != nil {
-			return t.errorf("invalid %s %q: want a whole number", colCategory, t.rec[ki])
+			return t.Errorf("invalid %s %q: want a whole number", colCategory, t.Record()[ki])
 		}
 		if _, ok := r.trainingIdx[c]; !ok {
-			return t.errorf("RL %s %d is not in %s", colCategory, c, FileEducationCategory)
+			return t.Errorf("RL %s %d is not in %s", colCategory, c, FileEducationCategory)
 		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(t.rec[vi]), 64)
+		v, err := strconv.ParseFloat(strings.TrimSpace(t.Record()[vi]), 64)
 		if err != nil || v < 0 || v > 100 {
-			return t.errorf("invalid %s %q: want a percentage from 0 to 100", colValue, t.rec[vi])
+			return t.Errorf("invalid %s %q: want a percentage from 0 to 100", colValue, t.Record()[vi])
 		}
-		sup, err := flag(t, t.rec[supi], colSuppress)
+		sup, err := flag(t, t.Record()[supi], colSuppress)
 		if err != nil {
 			return err
 		}
@@ -672,28 +693,28 @@ func (r *reader) readTools(file string, tech bool) error {
 		return err
 	}
 	defer t.Close()
-	ci, ei, ti := t.col(colCode), t.col(colExample), t.col(colCommName)
-	hi, di := t.col("Hot Technology"), t.col("In Demand")
+	ci, ei, ti := t.Col(colCode), t.Col(colExample), t.Col(colCommName)
+	hi, di := t.Col("Hot Technology"), t.Col("In Demand")
 	if r.toolIdx == nil {
 		r.toolIdx = make(map[string]int, 32<<10)
 	}
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		} else if !ok {
 			break
 		}
-		p, ok := r.prof(t, strings.TrimSpace(t.rec[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
 		if !ok {
 			continue
 		}
-		name, repaired := cleanExample(t.rec[ei])
+		name, repaired := cleanExample(t.Record()[ei])
 		if name == "" {
-			return t.errorf("empty %s", colExample)
+			return t.Errorf("empty %s", colExample)
 		}
 		if repaired {
-			r.warn(t.warnf("stray double quote removed from %s %q", colExample, t.rec[ei]))
+			r.warn(t.Warnf("stray double quote removed from %s %q", colExample, t.Record()[ei]))
 		}
 		code := ToolCode(name)
 		i, ok := r.toolIdx[code]
@@ -708,16 +729,16 @@ func (r *reader) readTools(file string, tech bool) error {
 			})
 		}
 		r.tools[i].names = bump(r.tools[i].names, name)
-		if cat := clean(t.rec[ti]); cat != "" {
+		if cat := clean(t.Record()[ti]); cat != "" {
 			r.tools[i].cats = bump(r.tools[i].cats, cat)
 		}
 		rank := rankTool
 		if tech {
-			hot, err := flag(t, t.rec[hi], "Hot Technology")
+			hot, err := flag(t, t.Record()[hi], "Hot Technology")
 			if err != nil {
 				return err
 			}
-			inDemand, err := flag(t, t.rec[di], "In Demand")
+			inDemand, err := flag(t, t.Record()[di], "In Demand")
 			if err != nil {
 				return err
 			}

@@ -152,19 +152,20 @@ type linkKey struct{ code, ogr string }
 
 func (r *reader) warn(w dataset.Warning) { r.warnings = append(r.warnings, w) }
 
-// forEach opens a file, checks its header and calls fn for each record.
-func (r *reader) forEach(name string, cols []string, fn func(t *table, c []int) error) error {
-	t, err := openTable(r.dir, name, cols...)
+// forEach opens a file, checks its header and calls fn for each record. The export is
+// comma-separated, and its problems are worded as dataset.DefaultTableMessages.
+func (r *reader) forEach(name string, cols []string, fn func(t *dataset.Table, c []int) error) error {
+	t, err := dataset.OpenTable(r.dir, name, dataset.TableOptions{}, cols...)
 	if err != nil {
 		return err
 	}
 	defer t.Close()
 	idx := make([]int, len(cols))
 	for i, c := range cols {
-		idx[i] = t.col(c)
+		idx[i] = t.Col(c)
 	}
 	for {
-		ok, err := t.next()
+		ok, err := t.Next()
 		if err != nil {
 			return err
 		}
@@ -178,10 +179,10 @@ func (r *reader) forEach(name string, cols []string, fn func(t *table, c []int) 
 }
 
 // required returns the cleaned value of column i of the current record, failing when it is empty.
-func required(t *table, i int, name string) (string, error) {
-	v := Clean(t.rec[i])
+func required(t *dataset.Table, i int, name string) (string, error) {
+	v := Clean(t.Record()[i])
 	if v == "" {
-		return "", t.errorf("empty %s", name)
+		return "", t.Errorf("empty %s", name)
 	}
 	return v, nil
 }
@@ -189,22 +190,22 @@ func required(t *table, i int, name string) (string, error) {
 func (r *reader) readDomaines() error {
 	r.domaines = map[string]string{}
 	cols := []string{"code_domaine_professionnel", "libelle_domaine_professionnel"}
-	return r.forEach(FileDomaines, cols, func(t *table, c []int) error {
+	return r.forEach(FileDomaines, cols, func(t *dataset.Table, c []int) error {
 		code, err := required(t, c[0], cols[0])
 		if err != nil {
 			return err
 		}
 		if _, dup := r.domaines[code]; dup {
-			return t.errorf("duplicate code_domaine_professionnel %q", code)
+			return t.Errorf("duplicate code_domaine_professionnel %q", code)
 		}
-		r.domaines[code] = Clean(t.rec[c[1]])
+		r.domaines[code] = Clean(t.Record()[c[1]])
 		return nil
 	})
 }
 
 func (r *reader) readFiches() error {
 	cols := []string{"code_rome", "libelle_rome", "code_rome_parent", "emploi_cadre"}
-	return r.forEach(FileFiches, cols, func(t *table, c []int) error {
+	return r.forEach(FileFiches, cols, func(t *dataset.Table, c []int) error {
 		code, err := required(t, c[0], cols[0])
 		if err != nil {
 			return err
@@ -214,9 +215,9 @@ func (r *reader) readFiches() error {
 			return err
 		}
 		if _, dup := r.fiches[code]; dup {
-			return t.errorf("duplicate code_rome %q", code)
+			return t.Errorf("duplicate code_rome %q", code)
 		}
-		f := &fiche{code: code, name: name, parent: Clean(t.rec[c[2]]), cadre: Clean(t.rec[c[3]]), linked: map[string]bool{}}
+		f := &fiche{code: code, name: name, parent: Clean(t.Record()[c[2]]), cadre: Clean(t.Record()[c[3]]), linked: map[string]bool{}}
 		r.fiches[code] = f
 		r.order = append(r.order, f)
 		return nil
@@ -224,17 +225,17 @@ func (r *reader) readFiches() error {
 }
 
 // fiche looks up the fiche a record names, warning when it is unknown.
-func (r *reader) fiche(t *table, code string) *fiche {
+func (r *reader) fiche(t *dataset.Table, code string) *fiche {
 	f := r.fiches[code]
 	if f == nil {
-		r.warn(t.warnf("unknown code_rome %q: record dropped", code))
+		r.warn(t.Warnf("unknown code_rome %q: record dropped", code))
 	}
 	return f
 }
 
 func (r *reader) readAppellations() error {
 	cols := []string{"code_ogr", "libelle_appellation_long", "code_rome"}
-	err := r.forEach(FileAppellation, cols, func(t *table, c []int) error {
+	err := r.forEach(FileAppellation, cols, func(t *dataset.Table, c []int) error {
 		name, err := required(t, c[1], cols[1])
 		if err != nil {
 			return err
@@ -272,27 +273,27 @@ func (r *reader) readAppellations() error {
 
 func (r *reader) readTextes() error {
 	cols := []string{"code_rome", "libelle_type_texte", "position_phrase", "libelle_texte"}
-	err := r.forEach(FileTexte, cols, func(t *table, c []int) error {
+	err := r.forEach(FileTexte, cols, func(t *dataset.Table, c []int) error {
 		code, err := required(t, c[0], cols[0])
 		if err != nil {
 			return err
 		}
-		pos, err := strconv.Atoi(t.rec[c[2]])
+		pos, err := strconv.Atoi(t.Record()[c[2]])
 		if err != nil {
-			return t.errorf("position_phrase %q is not a number", t.rec[c[2]])
+			return t.Errorf("position_phrase %q is not a number", t.Record()[c[2]])
 		}
-		text := Clean(t.rec[c[3]])
+		text := Clean(t.Record()[c[3]])
 		f := r.fiche(t, code)
 		switch {
 		case f == nil:
 		case text == "":
-			r.warn(t.warnf("empty libelle_texte: dropped"))
-		case t.rec[c[1]] == textDefinition:
+			r.warn(t.Warnf("empty libelle_texte: dropped"))
+		case t.Record()[c[1]] == textDefinition:
 			f.definition = append(f.definition, phrase{pos, text})
-		case t.rec[c[1]] == textAccess:
+		case t.Record()[c[1]] == textAccess:
 			f.access = append(f.access, phrase{pos, text})
 		default:
-			r.warn(t.warnf("unknown libelle_type_texte %q: dropped", t.rec[c[1]]))
+			r.warn(t.Warnf("unknown libelle_type_texte %q: dropped", t.Record()[c[1]]))
 		}
 		return nil
 	})
@@ -308,9 +309,9 @@ func (r *reader) readTextes() error {
 }
 
 // addItem registers a skill or tool under its code_ogr.
-func (r *reader) addItem(t *table, ogr string, it item) error {
+func (r *reader) addItem(t *dataset.Table, ogr string, it item) error {
 	if _, dup := r.items[ogr]; dup {
-		return t.errorf("duplicate code_ogr %q", ogr)
+		return t.Errorf("duplicate code_ogr %q", ogr)
 	}
 	r.items[ogr] = it
 	return nil
@@ -318,7 +319,7 @@ func (r *reader) addItem(t *table, ogr string, it item) error {
 
 func (r *reader) readCompetences() error {
 	cols := []string{"code_ogr", "libelle_competence", "definition", "cat_comp"}
-	return r.forEach(FileCompetence, cols, func(t *table, c []int) error {
+	return r.forEach(FileCompetence, cols, func(t *dataset.Table, c []int) error {
 		ogr, err := required(t, c[0], cols[0])
 		if err != nil {
 			return err
@@ -328,20 +329,20 @@ func (r *reader) readCompetences() error {
 			return err
 		}
 		var kind career.SkillKind
-		switch cat := t.rec[c[3]]; cat {
+		switch cat := t.Record()[c[3]]; cat {
 		case "Savoir-faire":
 			kind = career.SkillKindSkill
 		case "Savoir-être professionnel":
 			kind = career.SkillKindAttitude
 		default:
-			return t.errorf("unknown cat_comp %q: want \"Savoir-faire\" or \"Savoir-être professionnel\"", cat)
+			return t.Errorf("unknown cat_comp %q: want \"Savoir-faire\" or \"Savoir-être professionnel\"", cat)
 		}
 		if err := r.addItem(t, ogr, item{index: len(r.skills)}); err != nil {
 			return err
 		}
 		r.skills = append(r.skills, career.Skill{
 			ID: career.MakeID(career.KindSkill, Name, ogr), Dataset: Name, Code: ogr, Name: name,
-			Kind: kind, Description: Clean(t.rec[c[2]]), Language: Language,
+			Kind: kind, Description: Clean(t.Record()[c[2]]), Language: Language,
 		})
 		return nil
 	})
@@ -349,7 +350,7 @@ func (r *reader) readCompetences() error {
 
 func (r *reader) readSavoirs() error {
 	cols := []string{"code_ogr_savoir", "libelle_savoir", "categorie_savoir", "sous_categorie_savoir"}
-	return r.forEach(FileSavoir, cols, func(t *table, c []int) error {
+	return r.forEach(FileSavoir, cols, func(t *dataset.Table, c []int) error {
 		ogr, err := required(t, c[0], cols[0])
 		if err != nil {
 			return err
@@ -358,7 +359,7 @@ func (r *reader) readSavoirs() error {
 		if err != nil {
 			return err
 		}
-		sub := Clean(t.rec[c[3]])
+		sub := Clean(t.Record()[c[3]])
 		if slices.Contains(toolCategories, sub) {
 			if err := r.addItem(t, ogr, item{tool: true, index: len(r.tools)}); err != nil {
 				return err
@@ -386,13 +387,13 @@ func (r *reader) readSavoirs() error {
 func (r *reader) readCoherence() error {
 	r.essential = map[linkKey]bool{}
 	cols := []string{"code_rome", "code_ogr", "coeur_metier"}
-	return r.forEach(FileCoherence, cols, func(t *table, c []int) error {
-		switch flag := t.rec[c[2]]; flag {
+	return r.forEach(FileCoherence, cols, func(t *dataset.Table, c []int) error {
+		switch flag := t.Record()[c[2]]; flag {
 		case coreMain:
-			r.essential[linkKey{t.rec[c[0]], t.rec[c[1]]}] = true
+			r.essential[linkKey{t.Record()[c[0]], t.Record()[c[1]]}] = true
 		case "", coreEmerging:
 		default:
-			return t.errorf("unknown coeur_metier %q: want \"\", %q or %q", flag, coreMain, coreEmerging)
+			return t.Errorf("unknown coeur_metier %q: want \"\", %q or %q", flag, coreMain, coreEmerging)
 		}
 		return nil
 	})
@@ -400,8 +401,8 @@ func (r *reader) readCoherence() error {
 
 func (r *reader) readLiens() error {
 	cols := []string{"code_rome", "code_compo_bloc", "code_ogr"}
-	return r.forEach(FileLiens, cols, func(t *table, c []int) error {
-		if t.rec[c[1]] != blocCompetences {
+	return r.forEach(FileLiens, cols, func(t *dataset.Table, c []int) error {
+		if t.Record()[c[1]] != blocCompetences {
 			return nil // fiche code, appellations, work contexts
 		}
 		code, err := required(t, c[0], cols[0])
@@ -417,11 +418,11 @@ func (r *reader) readLiens() error {
 			return nil
 		}
 		if _, ok := r.items[ogr]; !ok {
-			r.warn(t.warnf("unknown code_ogr %q (neither a compétence nor a savoir): link dropped", ogr))
+			r.warn(t.Warnf("unknown code_ogr %q (neither a compétence nor a savoir): link dropped", ogr))
 			return nil
 		}
 		if f.linked[ogr] {
-			r.warn(t.warnf("duplicate link %s → %s: dropped", code, ogr))
+			r.warn(t.Warnf("duplicate link %s → %s: dropped", code, ogr))
 			return nil
 		}
 		f.linked[ogr] = true
@@ -432,7 +433,7 @@ func (r *reader) readLiens() error {
 
 func (r *reader) readMobilite() error {
 	cols := []string{"code_rome", "code_rome_cible", "numero_ordre"}
-	err := r.forEach(FileMobilite, cols, func(t *table, c []int) error {
+	err := r.forEach(FileMobilite, cols, func(t *dataset.Table, c []int) error {
 		code, err := required(t, c[0], cols[0])
 		if err != nil {
 			return err
@@ -441,19 +442,19 @@ func (r *reader) readMobilite() error {
 		if err != nil {
 			return err
 		}
-		ordre, err := strconv.Atoi(t.rec[c[2]])
+		ordre, err := strconv.Atoi(t.Record()[c[2]])
 		if err != nil {
-			return t.errorf("numero_ordre %q is not a number", t.rec[c[2]])
+			return t.Errorf("numero_ordre %q is not a number", t.Record()[c[2]])
 		}
 		f := r.fiche(t, code)
 		if f == nil {
 			return nil
 		}
 		if r.fiches[target] == nil {
-			r.warn(t.warnf("unknown code_rome_cible %q: move dropped", target))
+			r.warn(t.Warnf("unknown code_rome_cible %q: move dropped", target))
 			return nil
 		}
-		f.moves = append(f.moves, move{ordre: ordre, target: target, file: t.file, line: t.line})
+		f.moves = append(f.moves, move{ordre: ordre, target: target, file: t.File(), line: t.Line()})
 		return nil
 	})
 	if err != nil {

@@ -1,0 +1,309 @@
+package dataset_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/careergraph/careergraph/dataset"
+)
+
+// writeFile writes content to dir/name, creating its folder.
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeGzip writes content gzip-compressed to dir/name.
+func writeGzip(t *testing.T, dir, name, content string) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write([]byte(content)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, name, buf.String())
+}
+
+// row is a record read from a table, with its line.
+type row struct {
+	line int
+	rec  []string
+}
+
+// readAll reads the records of a table until the end or an error.
+func readAll(t *testing.T, tb *dataset.Table) ([]row, error) {
+	t.Helper()
+	var rows []row
+	for {
+		ok, err := tb.Next()
+		if err != nil || !ok {
+			return rows, err
+		}
+		rows = append(rows, row{tb.Line(), append([]string(nil), tb.Record()...)})
+	}
+}
+
+// wantParseError checks that err is a *dataset.ParseError equal to want.
+func wantParseError(t *testing.T, err error, want dataset.ParseError) {
+	t.Helper()
+	var pe *dataset.ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %v (%T), want *dataset.ParseError %q", err, err, want.Error())
+	}
+	if *pe != want {
+		t.Errorf("error %#v\nwant  %#v", *pe, want)
+	}
+}
+
+func TestTableReadsRecordsAndColumns(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.csv", "\ufeffcode, name ,extra\nx1,First,\nx2,\"Second, with comma\",e\n")
+	tb, err := dataset.OpenTable(dir, "a.csv", dataset.TableOptions{}, "code", "name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	if tb.File() != "a.csv" {
+		t.Errorf("File() = %q, want a.csv", tb.File())
+	}
+	for name, want := range map[string]int{"code": 0, "name": 1, "extra": 2, "absent": -1} {
+		if got := tb.Col(name); got != want {
+			t.Errorf("Col(%q) = %d, want %d", name, got, want)
+		}
+		if got := tb.Has(name); got != (want >= 0) {
+			t.Errorf("Has(%q) = %v", name, got)
+		}
+	}
+	rows, err := readAll(t, tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []row{{2, []string{"x1", "First", ""}}, {3, []string{"x2", "Second, with comma", "e"}}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows %v, want %v", rows, want)
+	}
+	// Errors and warnings name the file and the current record's line.
+	wantParseError(t, tb.Errorf("bad %s", "x"), dataset.ParseError{File: "a.csv", Line: 3, Reason: "bad x"})
+	if w := tb.Warnf("odd %d", 7); w != (dataset.Warning{File: "a.csv", Line: 3, Reason: "odd 7"}) {
+		t.Errorf("Warnf: %#v", w)
+	}
+	wantParseError(t, tb.ErrorAt(9, "at %d", 9), dataset.ParseError{File: "a.csv", Line: 9, Reason: "at 9"})
+	if w := tb.WarnAt(0, "file"); w != (dataset.Warning{File: "a.csv", Reason: "file"}) {
+		t.Errorf("WarnAt: %#v", w)
+	}
+	if err := tb.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if err := tb.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}
+
+func TestTableHeader(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "dup.csv", "a,b,a,\ufeffc\n1,2,3,4\n")
+	writeFile(t, dir, "empty.csv", "")
+
+	t.Run("missing required column is reported on line 1", func(t *testing.T) {
+		_, err := dataset.OpenTable(dir, "dup.csv", dataset.TableOptions{}, "a", "z")
+		wantParseError(t, err, dataset.ParseError{File: "dup.csv", Line: 1, Reason: `missing column "z" in header`})
+	})
+	t.Run("missing column in custom wording", func(t *testing.T) {
+		opts := dataset.TableOptions{Messages: dataset.TableMessages{MissingColumn: "no column %q"}}
+		_, err := dataset.OpenTable(dir, "dup.csv", opts, "z")
+		wantParseError(t, err, dataset.ParseError{File: "dup.csv", Line: 1, Reason: `no column "z"`})
+	})
+	t.Run("empty file", func(t *testing.T) {
+		_, err := dataset.OpenTable(dir, "empty.csv", dataset.TableOptions{})
+		wantParseError(t, err, dataset.ParseError{File: "empty.csv", Line: 1, Reason: "empty file: no header row"})
+		opts := dataset.TableOptions{Messages: dataset.TableMessages{EmptyFile: "no header"}}
+		_, err = dataset.OpenTable(dir, "empty.csv", opts)
+		wantParseError(t, err, dataset.ParseError{File: "empty.csv", Line: 1, Reason: "no header"})
+	})
+	t.Run("duplicate columns: the last by default, the first on request", func(t *testing.T) {
+		for _, c := range []struct {
+			opts        dataset.TableOptions
+			a, bomC, cc int
+		}{
+			{dataset.TableOptions{}, 2, 3, -1},
+			{dataset.TableOptions{FirstDuplicate: true, TrimBOMEverywhere: true}, 0, -1, 3},
+		} {
+			tb, err := dataset.OpenTable(dir, "dup.csv", c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, bomC, cc := tb.Col("a"), tb.Col("\ufeffc"), tb.Col("c"); a != c.a || bomC != c.bomC || cc != c.cc {
+				t.Errorf("%+v: Col a, BOM c, c = %d, %d, %d; want %d, %d, %d", c.opts, a, bomC, cc, c.a, c.bomC, c.cc)
+			}
+			tb.Close()
+		}
+	})
+}
+
+func TestTableFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeGzip(t, dir, "sub/z.tsv.gz", "k\tv\na\t\"say \"\"hi\"\"\"\n")
+	writeFile(t, dir, "both.csv", "k\nplain\n")
+	writeGzip(t, dir, "both.csv.gz", "k\ncompressed\n")
+	writeFile(t, dir, "fake.csv.gz", "k\nnot gzip\n")
+
+	t.Run("X.gz is read when X is absent", func(t *testing.T) {
+		tb, err := dataset.OpenTable(dir, "sub/z.tsv", dataset.TableOptions{Comma: '\t'}, "k", "v")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		if tb.File() != "z.tsv.gz" {
+			t.Errorf("File() = %q, want z.tsv.gz", tb.File())
+		}
+		rows, err := readAll(t, tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []row{{2, []string{"a", `say "hi"`}}}; !reflect.DeepEqual(rows, want) {
+			t.Errorf("rows %v, want %v", rows, want)
+		}
+		wantParseError(t, tb.Errorf("x"), dataset.ParseError{File: "z.tsv.gz", Line: 2, Reason: "x"})
+	})
+	t.Run("X is preferred to X.gz", func(t *testing.T) {
+		tb, err := dataset.OpenTable(dir, "both.csv", dataset.TableOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		rows, err := readAll(t, tb)
+		if err != nil || len(rows) != 1 || rows[0].rec[0] != "plain" || tb.File() != "both.csv" {
+			t.Errorf("rows %v, error %v, file %s; want plain from both.csv", rows, err, tb.File())
+		}
+	})
+	t.Run("a missing file names both names", func(t *testing.T) {
+		_, err := dataset.OpenTable(dir, "sub/none.csv", dataset.TableOptions{})
+		wantParseError(t, err, dataset.ParseError{File: "none.csv", Reason: "required file is missing (neither none.csv nor none.csv.gz exists)"})
+		opts := dataset.TableOptions{Messages: dataset.TableMessages{MissingFile: "missing (also looked for %[2]q)"}}
+		_, err = dataset.OpenTable(dir, "none.csv", opts)
+		wantParseError(t, err, dataset.ParseError{File: "none.csv", Reason: `missing (also looked for "none.csv.gz")`})
+	})
+	t.Run("a .gz file that is not gzip", func(t *testing.T) {
+		_, err := dataset.OpenTable(dir, "fake.csv", dataset.TableOptions{})
+		wantParseError(t, err, dataset.ParseError{File: "fake.csv.gz", Reason: "not a gzip file: gzip: invalid header"})
+	})
+	t.Run("other open errors are wrapped", func(t *testing.T) {
+		// A path through a regular file fails with ENOTDIR, not ENOTEXIST.
+		_, err := dataset.OpenTable(dir, "both.csv/x.csv", dataset.TableOptions{})
+		var pe *dataset.ParseError
+		if err == nil || errors.As(err, &pe) || errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("error %v (%T), want a wrapped open error", err, err)
+		}
+		if !strings.HasPrefix(err.Error(), "open both.csv/x.csv: ") {
+			t.Errorf("error %q, want it to start with \"open both.csv/x.csv: \"", err)
+		}
+		opts := dataset.TableOptions{Messages: dataset.TableMessages{OpenError: "open %[2]s: %[3]w"}}
+		_, err = dataset.OpenTable(dir, "both.csv/x.csv", opts)
+		if err == nil || !strings.HasPrefix(err.Error(), "open x.csv: ") {
+			t.Errorf("error %v, want it to start with \"open x.csv: \"", err)
+		}
+	})
+	t.Run("a corrupt gzip stream", func(t *testing.T) {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte("k\n" + strings.Repeat("row\n", 1000)))
+		zw.Close()
+		b := buf.Bytes()
+		writeFile(t, dir, "cut.csv.gz", string(b[:len(b)-12])) // no trailer
+		for _, wrap := range []bool{false, true} {
+			tb, err := dataset.OpenTable(dir, "cut.csv", dataset.TableOptions{WrapReadErrors: wrap})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = readAll(t, tb)
+			tb.Close()
+			if wrap {
+				if !errors.Is(err, io.ErrUnexpectedEOF) || err.Error() != "read cut.csv.gz: unexpected EOF" {
+					t.Errorf("wrapped: error %v, want read cut.csv.gz: unexpected EOF", err)
+				}
+				continue
+			}
+			wantParseError(t, err, dataset.ParseError{File: "cut.csv.gz", Reason: "read: unexpected EOF"})
+		}
+	})
+}
+
+func TestTableRecordErrors(t *testing.T) {
+	dir := t.TempDir()
+	// The third record spans lines 3 to 5; the fourth, on line 6, lacks a field.
+	writeFile(t, dir, "count.csv", "a,b\n1,2\n\"multi\nline\nfield\",3\nonly one\n")
+	// The second record starts on line 3 and has a stray quote in column 2 of line 4.
+	writeFile(t, dir, "quote.csv", "a,b\n1,2\n\"x\ny\"z\",3\n")
+	// The bare quote is in column 4 of the record on line 3.
+	writeFile(t, dir, "bare.csv", "a,b\n1,2\nx,a\"b\n")
+
+	t.Run("multi-line records are located at their first line", func(t *testing.T) {
+		tb, err := dataset.OpenTable(dir, "count.csv", dataset.TableOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		rows, err := readAll(t, tb)
+		want := []row{{2, []string{"1", "2"}}, {3, []string{"multi\nline\nfield", "3"}}}
+		if !reflect.DeepEqual(rows, want) {
+			t.Errorf("rows %v, want %v", rows, want)
+		}
+		wantParseError(t, err, dataset.ParseError{File: "count.csv", Line: 6, Reason: "wrong number of fields: got 1, want 2 (as in the header)"})
+	})
+	t.Run("field count in custom wording", func(t *testing.T) {
+		opts := dataset.TableOptions{Messages: dataset.TableMessages{FieldCount: "want %[2]d fields"}}
+		tb, err := dataset.OpenTable(dir, "count.csv", opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		_, err = readAll(t, tb)
+		wantParseError(t, err, dataset.ParseError{File: "count.csv", Line: 6, Reason: "want 2 fields"})
+	})
+	for _, c := range []struct {
+		file   string
+		column bool
+		want   dataset.ParseError
+	}{
+		{"quote.csv", false, dataset.ParseError{File: "quote.csv", Line: 3, Reason: `extraneous or missing " in quoted-field`}},
+		{"quote.csv", true, dataset.ParseError{File: "quote.csv", Line: 3, Reason: `extraneous or missing " in quoted-field (at line 4, column 2)`}},
+		{"bare.csv", false, dataset.ParseError{File: "bare.csv", Line: 3, Reason: `bare " in non-quoted-field`}},
+		{"bare.csv", true, dataset.ParseError{File: "bare.csv", Line: 3, Reason: `bare " in non-quoted-field (column 4)`}},
+	} {
+		name := "csv syntax error in " + c.file
+		if c.column {
+			name += " with its column"
+		}
+		t.Run(name, func(t *testing.T) {
+			tb, err := dataset.OpenTable(dir, c.file, dataset.TableOptions{SyntaxErrorColumn: c.column})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tb.Close()
+			_, err = readAll(t, tb)
+			wantParseError(t, err, c.want)
+		})
+	}
+	t.Run("csv syntax error in the header", func(t *testing.T) {
+		writeFile(t, dir, "badhead.csv", "a,\"b\n")
+		_, err := dataset.OpenTable(dir, "badhead.csv", dataset.TableOptions{})
+		wantParseError(t, err, dataset.ParseError{File: "badhead.csv", Line: 1, Reason: `extraneous or missing " in quoted-field`})
+	})
+}

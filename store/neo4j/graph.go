@@ -51,7 +51,7 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 	if maxSteps > MaxSteps {
 		return nil, career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
 	}
-	recs, err := s.read(ctx, "career paths", careerPathsCypher(max(maxSteps, 1)),
+	recs, err := s.read(ctx, "career paths", careerPathsQueries[max(maxSteps, 1)],
 		map[string]any{"from": fromID, "to": toID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
 	if err != nil {
 		return nil, err
@@ -80,25 +80,41 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 	return out, nil
 }
 
+// careerPathsQueries[n] and careerProgressionQueries[n] are the queries for at most n moves,
+// 1 ≤ n ≤ MaxSteps, built once.
+var (
+	careerPathsQueries       = queriesUpTo(MaxSteps, careerPathsCypher)
+	careerProgressionQueries = queriesUpTo(MaxSteps, careerProgressionCypher)
+)
+
+func queriesUpTo(n int, build func(int) string) []string {
+	qs := make([]string, n+1)
+	for i := 1; i <= n; i++ {
+		qs[i] = build(i)
+	}
+	return qs
+}
+
 // careerPathsCypher returns the query of CareerPaths for paths of at most n moves. The query
 // text depends on n only (a validated integer), never on user values.
 //
-// First, for k = 1..n-1, dk is the set of professions that can reach `to` in at most k moves
-// (breadth-first pruned expansions). Then, for each length L = 1..n, while fewer than $first
-// paths were found, a fixed-length pattern a → n1 → … → n(L-1) → b is matched in which the i-th
-// inner step must lie in d(L-i): a step that cannot reach `to` with the moves left is never
-// expanded. Each length's paths with distinct professions are sorted by the (sortKey, ID) of
-// their steps and appended, so the result comes shortest first, then by step names.
+// For each length L = 1..n, while fewer than $first paths were found, a fixed-length pattern
+// a → n1 → … → n(L-1) → b is matched in which the i-th inner step must lie in d(L-i), the set
+// of professions that can reach `to` in at most L-i moves: a step that cannot reach `to` with
+// the moves left is never expanded. d(L-1) is computed (a pruned breadth-first expansion from
+// `to`) just before length L, only when length L runs. Each length's paths with distinct
+// professions are sorted by the (sortKey, ID) of their steps and appended, so the result comes
+// shortest first, then by step names.
 func careerPathsCypher(n int) string {
 	var q strings.Builder
-	q.WriteString("OPTIONAL MATCH (a:Profession {id: $from})\nOPTIONAL MATCH (b:Profession {id: $to})\nWITH a, b, [] AS found")
+	q.WriteString("OPTIONAL MATCH (a:Profession {id: $from})\nOPTIONAL MATCH (b:Profession {id: $to})\nWITH a, b, [] AS found\n")
+	const more = "  UNWIND CASE WHEN $run AND a <> b AND size(found) < $first THEN [1] ELSE [] END AS go\n"
 	ds := ""
-	for k := 1; k < n; k++ {
-		fmt.Fprintf(&q, ",\n  COLLECT { MATCH (x:Profession)-[:NEXT*1..%d]->(b) RETURN DISTINCT x } AS d%d", k, k)
-		ds += fmt.Sprintf(", d%d", k)
-	}
-	q.WriteString("\n")
 	for l := 1; l <= n; l++ {
+		if k := l - 1; k >= 1 {
+			fmt.Fprintf(&q, "CALL (a, b, found) {\n%s  MATCH (x:Profession)-[:NEXT*1..%d]->(b)\n  RETURN collect(DISTINCT x) AS d%d\n}\n", more, k, k)
+			ds += fmt.Sprintf(", d%d", k)
+		}
 		pattern, conds := "(a)", []string{"true"}
 		for i := 1; i < l; i++ {
 			pattern += fmt.Sprintf("-[:NEXT]->(n%d)", i)
@@ -106,14 +122,13 @@ func careerPathsCypher(n int) string {
 		}
 		pattern += "-[:NEXT]->(b)"
 		fmt.Fprintf(&q, `CALL (a, b, found%s) {
-  UNWIND CASE WHEN $run AND a <> b AND size(found) < $first THEN [1] ELSE [] END AS go
-  MATCH path = %s
+%s  MATCH path = %s
   WHERE %s AND all(i IN range(0, %d) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
   WITH path ORDER BY [x IN nodes(path) | [x.sortKey, x.id]]
   RETURN collect([x IN nodes(path) | x %s]) AS more
 }
 WITH a, b%s, found + more[..($first - size(found))] AS found
-`, ds, pattern, strings.Join(conds, " AND "), l-1, professionProj, ds)
+`, ds, more, pattern, strings.Join(conds, " AND "), l-1, professionProj, ds)
 	}
 	q.WriteString("RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, a = b AS same, found AS paths")
 	return q.String()
@@ -127,7 +142,7 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 	if maxSteps > MaxSteps {
 		return nil, career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
 	}
-	recs, err := s.read(ctx, "career progression", careerProgressionCypher(max(maxSteps, 1)),
+	recs, err := s.read(ctx, "career progression", careerProgressionQueries[max(maxSteps, 1)],
 		map[string]any{"from": fromID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
 	if err != nil {
 		return nil, err
@@ -143,15 +158,21 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 	if err != nil {
 		return nil, err
 	}
+	from := w.m("a")
 	out := make([]career.CareerStep, 0, len(steps))
 	for _, st := range steps {
-		l, _ := st["path"].([]any)
-		path, err := professionsOf(l)
+		inner, err := maps(asList(st["inner"]))
 		if err != nil {
 			return nil, err
 		}
 		m, _ := st["n"].(map[string]any)
 		d, _ := st["d"].(int64)
+		path := make([]*career.Profession, 0, len(inner)+2)
+		path = append(path, toProfession(from))
+		for _, x := range inner {
+			path = append(path, toProfession(x))
+		}
+		path = append(path, toProfession(m))
 		out = append(out, career.CareerStep{Profession: toProfession(m), Distance: int(d), Path: path})
 	}
 	return out, nil
@@ -160,7 +181,9 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 // careerProgressionCypher returns the query of CareerProgression for at most n moves (the text
 // depends on n only). ANY SHORTEST finds one shortest path to every profession reachable from
 // `from` (one breadth-first search); the first $first by distance and (sortKey, ID) are kept,
-// and for each, ALL SHORTEST paths are compared by the (sortKey, ID) of their steps.
+// and for each, ALL SHORTEST paths are compared by the (sortKey, ID) of their steps. Each path
+// comes as its inner steps only: it starts at `from`, returned once, and ends at the step's
+// profession.
 func careerProgressionCypher(n int) string {
 	m := strconv.Itoa(n)
 	return `
@@ -175,28 +198,34 @@ CALL (a) {
     MATCH sp = ALL SHORTEST (a)-[:NEXT]->{1,` + m + `}(n)
     WITH sp ORDER BY [x IN nodes(sp) | [x.sortKey, x.id]]
     LIMIT 1
-    RETURN [x IN nodes(sp) | x ` + professionProj + `] AS path
+    RETURN [x IN nodes(sp)[1..-1] | x ` + professionProj + `] AS inner
   }
-  RETURN collect({n: n ` + professionProj + `, d: d, path: path}) AS steps
+  RETURN collect({n: n ` + professionProj + `, d: d, inner: inner}) AS steps
 }
-RETURN a IS NOT NULL AS hasFrom, steps`
+RETURN a IS NOT NULL AS hasFrom, a ` + professionProj + ` AS a, steps`
 }
 
 // SkillGap tells what someone in one profession must add to work in another. Neo4j returns
-// `to`'s requirements and tools, each marked with whether `from` has it; the split is made here.
+// `to`'s requirements and tools, each marked with whether `from` has it (membership in the
+// list of `from`'s skills and tools, rather than a relationship lookup per item); the split is
+// made here.
 func (s *Store) SkillGap(ctx context.Context, fromID, toID string) (*career.SkillGap, error) {
 	recs, err := s.read(ctx, "skill gap", `
 OPTIONAL MATCH (f:Profession {id: $from})
 OPTIONAL MATCH (t:Profession {id: $to})
-CALL (f, t) {
-  MATCH (t)-[e:REQUIRES]->(s:Skill)
-  WITH f, e, s ORDER BY e.ord
-  RETURN collect({s: s `+skillProj+`, imp: e.importance, has: EXISTS { (f)-[:REQUIRES]->(s) }}) AS reqs
+CALL (f) {
+  OPTIONAL MATCH (f)-[:REQUIRES|USES]->(y)
+  RETURN collect(y) AS fHas
 }
-CALL (f, t) {
+CALL (t, fHas) {
+  MATCH (t)-[e:REQUIRES]->(s:Skill)
+  WITH fHas, e, s ORDER BY e.ord
+  RETURN collect({s: s `+skillProj+`, imp: e.importance, has: s IN fHas}) AS reqs
+}
+CALL (t, fHas) {
   MATCH (t)-[e:USES]->(x:Tool)
-  WITH f, e, x ORDER BY e.ord
-  RETURN collect({x: x `+toolProj+`, has: EXISTS { (f)-[:USES]->(x) }}) AS tools
+  WITH fHas, e, x ORDER BY e.ord
+  RETURN collect({x: x `+toolProj+`, has: x IN fHas}) AS tools
 }
 CALL (t) {
   MATCH (t)-[e:TRAINED_BY]->(x:Training)
@@ -331,58 +360,15 @@ func asList(v any) []any {
 // MatchProfessions ranks professions by the weighted share of their requirements (ESSENTIAL 2,
 // OPTIONAL 1, plus 1 per tool) that the given skills and tools cover: score descending, then
 // (sortKey, ID); professions scoring 0 are left out. Unknown skill or tool IDs are NOT_FOUND.
+// See matchCypher for how Neo4j ranks them.
 func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]career.ProfessionMatch, error) {
 	params := map[string]any{
-		"skills": nonNil(q.SkillIDs), "tools": nonNil(q.ToolIDs), "dataset": nil, "first": max(q.First, 0),
+		"skills": uniq(nonNil(q.SkillIDs)), "tools": uniq(nonNil(q.ToolIDs)), "dataset": nil, "first": max(q.First, 0),
 	}
 	if q.Dataset != "" {
 		params["dataset"] = q.Dataset
 	}
-	recs, err := s.read(ctx, "match professions", `
-CALL () {
-  UNWIND $skills AS id
-  OPTIONAL MATCH (s:Skill {id: id})
-  WITH id, s WHERE s IS NULL
-  RETURN collect(id) AS unknownSkills
-}
-CALL () {
-  UNWIND $tools AS id
-  OPTIONAL MATCH (t:Tool {id: id})
-  WITH id, t WHERE t IS NULL
-  RETURN collect(id) AS unknownTools
-}
-CALL () {
-  CALL () {
-    UNWIND $skills AS id
-    MATCH (:Skill {id: id})<-[:REQUIRES]-(p:Profession)
-    RETURN p
-    UNION
-    UNWIND $tools AS id
-    MATCH (:Tool {id: id})<-[:USES]-(p:Profession)
-    RETURN p
-  }
-  WITH p WHERE $dataset IS NULL OR p.dataset = $dataset
-  CALL (p) {
-    OPTIONAL MATCH (p)-[e:REQUIRES]->(s:Skill)
-    RETURN sum(CASE WHEN e IS NULL THEN 0 ELSE `+weight+` END) AS wTotal,
-           sum(CASE WHEN s.id IN $skills THEN `+weight+` ELSE 0 END) AS wHave
-  }
-  CALL (p) {
-    OPTIONAL MATCH (p)-[:USES]->(t:Tool)
-    RETURN count(t) AS tTotal, count(CASE WHEN t.id IN $tools THEN 1 END) AS tHave
-  }
-  WITH p, toFloat(wHave + tHave) / toFloat(wTotal + tTotal) AS score
-  WHERE score > 0
-  ORDER BY score DESC, p.sortKey, p.id
-  LIMIT $first
-  CALL (p) {
-    MATCH (p)-[e:REQUIRES]->(s:Skill)
-    WITH e, s ORDER BY e.ord
-    RETURN collect({s: s `+skillProj+`, imp: e.importance, has: s.id IN $skills}) AS reqs
-  }
-  RETURN collect({p: p `+professionProj+`, score: score, reqs: reqs}) AS rows
-}
-RETURN unknownSkills, unknownTools, rows`, params)
+	recs, err := s.read(ctx, "match professions", matchCypher, params)
 	if err != nil {
 		return nil, err
 	}
@@ -399,6 +385,86 @@ RETURN unknownSkills, unknownTools, rows`, params)
 	return matchRows(w.list("rows"))
 }
 
+// matchCypher is the query of MatchProfessions; $skills and $tools hold no repeats (a skill
+// given twice counts once).
+//
+// Neo4j starts from the given skills and tools: each REQUIRES (USES) relationship into one of
+// them adds its weight to the profession it comes from (have), so only the candidates' covered
+// requirements are read. A candidate's total weight is deg, its number of requirements and
+// tools (REQUIRES and USES degrees: Load links them to skills and tools only; no property is
+// read), plus its number of ESSENTIAL requirements (which reads every requirement), between 0
+// and its number of requirements. So have/deg bounds its score from above, and
+// covered/(deg + requirements) from below, covered being its number of covered requirements
+// and tools (at most have).
+//
+// A first pass computes the lower bounds and keeps the $first-th best, reached: a score at
+// least $first candidates reach. The second pass reads ESSENTIAL requirements only for
+// candidates whose upper bound reaches it: the others cannot rank. (Division rounds
+// monotonically, so the bounds hold in floating point.) The passes do not share a list of
+// candidates: Neo4j would count such a list in every row it sorts, and run out of memory for
+// large $first. For $first above maxPrunedFirst, where pruning gains little, the first pass is
+// skipped. Only the first professions get their requirements listed.
+const matchCypher = `
+CALL () {
+  UNWIND $skills AS id
+  OPTIONAL MATCH (s:Skill {id: id})
+  WITH id, s WHERE s IS NULL
+  RETURN collect(id) AS unknownSkills
+}
+CALL () {
+  UNWIND $tools AS id
+  OPTIONAL MATCH (t:Tool {id: id})
+  WITH id, t WHERE t IS NULL
+  RETURN collect(id) AS unknownTools
+}
+CALL () {
+  CALL () {
+    UNWIND CASE WHEN $first <= ` + maxPrunedFirst + ` THEN [1] ELSE [] END AS prune
+    CALL () {
+      UNWIND $skills AS id
+      MATCH (:Skill {id: id})<-[:REQUIRES]-(p:Profession)
+      RETURN p
+      UNION ALL
+      UNWIND $tools AS id
+      MATCH (:Tool {id: id})<-[:USES]-(p:Profession)
+      RETURN p
+    }
+    WITH p, count(*) AS covered
+    WHERE $dataset IS NULL OR p.dataset = $dataset
+    WITH toFloat(covered) / toFloat(2 * COUNT { (p)-[:REQUIRES]->() } + COUNT { (p)-[:USES]->() }) AS lower
+    ORDER BY lower DESC
+    LIMIT $first
+    RETURN min(lower) AS reached
+  }
+  CALL () {
+    UNWIND $skills AS id
+    MATCH (:Skill {id: id})<-[e:REQUIRES]-(p:Profession)
+    RETURN p, ` + weight + ` AS w
+    UNION ALL
+    UNWIND $tools AS id
+    MATCH (:Tool {id: id})<-[:USES]-(p:Profession)
+    RETURN p, 1 AS w
+  }
+  WITH p, sum(w) AS have, reached
+  WHERE $dataset IS NULL OR p.dataset = $dataset
+  WITH p, have, reached, COUNT { (p)-[:REQUIRES]->() } + COUNT { (p)-[:USES]->() } AS deg
+  WHERE reached IS NULL OR toFloat(have) / toFloat(deg) >= reached
+  WITH p, toFloat(have) / toFloat(deg + COUNT { (p)-[e:REQUIRES]->() WHERE e.importance = 'ESSENTIAL' }) AS score
+  ORDER BY score DESC, p.sortKey, p.id
+  LIMIT $first
+  CALL (p) {
+    MATCH (p)-[e:REQUIRES]->(s:Skill)
+    WITH e, s ORDER BY e.ord
+    RETURN collect({s: s ` + skillProj + `, imp: e.importance, has: s.id IN $skills}) AS reqs
+  }
+  RETURN collect({p: p ` + professionProj + `, score: score, reqs: reqs}) AS rows
+}
+RETURN unknownSkills, unknownTools, rows`
+
+// maxPrunedFirst is the largest `first` for which MatchProfessions and SimilarProfessions
+// first look for a score $first candidates reach (see matchCypher).
+const maxPrunedFirst = "1000"
+
 // nonNil turns a nil list into an empty one (UNWIND null gives no rows, but IN null is null).
 func nonNil(l []string) []string {
 	if l == nil {
@@ -411,28 +477,7 @@ func nonNil(l []string) []string {
 // and tools with those of `to`: score descending, then (sortKey, ID); `to` itself and
 // professions sharing nothing are left out.
 func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) ([]career.ProfessionMatch, error) {
-	recs, err := s.read(ctx, "similar professions", `
-OPTIONAL MATCH (t:Profession {id: $to})
-CALL (t) {
-  MATCH (t)-[:REQUIRES|USES]->(x)
-  RETURN collect(x) AS xs, count(x) AS sizeT
-}
-CALL (t, xs, sizeT) {
-  UNWIND xs AS x
-  MATCH (x)<-[:REQUIRES|USES]-(p:Profession)
-  WHERE p <> t
-  WITH t, sizeT, p, count(*) AS inter
-  WITH t, p, toFloat(inter) / toFloat(sizeT + COUNT { (p)-[:REQUIRES|USES]->() } - inter) AS score
-  ORDER BY score DESC, p.sortKey, p.id
-  LIMIT $first
-  CALL (t, p) {
-    MATCH (p)-[e:REQUIRES]->(s:Skill)
-    WITH t, e, s ORDER BY e.ord
-    RETURN collect({s: s `+skillProj+`, imp: e.importance, has: EXISTS { (t)-[:REQUIRES]->(s) }}) AS reqs
-  }
-  RETURN collect({p: p `+professionProj+`, score: score, reqs: reqs}) AS rows
-}
-RETURN t IS NOT NULL AS found, rows`, map[string]any{"to": toID, "first": max(first, 0)})
+	recs, err := s.read(ctx, "similar professions", similarCypher, map[string]any{"to": toID, "first": max(first, 0)})
 	if err != nil {
 		return nil, err
 	}
@@ -446,6 +491,49 @@ RETURN t IS NOT NULL AS found, rows`, map[string]any{"to": toID, "first": max(fi
 	return matchRows(w.list("rows"))
 }
 
+// similarCypher is the query of SimilarProfessions. The professions sharing a skill or tool
+// with `to` are reached through `to`'s skills and tools; inter counts the shared ones. A
+// candidate's score is inter / (sizeT + deg - inter), deg its REQUIRES and USES degree (which
+// Neo4j counts by walking its relationships). When `to` links no skill or tool twice, deg ≥
+// inter, so inter/sizeT bounds the score from above. A first pass scores the $first candidates
+// sharing the most: the lowest of those scores, reached, is one that at least $first candidates
+// reach. The second pass counts the degree only of candidates whose bound reaches it: the others
+// cannot rank. (Division rounds monotonically, so the bound holds in floating point. The passes
+// share no list of candidates: see matchCypher.) Whether `to` requires a skill of a ranked
+// profession is membership in xs (a skill is in xs only through REQUIRES), which costs Neo4j no
+// reads.
+const similarCypher = `
+OPTIONAL MATCH (t:Profession {id: $to})
+CALL (t) {
+  MATCH (t)-[:REQUIRES|USES]->(x)
+  RETURN collect(x) AS xs, count(x) AS sizeT, count(DISTINCT x) = count(x) AS distinctXs
+}
+CALL (t, sizeT) {
+  UNWIND CASE WHEN $first <= ` + maxPrunedFirst + ` THEN [1] ELSE [] END AS prune
+  MATCH (t)-[:REQUIRES|USES]->()<-[:REQUIRES|USES]-(p:Profession)
+  WHERE p <> t
+  WITH p, count(*) AS inter
+  ORDER BY inter DESC
+  LIMIT $first
+  RETURN min(toFloat(inter) / toFloat(sizeT + COUNT { (p)-[:REQUIRES|USES]->() } - inter)) AS reached
+}
+CALL (t, xs, sizeT, distinctXs, reached) {
+  MATCH (t)-[:REQUIRES|USES]->()<-[:REQUIRES|USES]-(p:Profession)
+  WHERE p <> t
+  WITH p, count(*) AS inter
+  WHERE NOT distinctXs OR reached IS NULL OR toFloat(inter) / toFloat(sizeT) >= reached
+  WITH p, toFloat(inter) / toFloat(sizeT + COUNT { (p)-[:REQUIRES|USES]->() } - inter) AS score
+  ORDER BY score DESC, p.sortKey, p.id
+  LIMIT $first
+  CALL (p, xs) {
+    MATCH (p)-[e:REQUIRES]->(s:Skill)
+    WITH e, s ORDER BY e.ord
+    RETURN collect({s: s ` + skillProj + `, imp: e.importance, has: s IN xs}) AS reqs
+  }
+  RETURN collect({p: p ` + professionProj + `, score: score, reqs: reqs}) AS rows
+}
+RETURN t IS NOT NULL AS found, rows`
+
 // Stats counts the nodes of one dataset ("" for all) and the moves out of its professions.
 func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error) {
 	cond := ""
@@ -453,12 +541,13 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		cond = " WHERE n.dataset = $dataset"
 	}
 	count := func(pattern string) string { return "COUNT { MATCH " + pattern + cond + " }" }
-	recs, err := s.read(ctx, "stats", "RETURN "+
+	// The moves are the professions' NEXT degrees (Load links NEXT between professions only),
+	// which Neo4j reads without visiting every move.
+	recs, err := s.read(ctx, "stats", "CALL () { MATCH (n:Profession)"+cond+" RETURN sum(COUNT { (n)-[:NEXT]->() }) AS moves }\nRETURN "+
 		count("(n:Profession)")+" AS professions, "+
 		count("(n:Skill)")+" AS skills, "+
 		count("(n:Tool)")+" AS tools, "+
-		count("(n:Training)")+" AS trainings, "+
-		count("(n:Profession)-[:NEXT]->(:Profession)")+" AS moves",
+		count("(n:Training)")+" AS trainings, moves",
 		map[string]any{"dataset": dataset})
 	if err != nil {
 		return nil, err
@@ -477,16 +566,28 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 }
 
 // TopSkills ranks the skills of one dataset ("" for all) by the number of professions that
-// require them, then (sortKey, ID); skills nobody requires are left out.
+// require them, then (sortKey, ID); skills nobody requires are left out. That number is the
+// skill's incoming REQUIRES degree (Load links REQUIRES from professions only), which Neo4j
+// reads without visiting the requirements. A first pass finds how many professions require the
+// $first-th most required skill; only the skills required at least that often are then
+// ordered by name (reading the names of every skill is what a plain ORDER BY … LIMIT costs).
+// The passes share no list of skills: see matchCypher.
 func (s *Store) TopSkills(ctx context.Context, dataset string, first int) ([]career.SkillUsage, error) {
 	cond := ""
 	if dataset != "" {
 		cond = "WHERE s.dataset = $dataset "
 	}
 	recs, err := s.read(ctx, "top skills", `
+CALL () {
+  MATCH (s:Skill) `+cond+`
+  WITH COUNT { (s)<-[:REQUIRES]-() } AS n
+  WHERE n > 0
+  WITH n ORDER BY n DESC LIMIT $first
+  RETURN min(n) AS least
+}
 MATCH (s:Skill) `+cond+`
-WITH s, COUNT { (s)<-[:REQUIRES]-(:Profession) } AS n
-WHERE n > 0
+WITH s, COUNT { (s)<-[:REQUIRES]-() } AS n, least
+WHERE n > 0 AND n >= least
 RETURN s `+skillProj+` AS s, n
 ORDER BY n DESC, s.sortKey, s.id
 LIMIT $first`, map[string]any{"dataset": dataset, "first": max(first, 0)})
@@ -507,10 +608,10 @@ LIMIT $first`, map[string]any{"dataset": dataset, "first": max(first, 0)})
 func (s *Store) Warm(ctx context.Context) error {
 	params := map[string]any{"from": "", "to": "", "run": false, "first": 0}
 	for n := 1; n <= MaxStepsAPI; n++ {
-		if _, err := s.read(ctx, "warm career paths", careerPathsCypher(n), params); err != nil {
+		if _, err := s.read(ctx, "warm career paths", careerPathsQueries[n], params); err != nil {
 			return err
 		}
-		if _, err := s.read(ctx, "warm career progression", careerProgressionCypher(n), params); err != nil {
+		if _, err := s.read(ctx, "warm career progression", careerProgressionQueries[n], params); err != nil {
 			return err
 		}
 	}

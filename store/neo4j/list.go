@@ -3,7 +3,9 @@ package neo4jstore
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/careergraph/careergraph/career"
 )
@@ -88,64 +90,207 @@ func (s *Store) listText(ctx context.Context, q listQuery, cur *career.Cursor, f
 	if !ok {
 		return []map[string]any{}, false, 0, nil
 	}
-	cands, err := s.fullText(ctx, q.what, tq, []string{q.label}, q.conds, q.params)
+	var more bool
+	var total int
+	items, err := s.textSearch(ctx, q.what, tq, []string{q.label}, q.conds, q.params, first, func(cands []map[string]any) []map[string]any {
+		var matched []map[string]any
+		for _, m := range cands {
+			if _, ok := tq.Match(s.texts.prepare(names(m))); ok {
+				matched = append(matched, m)
+			}
+		}
+		slices.SortFunc(matched, func(a, b map[string]any) int {
+			return compareKeys(str(a, "sortKey"), str(a, "id"), str(b, "sortKey"), str(b, "id"))
+		})
+		start := 0
+		if cur != nil {
+			start, _ = slices.BinarySearchFunc(matched, cur, func(m map[string]any, c *career.Cursor) int {
+				if c.After(str(m, "sortKey"), str(m, "id")) {
+					return 1
+				}
+				return -1
+			})
+		}
+		end := min(start+first, len(matched))
+		more, total = end < len(matched), len(matched)
+		return matched[start:end]
+	})
 	if err != nil {
 		return nil, false, 0, err
 	}
-	var matched []map[string]any
-	for _, m := range cands {
-		if _, ok := tq.Match(career.PrepareTexts(names(m))); ok {
-			matched = append(matched, m)
-		}
-	}
-	slices.SortFunc(matched, func(a, b map[string]any) int {
-		return compareKeys(str(a, "sortKey"), str(a, "id"), str(b, "sortKey"), str(b, "id"))
-	})
-	start := 0
-	if cur != nil {
-		start, _ = slices.BinarySearchFunc(matched, cur, func(m map[string]any, c *career.Cursor) int {
-			if c.After(str(m, "sortKey"), str(m, "id")) {
-				return 1
-			}
-			return -1
-		})
-	}
-	end := min(start+first, len(matched))
-	return matched[start:end], end < len(matched), len(matched), nil
+	return items, more, total, nil
 }
 
-// fullText returns the projected nodes of the given labels that the full-text index selects
-// for tq (a superset of those MatchText accepts) and that pass conds (conditions on `n`).
-func (s *Store) fullText(ctx context.Context, what string, tq *career.TextQuery, labels, conds []string, params map[string]any) ([]map[string]any, error) {
-	p := make(map[string]any, len(params)+3)
+// slimAbove is how many candidates, beyond those an answer shows, a full-text search sends
+// with all their properties. With more, Neo4j sends only what scoring and ordering read (ID,
+// names, sort key) and a second query fetches the properties of the nodes the answer shows:
+// for a prefix matching thousands of names, that halves the work of Neo4j and of the driver.
+const slimAbove = 100
+
+// textSearch runs the full-text query for tq (see fullText), has pick choose among the
+// candidates the nodes the answer shows (scoring every candidate: none is left out before),
+// and returns them with all their properties: in one round trip when there are at most
+// first+slimAbove candidates, else in two. Should a chosen node be gone by the second query (a
+// load committed in between), the search runs again in one query.
+func (s *Store) textSearch(ctx context.Context, what string, tq *career.TextQuery, labels, conds []string, params map[string]any, first int, pick func(cands []map[string]any) []map[string]any) ([]map[string]any, error) {
+	fullMax := first + slimAbove
+	for {
+		cands, full, err := s.fullText(ctx, what, tq, labels, conds, params, fullMax)
+		if err != nil {
+			return nil, err
+		}
+		chosen := pick(cands)
+		if full {
+			return chosen, nil
+		}
+		found, err := s.complete(ctx, what, chosen)
+		if err != nil || found {
+			return chosen, err
+		}
+		fullMax = -1
+	}
+}
+
+// slimProj is what a full-text search sends of each candidate when there are many: what
+// scoring (names) and ordering (sortKey, id) read.
+const slimProj = "{.id, .name, .altNames, .sortKey}"
+
+// fullText returns the nodes of the given labels that the full-text index selects for tq (a
+// superset of those MatchText accepts) and that pass conds (conditions on `n`), projected with
+// anyProj when there are at most fullMax of them (or fullMax < 0), else with slimProj; full says
+// which.
+func (s *Store) fullText(ctx context.Context, what string, tq *career.TextQuery, labels, conds []string, params map[string]any, fullMax int) (cands []map[string]any, full bool, err error) {
+	p := make(map[string]any, len(params)+4)
 	for k, v := range params {
 		p[k] = v
 	}
 	p["index"] = FullTextIndex
 	p["query"] = tq.FullText()
 	p["labels"] = labels
+	p["fullMax"] = fullMax
 	where := "any(l IN labels(n) WHERE l IN $labels)"
 	if len(conds) > 0 {
 		where += " AND " + strings.Join(conds, " AND ")
 	}
+	// One record holding every candidate: Neo4j and the driver handle one large record much
+	// faster than many small ones.
 	recs, err := s.read(ctx, what, `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node AS n
 WITH n WHERE `+where+`
-RETURN n `+anyProj+` AS n`, p)
+WITH collect(n) AS ns
+WITH ns, $fullMax < 0 OR size(ns) <= $fullMax AS full
+RETURN full, CASE WHEN full THEN [n IN ns | n `+anyProj+`] ELSE [n IN ns | n `+slimProj+`] END AS ns`, p)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	out := make([]map[string]any, 0, len(recs))
-	for _, r := range recs {
-		out = append(out, row{r}.m("n"))
+	w, err := one(recs)
+	if err != nil {
+		return nil, false, err
 	}
-	return out, nil
+	cands, err = maps(w.list("ns"))
+	return cands, w.bool("full"), err
+}
+
+// completeCypher returns the nodes of any label with the given IDs, projected with anyProj.
+const completeCypher = `
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Profession {id: id}) RETURN n
+  UNION
+  MATCH (n:Skill {id: id}) RETURN n
+  UNION
+  MATCH (n:Tool {id: id}) RETURN n
+  UNION
+  MATCH (n:Training {id: id}) RETURN n
+}
+RETURN collect(n ` + anyProj + `) AS ns`
+
+// complete replaces the slim projections ms (by slimProj) with full ones (by anyProj), in
+// place, in one query. It reports false when a node is no longer there.
+func (s *Store) complete(ctx context.Context, what string, ms []map[string]any) (bool, error) {
+	if len(ms) == 0 {
+		return true, nil
+	}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = str(m, "id")
+	}
+	recs, err := s.read(ctx, what, completeCypher, map[string]any{"ids": uniq(ids)})
+	if err != nil {
+		return false, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return false, err
+	}
+	nodes, err := maps(w.list("ns"))
+	if err != nil {
+		return false, err
+	}
+	byID := make(map[string]map[string]any, len(nodes))
+	for _, n := range nodes {
+		byID[str(n, "id")] = n
+	}
+	for _, m := range ms {
+		n, ok := byID[str(m, "id")]
+		if !ok {
+			return false, nil
+		}
+		clear(m)
+		for k, v := range n {
+			m[k] = v
+		}
+	}
+	return true, nil
 }
 
 // names returns a projected node's name followed by its alternative names: what MatchText
 // scores.
 func names(m map[string]any) []string {
 	return append([]string{str(m, "name")}, strs(m, "altNames")...)
+}
+
+// maxPreparedTexts bounds the entries of a preparedTexts (all the nodes of the four real
+// datasets, about 82,000, take about 30 MB).
+const maxPreparedTexts = 1 << 17
+
+// preparedTexts caches career.PrepareTexts by the texts themselves (a node's name and
+// alternative names): folding and expanding the names of every candidate of a search costs far
+// more than matching them, and a prefix search can have thousands of candidates. Keyed by
+// content, an entry is never stale: a renamed node has another key. When full, the cache starts
+// afresh. Safe for concurrent use; the zero value is ready.
+type preparedTexts struct {
+	mu sync.RWMutex
+	m  map[string]*career.PreparedTexts
+}
+
+// prepare returns career.PrepareTexts(texts), from the cache when it holds it.
+func (c *preparedTexts) prepare(texts []string) *career.PreparedTexts {
+	n := 0
+	for _, t := range texts {
+		n += len(t) + 8
+	}
+	key := make([]byte, 0, n)
+	for _, t := range texts {
+		// Length-prefixed, so that different lists never share a key.
+		key = strconv.AppendInt(key, int64(len(t)), 10)
+		key = append(key, ':')
+		key = append(key, t...)
+	}
+	c.mu.RLock()
+	p, ok := c.m[string(key)] // no copy of key for a lookup
+	c.mu.RUnlock()
+	if ok {
+		return p
+	}
+	p = career.PrepareTexts(texts)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxPreparedTexts {
+		c.m = make(map[string]*career.PreparedTexts)
+	}
+	c.m[string(key)] = p
+	c.mu.Unlock()
+	return p
 }
 
 // compareKeys orders by sort key, then ID: the order of every list.
@@ -238,38 +383,44 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 		conds = append(conds, "n.dataset = $dataset")
 		params["dataset"] = q.Dataset
 	}
-	cands, err := s.fullText(ctx, "search", tq, labels, conds, params)
+	type scored struct {
+		m           map[string]any
+		score       float64
+		sortKey, id string
+	}
+	var top []scored
+	chosen, err := s.textSearch(ctx, "search", tq, labels, conds, params, max(q.First, 0), func(cands []map[string]any) []map[string]any {
+		hits := make([]scored, 0, len(cands))
+		for _, m := range cands {
+			if _, ok := kindLabels[career.KindOf(str(m, "id"))]; !ok {
+				continue // not a node of the graph (toNode knows none other)
+			}
+			if score, ok := tq.Match(s.texts.prepare(names(m))); ok {
+				hits = append(hits, scored{m, score, str(m, "sortKey"), str(m, "id")})
+			}
+		}
+		slices.SortFunc(hits, func(a, b scored) int {
+			if a.score != b.score {
+				if a.score > b.score {
+					return -1
+				}
+				return 1
+			}
+			return compareKeys(a.sortKey, a.id, b.sortKey, b.id)
+		})
+		top = hits[:max(min(q.First, len(hits)), 0)]
+		out := make([]map[string]any, len(top))
+		for i, h := range top {
+			out[i] = h.m
+		}
+		return out
+	})
 	if err != nil {
 		return nil, err
 	}
-	type scored struct {
-		hit     career.SearchHit
-		sortKey string
-		id      string
-	}
-	hits := make([]scored, 0, len(cands))
-	for _, m := range cands {
-		score, ok := tq.Match(career.PrepareTexts(names(m)))
-		if !ok {
-			continue
-		}
+	for i, m := range chosen {
 		node, kind := toNode(m)
-		if node == nil {
-			continue
-		}
-		hits = append(hits, scored{career.SearchHit{Node: node, Kind: kind, Score: score}, str(m, "sortKey"), str(m, "id")})
-	}
-	slices.SortFunc(hits, func(a, b scored) int {
-		if a.hit.Score != b.hit.Score {
-			if a.hit.Score > b.hit.Score {
-				return -1
-			}
-			return 1
-		}
-		return compareKeys(a.sortKey, a.id, b.sortKey, b.id)
-	})
-	for i := 0; i < len(hits) && i < q.First; i++ {
-		out = append(out, hits[i].hit)
+		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: top[i].score})
 	}
 	return out, nil
 }

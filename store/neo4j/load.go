@@ -39,7 +39,7 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName: s.cfg.Database,
 		AccessMode:   neo4j.AccessModeWrite,
-		// Reads made with ExecuteQuery after the load see it.
+		// Reads, which carry this bookmark manager's bookmarks, see the load once committed.
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
 	})
 	defer session.Close(context.WithoutCancel(ctx))

@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"strings"
 	"sync/atomic"
@@ -32,8 +33,8 @@ const (
 	DefaultUser      = "neo4j"
 	DefaultDatabase  = "neo4j"
 	DefaultBatchSize = 1000
-	// DefaultMaxRetryTime bounds how long the driver retries a read whose server is unreachable
-	// before the store reports it as unavailable.
+	// DefaultMaxRetryTime bounds how long a read whose server is unreachable is retried before
+	// the store reports it as unavailable.
 	DefaultMaxRetryTime = 5 * time.Second
 )
 
@@ -48,8 +49,8 @@ type Config struct {
 	Database string
 	// BatchSize is the number of rows per UNWIND batch when loading.
 	BatchSize int
-	// MaxRetryTime bounds the driver's retries of a transaction that failed for a transient
-	// reason, such as an unreachable server.
+	// MaxRetryTime bounds the retries of a query that failed for a transient reason, such as an
+	// unreachable server: the store retries reads (see read), the driver writes.
 	MaxRetryTime time.Duration
 	// ConnectTimeout bounds the opening of one connection (default: the driver's, 5 s).
 	ConnectTimeout time.Duration
@@ -86,6 +87,7 @@ type Store struct {
 	driver  neo4j.DriverWithContext
 	cfg     Config
 	queries atomic.Int64
+	texts   preparedTexts // the search candidates' names, prepared for matching
 }
 
 var (
@@ -165,22 +167,84 @@ func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
 	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(d)}
 }
 
-// read runs one read query (routed to readers, on the configured database) and returns its
-// records. what names the operation in error messages.
+// read runs one read query on the configured database and returns its records. what names the
+// operation in error messages.
+//
+// A read is one auto-commit transaction: RUN and PULL (all records at once) go in one round
+// trip, where a managed transaction (neo4j.ExecuteQuery, session.ExecuteRead) adds BEGIN and a
+// COMMIT round trip. Reads carry the bookmarks of the store's own writes (Load, Drop,
+// EnsureSchema), so they see them even on a cluster, and do not add their own bookmarks to them:
+// nothing has to wait for a read. Reads the driver would retry (the server unreachable or a
+// transient error) are retried here for up to MaxRetryTime.
 func (s *Store) read(ctx context.Context, what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.counted()
-	opts := []neo4j.ExecuteQueryConfigurationOption{
-		neo4j.ExecuteQueryWithReadersRouting(),
-		neo4j.ExecuteQueryWithDatabase(s.cfg.Database),
+	start := time.Now()
+	for attempt := 0; ; attempt++ {
+		recs, err := s.readOnce(ctx, cypher, params)
+		if err == nil {
+			return recs, nil
+		}
+		left := s.cfg.MaxRetryTime - time.Since(start)
+		if ctx.Err() != nil || !neo4j.IsRetryable(err) || left <= 0 {
+			return nil, s.fail(ctx, what, err)
+		}
+		if err := sleep(ctx, min(retryDelay(attempt), left)); err != nil {
+			return nil, s.fail(ctx, what, err)
+		}
 	}
-	if tc := txTimeout(ctx); tc != nil {
-		opts = append(opts, neo4j.ExecuteQueryWithTransactionConfig(tc...))
-	}
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+}
+
+// readOnce runs a read query once, as an auto-commit transaction.
+func (s *Store) readOnce(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	bookmarks, err := s.driver.ExecuteQueryBookmarkManager().GetBookmarks(ctx)
 	if err != nil {
-		return nil, s.fail(ctx, what, err)
+		return nil, err
 	}
-	return res.Records, nil
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
+		DatabaseName: s.cfg.Database,
+		AccessMode:   neo4j.AccessModeRead,
+		Bookmarks:    bookmarks,
+		FetchSize:    neo4j.FetchAll,
+	})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, cypher, params, txTimeout(ctx)...)
+	if err != nil {
+		return nil, err
+	}
+	var recs []*neo4j.Record
+	for res.Next(ctx) {
+		recs = append(recs, res.Record())
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	return recs, nil
+}
+
+// retryDelay is the pause before retry attempt+1 of a read: none for the first retry (the
+// failure may come from a pooled connection the server closed, and the pool drops those), then
+// 250 ms doubling, with ±20% jitter.
+func retryDelay(attempt int) time.Duration {
+	if attempt == 0 {
+		return 0
+	}
+	d := 250 * time.Millisecond << min(attempt-1, 5)
+	return d - d/5 + time.Duration(rand.Int64N(int64(2*d/5)))
+}
+
+// sleep waits for d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // write runs one write query in its own transaction.

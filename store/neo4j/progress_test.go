@@ -1,0 +1,40 @@
+package neo4jstore_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careergraph/careergraph/internal/testbackend"
+	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
+)
+
+// TestLoadProgress checks what `import` shows: each step of a load, with the rows written so
+// far out of all the dataset's rows (the seed: 69 nodes and 223 links).
+func TestLoadProgress(t *testing.T) {
+	testbackend.OpenNeo4j(t) // skips or fails as every Neo4j test does
+	cfg := testbackend.Neo4jConfig()
+	var steps []string
+	var last neo4jstore.LoadProgress
+	cfg.OnLoadProgress = func(p neo4jstore.LoadProgress) {
+		steps = append(steps, p.Step)
+		last = p
+	}
+	ctx := ctxT(t)
+	s, err := neo4jstore.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	if err := s.Load(ctx, testbackend.Seed(t)); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"dataset", "Profession nodes", "Skill nodes", "Tool nodes", "Training nodes", "requirements",
+		"qualities", "tool uses", "training links", "moves", "specialisations", "stale links",
+		"stale Profession nodes", "stale Skill nodes", "stale Tool nodes", "stale Training nodes"}
+	if !reflect.DeepEqual(steps, want) {
+		t.Errorf("steps:\ngot  %q\nwant %q", steps, want)
+	}
+	if last.Dataset != "seed" || last.Rows != 292 || last.TotalRows != 292 || last.Elapsed <= 0 {
+		t.Errorf("last progress %+v, want seed 292 of 292 rows", last)
+	}
+}

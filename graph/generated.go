@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/graph/scalar"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -1286,10 +1287,23 @@ var sources = []*ast.Source{
 # - a profession's qualities, tasks, skills, tools, trainings and nextCareers: dataset order;
 # - ranked results (search, matchProfessions, similarProfessions): score descending, then name, then ID.
 #
+# Int is GraphQL's Int: a signed 32-bit integer, -2147483648..2147483647. In the document only an
+# integer literal is an Int (` + "`" + `first: 1e3` + "`" + `, ` + "`" + `first: 10.5` + "`" + ` and ` + "`" + `first: "10"` + "`" + ` are refused). In JSON
+# variables any whole number is (10, 1e3 and 10.0 all give an Int; JSON has one number type);
+# strings ("10"), booleans, fractions (10.5) and numbers out of range (2147483648, 1e100) are
+# refused. Either way before anything runs, with GRAPHQL_VALIDATION_FAILED and a message naming
+# the value and the range.
+#
 # Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (an argument out of range or malformed; the
 # message gives the allowed range), NOT_FOUND (an ID given to an analytics query does not exist),
 # COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED, UNAVAILABLE (the database cannot be reached; retry
-# later) and INTERNAL (logged server-side with a request ID; no details are returned).
+# later) and INTERNAL (logged server-side with a request ID; no details are returned). About the
+# request itself: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED (including a value that is not
+# an Int), BAD_REQUEST (HTTP 400: the body or the URL parameters are not a GraphQL request, or a
+# persisted-query hash is not the query's), METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS),
+# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json), PERSISTED_QUERY_NOT_FOUND
+# (send the query with its hash) and PERSISTED_QUERY_NOT_SUPPORTED (a persisted-query version other
+# than 1).
 
 """
 Anything with a global ID. IDs are "<kind>:<dataset>:<code>", e.g.
@@ -9886,13 +9900,13 @@ var (
 )
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
-	res, err := graphql.UnmarshalInt(v)
+	res, err := scalar.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalInt(v)
+	res := scalar.MarshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -10696,7 +10710,7 @@ func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*i
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalInt(v)
+	res, err := scalar.UnmarshalInt(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -10706,7 +10720,7 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalInt(*v)
+	res := scalar.MarshalInt(*v)
 	return res
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -45,9 +44,10 @@ type Options struct {
 	Introspection bool
 }
 
-// NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path): query cache,
-// automatic persisted queries, depth and complexity limits, a parser token limit, per-request
-// dataloaders and an error presenter that returns codes and hides internals.
+// NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
+// errors for anything else; see httpTransport): query cache, automatic persisted queries, Int
+// inputs checked before execution, depth and complexity limits, a parser token limit,
+// per-request dataloaders and an error presenter that returns codes and hides internals.
 func NewHandler(store career.Store, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -55,19 +55,20 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	if opts.Limits == (Limits{}) {
 		opts.Limits = DefaultLimits
 	}
-	srv := handler.New(NewExecutableSchema(Config{
+	es := NewExecutableSchema(Config{
 		Resolvers:  &Resolver{Store: store},
 		Complexity: Complexity(),
-	}))
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	})
+	srv := handler.New(es)
+	srv.AddTransport(httpTransport{schema: es.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(opts.Limits.ParserTokens)
+	srv.SetValidationRulesFn(ValidationRules)
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(persistedQueries{cache: lru.New[string](1000)})
+	srv.Use(IntVariables{Schema: es.Schema()})
 	srv.Use(DepthLimit{Max: opts.Limits.Depth})
 	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
 	srv.SetErrorPresenter(errorPresenter(opts.Logger))

@@ -139,7 +139,7 @@ func limitBody(max int64, next http.Handler) http.Handler {
 				tooLarge(w, max)
 				return
 			} else if err != nil {
-				http.Error(w, "could not read the request body", http.StatusBadRequest)
+				graph.WriteRequestError(w, "", http.StatusBadRequest, graph.CodeBadRequest, "the request body could not be read")
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
@@ -149,10 +149,9 @@ func limitBody(max int64, next http.Handler) http.Handler {
 }
 
 func tooLarge(w http.ResponseWriter, max int64) {
-	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Connection", "close")
-	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	io.WriteString(w, `{"errors":[{"message":"request body too large: the limit is `+strconv.FormatInt(max, 10)+` bytes","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`)
+	graph.WriteRequestError(w, "", http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE",
+		"request body too large: the limit is "+strconv.FormatInt(max, 10)+" bytes")
 }
 
 // withTimeout bounds each request's work, database calls included.

@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/careergraph/careergraph/graph/scalar"
+)
+
+// Codes of automatic persisted queries, as Apollo clients expect them: on
+// PERSISTED_QUERY_NOT_FOUND they send the query again with its text, on
+// PERSISTED_QUERY_NOT_SUPPORTED they stop sending hashes.
+const (
+	CodePersistedQueryNotFound     = "PERSISTED_QUERY_NOT_FOUND"
+	CodePersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
+)
+
+// persistedQueryVersion is the only version of Apollo's persisted-query protocol there is.
+const persistedQueryVersion = 1
+
+// persistedQueries implements automatic persisted queries (APQ): a request whose extensions
+// hold {"persistedQuery": {"version": 1, "sha256Hash": "<hex>"}} may leave out the query; the
+// server answers PERSISTED_QUERY_NOT_FOUND until the client has sent the query once with its
+// hash. Every refusal has a code: a hash that is not the query's SHA-256 is BAD_REQUEST (as
+// Apollo Server answers it), another version PERSISTED_QUERY_NOT_SUPPORTED.
+type persistedQueries struct {
+	cache graphql.Cache[string]
+}
+
+var _ interface {
+	graphql.OperationParameterMutator
+	graphql.HandlerExtension
+} = persistedQueries{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (persistedQueries) ExtensionName() string { return "PersistedQueries" }
+
+// Validate implements graphql.HandlerExtension.
+func (p persistedQueries) Validate(graphql.ExecutableSchema) error {
+	if p.cache == nil {
+		return errors.New("persisted queries need a cache")
+	}
+	return nil
+}
+
+// MutateOperationParameters implements graphql.OperationParameterMutator: it fills in the
+// query of a hash the server knows, and remembers the query of a hash sent with its query.
+func (p persistedQueries) MutateOperationParameters(ctx context.Context, params *graphql.RawParams) *gqlerror.Error {
+	ext, given := params.Extensions["persistedQuery"]
+	if !given || ext == nil {
+		return nil
+	}
+	hash, err := persistedQueryHash(ext)
+	if err != nil {
+		return err
+	}
+	if params.Query == "" {
+		query, ok := p.cache.Get(ctx, hash)
+		if !ok {
+			// The message is the one Apollo clients look for.
+			return codedError(CodePersistedQueryNotFound, "PersistedQueryNotFound")
+		}
+		params.Query = query
+		return nil
+	}
+	if queryHash(params.Query) != hash {
+		return codedError(CodeBadRequest,
+			"extensions.persistedQuery.sha256Hash is not the SHA-256 of the query: send the hash of the query text, in lowercase hex")
+	}
+	p.cache.Add(ctx, hash, params.Query)
+	return nil
+}
+
+// persistedQueryHash reads {"version": 1, "sha256Hash": "<hex>"} and returns the hash.
+func persistedQueryHash(ext any) (string, *gqlerror.Error) {
+	const shape = `extensions.persistedQuery must be an object {"version": 1, "sha256Hash": "<SHA-256 of the query, lowercase hex>"}`
+	m, ok := ext.(map[string]any)
+	if !ok || m["version"] == nil {
+		return "", codedError(CodeBadRequest, "%s", shape)
+	}
+	if v, ok := scalar.CoerceInt(m["version"]); !ok || v != persistedQueryVersion {
+		return "", codedError(CodePersistedQueryNotSupported,
+			"persisted query version %s is not supported: use version 1, or send the query without extensions.persistedQuery",
+			scalar.ShowJSON(m["version"]))
+	}
+	hash, ok := m["sha256Hash"].(string)
+	if !ok || hash == "" {
+		return "", codedError(CodeBadRequest, "%s", shape)
+	}
+	return hash, nil
+}
+
+// queryHash is the hex SHA-256 of a query's text.
+func queryHash(query string) string {
+	sum := sha256.Sum256([]byte(query))
+	return hex.EncodeToString(sum[:])
+}
+
+// codedError returns a GraphQL error with a message and an extensions.code.
+func codedError(code, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	errcode.Set(err, code)
+	return err
+}

@@ -1,0 +1,433 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/graph/scalar"
+)
+
+// Codes of the errors about the HTTP request itself, before any GraphQL is read.
+const (
+	// CodeBadRequest: the body or the URL's parameters are not a GraphQL request (HTTP 400).
+	CodeBadRequest = "BAD_REQUEST"
+	// CodeMethodNotAllowed: a method other than GET, POST and OPTIONS, or an operation other
+	// than a query over GET (HTTP 405, with an Allow header).
+	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
+	// CodeUnsupportedMediaType: a POST body that is not application/json (HTTP 415).
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+)
+
+// Media types of GraphQL over HTTP.
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+)
+
+// allowedMethods is the Allow header of /query.
+const allowedMethods = "GET, POST, OPTIONS"
+
+// What a GraphQL request over HTTP is, in a POST body and in a GET URL; transport errors end
+// with one of them.
+const (
+	postShape = `send one JSON object with a string "query" and, if needed, "operationName" (a string), ` +
+		`"variables" and "extensions" (objects)`
+	getShape = `give "query" and, if needed, "operationName", "variables" and "extensions" (JSON objects) as URL parameters, each once`
+)
+
+// httpTransport is GraphQL over HTTP on one path: GET and POST run operations (GET only
+// queries), OPTIONS lists the methods, and everything else is answered with a JSON error that
+// has an extensions.code and says what is wrong in the API's terms (never Go's, never the body
+// echoed back). It supports every request, so that nothing falls through to gqlgen's uncoded
+// "transport not supported".
+type httpTransport struct {
+	schema *ast.Schema
+}
+
+var _ graphql.Transport = httpTransport{}
+
+// Supports implements graphql.Transport: this transport answers every request.
+func (httpTransport) Supports(*http.Request) bool { return true }
+
+// Do implements graphql.Transport.
+func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	contentType := responseType(r)
+	start := graphql.Now()
+	var params *graphql.RawParams
+	var err *requestError
+	switch r.Method {
+	case http.MethodGet:
+		params, err = getParams(r)
+	case http.MethodPost:
+		params, err = postParams(r)
+	case http.MethodOptions:
+		w.Header().Set("Allow", allowedMethods)
+		w.WriteHeader(http.StatusOK)
+		return
+	default:
+		w.Header().Set("Allow", allowedMethods)
+		err = &requestError{http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			"the method " + scalar.Show(strconv.Quote(r.Method)) + " is not supported: use GET or POST"}
+	}
+	if err != nil {
+		WriteRequestError(w, contentType, err.status, err.code, err.message)
+		return
+	}
+	params.Headers = r.Header
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+
+	ctx := r.Context()
+	opCtx, errs := exec.CreateOperationContext(ctx, params)
+	if errs != nil {
+		errs = t.explainVariableError(opCtx, params, errs)
+		w.Header().Set("Content-Type", contentType)
+		w.WriteHeader(operationErrorStatus(errs, contentType))
+		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), errs))
+		return
+	}
+	if r.Method == http.MethodGet && opCtx.Operation.Operation != ast.Query {
+		w.Header().Set("Allow", "POST")
+		WriteRequestError(w, contentType, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			"a GET request can only run a query: send "+string(opCtx.Operation.Operation)+" operations with POST")
+		return
+	}
+	w.Header().Set("Content-Type", contentType)
+	responses, ctx := exec.DispatchOperation(ctx, opCtx)
+	writeResponse(w, responses(ctx))
+}
+
+// explainVariableError replaces gqlparser's error about a variable ("cannot use value 0 as
+// Int", "cannot be null") with the Int rule's own, which names the value and the range, when
+// that variable breaks the Int rule.
+func (t httpTransport) explainVariableError(opCtx *graphql.OperationContext, params *graphql.RawParams, errs gqlerror.List) gqlerror.List {
+	if len(errs) != 1 || len(errs[0].Path) != 2 || errs[0].Path[0] != ast.PathName("variable") {
+		return errs
+	}
+	name, ok := errs[0].Path[1].(ast.PathName)
+	if !ok || opCtx == nil {
+		return errs
+	}
+	if err := intVariableError(t.schema, opCtx.Operation, params.Variables, string(name)); err != nil {
+		return gqlerror.List{err}
+	}
+	return errs
+}
+
+// requestError is an error about the HTTP request itself.
+type requestError struct {
+	status  int
+	code    string
+	message string
+}
+
+func badRequest(format string, args ...any) *requestError {
+	return &requestError{http.StatusBadRequest, CodeBadRequest, fmt.Sprintf(format, args...)}
+}
+
+// getParams reads a GET request's URL parameters: query, operationName, and variables and
+// extensions as JSON objects.
+func getParams(r *http.Request) (*graphql.RawParams, *requestError) {
+	values, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, badRequest("the URL's parameters are malformed (a bad %%-escape or a ';'): %s", getShape)
+	}
+	param := func(name string) (string, *requestError) {
+		vs := values[name]
+		switch {
+		case len(vs) > 1:
+			return "", badRequest("the URL parameter %q is given %d times: give it once", name, len(vs))
+		case len(vs) == 0:
+			return "", nil
+		case !utf8.ValidString(vs[0]):
+			return "", badRequest("the URL parameter %q is not UTF-8 text", name)
+		}
+		return vs[0], nil
+	}
+	var p graphql.RawParams
+	var rerr *requestError
+	if p.Query, rerr = param("query"); rerr != nil {
+		return nil, rerr
+	}
+	if p.OperationName, rerr = param("operationName"); rerr != nil {
+		return nil, rerr
+	}
+	for _, obj := range []struct {
+		name string
+		dst  *map[string]any
+	}{{"variables", &p.Variables}, {"extensions", &p.Extensions}} {
+		text, rerr := param(obj.name)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if text == "" {
+			continue
+		}
+		if *obj.dst, rerr = jsonObject("the URL parameter "+strconv.Quote(obj.name), getShape, []byte(text)); rerr != nil {
+			return nil, rerr
+		}
+	}
+	return &p, nil
+}
+
+// postParams reads a POST request's body: one UTF-8 JSON object with a string query and
+// optional operationName, variables and extensions (null is the same as leaving one out).
+func postParams(r *http.Request) (*graphql.RawParams, *requestError) {
+	if rerr := postMediaType(r); rerr != nil {
+		return nil, rerr
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, badRequest("the request body could not be read: %s", postShape)
+	}
+	if !utf8.Valid(body) {
+		return nil, badRequest("the request body is not UTF-8 text: %s", postShape)
+	}
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	switch {
+	case len(trimmed) == 0:
+		return nil, badRequest("the request body is empty: %s", postShape)
+	case trimmed[0] == '[':
+		return nil, badRequest("batched requests (a JSON array) are not supported: %s", postShape)
+	case trimmed[0] != '{':
+		return nil, badRequest("the request body is not a JSON object: %s", postShape)
+	}
+	fields, rerr := jsonFields("the request body", body)
+	if rerr != nil {
+		return nil, rerr
+	}
+	var p graphql.RawParams
+	for _, s := range []struct {
+		name string
+		dst  *string
+	}{{"query", &p.Query}, {"operationName", &p.OperationName}} {
+		raw, given := fields[s.name]
+		if !given || isNull(raw) {
+			continue
+		}
+		if err := json.Unmarshal(raw, s.dst); err != nil {
+			return nil, badRequest("`%s` must be a string: %s", s.name, postShape)
+		}
+	}
+	for _, obj := range []struct {
+		name string
+		dst  *map[string]any
+	}{{"variables", &p.Variables}, {"extensions", &p.Extensions}} {
+		raw, given := fields[obj.name]
+		if !given {
+			continue
+		}
+		if *obj.dst, rerr = jsonObject("`"+obj.name+"`", postShape, raw); rerr != nil {
+			return nil, rerr
+		}
+	}
+	return &p, nil
+}
+
+// postMediaType accepts application/json bodies in UTF-8 (the charset parameter may say so),
+// without a content coding.
+func postMediaType(r *http.Request) *requestError {
+	unsupported := func(what string) *requestError {
+		return &requestError{http.StatusUnsupportedMediaType, CodeUnsupportedMediaType,
+			what + ": POST bodies must be Content-Type: application/json (UTF-8, uncompressed)"}
+	}
+	header := r.Header.Get("Content-Type")
+	if header == "" {
+		return unsupported("the request has no Content-Type")
+	}
+	mediaType, params, err := mime.ParseMediaType(header)
+	if err != nil {
+		return unsupported("the Content-Type " + scalar.Show(strconv.Quote(header)) + " is malformed")
+	}
+	if mediaType != mediaJSON {
+		return unsupported("the Content-Type " + scalar.Show(strconv.Quote(mediaType)) + " is not supported")
+	}
+	if cs, given := params["charset"]; given && !strings.EqualFold(cs, "utf-8") {
+		return unsupported("the charset " + scalar.Show(strconv.Quote(cs)) + " is not supported (only utf-8 is)")
+	}
+	if ce := r.Header.Get("Content-Encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
+		return unsupported("the Content-Encoding " + scalar.Show(strconv.Quote(ce)) + " is not supported (send the body uncompressed)")
+	}
+	return nil
+}
+
+// jsonFields splits one JSON object into its fields, refusing invalid JSON, a value that is
+// not an object, a field given twice and anything after the object.
+func jsonFields(what string, data []byte) (map[string]json.RawMessage, *requestError) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil {
+		return nil, jsonError(what, postShape, err)
+	} else if tok != json.Delim('{') {
+		return nil, badRequest("%s must be a JSON object: %s", what, postShape)
+	}
+	fields := map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, jsonError(what, postShape, err)
+		}
+		name, ok := tok.(string) // inside an object, the token before a value is its name
+		if !ok {
+			return nil, badRequest("%s is not valid JSON: %s", what, postShape)
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, jsonError(what, postShape, err)
+		}
+		if _, dup := fields[name]; dup {
+			return nil, badRequest("%s gives the field %s twice: give it once", what, scalar.Show(strconv.Quote(name)))
+		}
+		fields[name] = value
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, jsonError(what, postShape, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, badRequest("%s has more after its JSON object: send one JSON object", what)
+	}
+	return fields, nil
+}
+
+// jsonObject decodes a JSON object (variables, extensions), or null, with numbers kept as
+// written (json.Number), whole numbers written another way (1e3, 10.0) rewritten as integers.
+func jsonObject(what, shape string, data []byte) (map[string]any, *requestError) {
+	if isNull(data) {
+		return nil, nil
+	}
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return nil, badRequest("%s must be a JSON object (or null): %s", what, shape)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return nil, jsonError(what, shape, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, badRequest("%s has more after its JSON object: send one JSON object", what)
+	}
+	for k, v := range obj {
+		obj[k] = wholeNumbers(v)
+	}
+	return obj, nil
+}
+
+// wholeNumbers rewrites the JSON numbers of v that are whole but not written as integers
+// (1e3, 10.0) as integers (1000, 10), the same value, so that gqlparser takes them for an Int
+// as the Int rule does (see scalar.CoerceInt). Other values are left as they are.
+func wholeNumbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		if _, err := strconv.ParseInt(string(v), 10, 64); err == nil {
+			return v
+		}
+		if n, ok := scalar.WholeNumber(string(v)); ok {
+			return json.Number(strconv.FormatInt(n, 10))
+		}
+	case []any:
+		for i := range v {
+			v[i] = wholeNumbers(v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = wholeNumbers(v[k])
+		}
+	}
+	return v
+}
+
+// jsonError describes a JSON decoding error by position, never by Go type or echoed text.
+func jsonError(what, shape string, err error) *requestError {
+	var syntax *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return badRequest("%s is not valid JSON: it ends too early: %s", what, shape)
+	case errors.As(err, &syntax):
+		return badRequest("%s is not valid JSON (at position %d): %s", what, syntax.Offset, shape)
+	}
+	return badRequest("%s is not valid JSON: %s", what, shape)
+}
+
+// isNull reports whether a JSON value is null.
+func isNull(raw []byte) bool {
+	return string(bytes.TrimSpace(raw)) == "null"
+}
+
+// responseType is the media type of the response, from Accept as gqlgen's transports chose
+// it: application/json when asked for (or for */*, application/* and no Accept),
+// application/graphql-response+json when asked for, and also when Accept names neither.
+func responseType(r *http.Request) string {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return mediaJSON
+	}
+	for part := range strings.SplitSeq(accept, ",") {
+		mediaType, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mediaType {
+		case "*/*", "application/*", mediaJSON:
+			return mediaJSON
+		case mediaGraphQLResponse:
+			return mediaGraphQLResponse
+		}
+	}
+	return mediaGraphQLResponse
+}
+
+// operationErrorStatus is the HTTP status of a request refused before execution: 400 for
+// BAD_REQUEST; for parse and validation errors 422 in application/json (as gqlgen answers)
+// and 400 in application/graphql-response+json (as GraphQL over HTTP says); 200 otherwise
+// (limits, PERSISTED_QUERY_NOT_FOUND, which Apollo clients expect with 200).
+func operationErrorStatus(errs gqlerror.List, contentType string) int {
+	for _, e := range errs {
+		if code, _ := e.Extensions["code"].(string); code == CodeBadRequest {
+			return http.StatusBadRequest
+		}
+	}
+	if errcode.GetErrorKind(errs) != errcode.KindProtocol {
+		return http.StatusOK
+	}
+	if contentType == mediaGraphQLResponse {
+		return http.StatusBadRequest
+	}
+	return http.StatusUnprocessableEntity
+}
+
+// WriteRequestError answers an HTTP request with a GraphQL error response of one error:
+// {"errors":[{"message":…,"extensions":{"code":…}}]}, in contentType (application/json when
+// empty).
+func WriteRequestError(w http.ResponseWriter, contentType string, status int, code, message string) {
+	if contentType == "" {
+		contentType = mediaJSON
+	}
+	err := &gqlerror.Error{Message: message}
+	errcode.Set(err, code)
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	writeResponse(w, &graphql.Response{Errors: gqlerror.List{err}})
+}
+
+// writeResponse writes a response as JSON.
+func writeResponse(w io.Writer, resp *graphql.Response) {
+	b, err := json.Marshal(resp)
+	if err != nil {
+		b = []byte(`{"errors":[{"message":"internal error: the response could not be encoded","extensions":{"code":"` + career.EINTERNAL + `"}}]}`)
+	}
+	_, _ = w.Write(b)
+}

@@ -114,7 +114,7 @@ func newHTTPHandler(c *Config, store career.Store, logger *slog.Logger) http.Han
 		AllowCredentials: len(c.CORSOrigins) > 0,
 		MaxAge:           600,
 	}
-	return requestID(accessLog(logger, cors.New(corsOpts).Handler(mux)))
+	return noSniff(requestID(accessLog(logger, cors.New(corsOpts).Handler(mux))))
 }
 
 // loaderWait is how long dataloaders gather keys: nothing to gather for the in-memory store.

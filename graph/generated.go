@@ -1287,6 +1287,11 @@ var sources = []*ast.Source{
 # - a profession's qualities, tasks, skills, tools, trainings and nextCareers: dataset order;
 # - ranked results (search, matchProfessions, similarProfessions): score descending, then name, then ID.
 #
+# Empty strings: an empty string given to an optional argument or to a filter field (dataset,
+# sector, skill, tool, category, text, id, code, after, ...) is the same as leaving it out:
+# ` + "`" + `professions(filter: {skill: ""})` + "`" + ` lists every profession, ` + "`" + `tools(category: "")` + "`" + ` every tool.
+# Required arguments are unaffected (` + "`" + `search(text: "")` + "`" + ` is refused).
+#
 # Int is GraphQL's Int: a signed 32-bit integer, -2147483648..2147483647. In the document only an
 # integer literal is an Int (` + "`" + `first: 1e3` + "`" + `, ` + "`" + `first: 10.5` + "`" + ` and ` + "`" + `first: "10"` + "`" + ` are refused). In JSON
 # variables any whole number is (10, 1e3 and 10.0 all give an Int; JSON has one number type);
@@ -1329,8 +1334,8 @@ type Query {
   nodes(ids: [ID!]!): [Node]!
 
   """
-  One profession, by global ID or by dataset + code. Exactly one of id or code must be given.
-  Null when none exists.
+  One profession, by global ID or by dataset + code. Exactly one of id or code must be given
+  (an empty string counts as not given; an empty dataset is "seed"). Null when none exists.
   """
   profession(id: ID, dataset: String = "seed", code: String): Profession
   "Professions, ordered by name (accent- and case-insensitive), then ID. first: 1..100."
@@ -1423,7 +1428,7 @@ type Profession implements Node {
   tasks: [String!]!
   "Required skills in dataset order, optionally only of one kind and/or importance."
   skills(kind: SkillKind, importance: Importance): [SkillRequirement!]!
-  "Tools used, in dataset order, optionally only those of one category (exact match)."
+  "Tools used, in dataset order, optionally only those of one category (exact match; \"\" is every tool)."
   tools(category: String): [Tool!]!
   "Trainings that prepare for it, in dataset order, optionally only of one level."
   trainings(level: TrainingLevel): [Training!]!
@@ -1627,7 +1632,7 @@ type Dataset {
   professions: Int!
 }
 
-"Narrows a list of professions; every field given must hold."
+"Narrows a list of professions; every field given must hold. A field left out, null or \"\" does not narrow."
 input ProfessionFilter {
   "Same matching as search."
   text: String
@@ -1640,7 +1645,7 @@ input ProfessionFilter {
   tool: ID
 }
 
-"Narrows a list of skills; every field given must hold."
+"Narrows a list of skills; every field given must hold. A field left out, null or \"\" does not narrow."
 input SkillFilter {
   "Same matching as search."
   text: String
@@ -1648,7 +1653,7 @@ input SkillFilter {
   kind: SkillKind
 }
 
-"Narrows a list of tools; every field given must hold."
+"Narrows a list of tools; every field given must hold. A field left out, null or \"\" does not narrow."
 input ToolFilter {
   "Same matching as search."
   text: String
@@ -1657,7 +1662,7 @@ input ToolFilter {
   category: String
 }
 
-"Narrows a list of trainings; every field given must hold."
+"Narrows a list of trainings; every field given must hold. A field left out, null or \"\" does not narrow."
 input TrainingFilter {
   "Same matching as search."
   text: String

@@ -66,20 +66,30 @@ func textArg(name, text string) error {
 	return nil
 }
 
-// optionalText checks a filter's text when given.
+// optionalText checks a filter's text when given (see optional).
 func optionalText(name string, text *string) (string, error) {
-	if text == nil {
+	t, given := optional(text)
+	if !given {
 		return "", nil
 	}
-	return *text, textArg(name, *text)
+	return t, textArg(name, t)
 }
 
-// str returns *s, or "" for nil.
-func str(s *string) string {
-	if s == nil {
-		return ""
+// optional is the API's one rule for optional string arguments and filter fields (dataset,
+// sector, skill, tool, category, text, id, code, after, …): an empty string is the same as
+// leaving the argument out. It returns the value and whether one was given.
+func optional(s *string) (string, bool) {
+	if s == nil || *s == "" {
+		return "", false
 	}
-	return *s
+	return *s, true
+}
+
+// str returns an optional string argument's value, "" when it is left out or empty (see
+// optional); the stores read "" as "no filter".
+func str(s *string) string {
+	v, _ := optional(s)
+	return v
 }
 
 // nullable returns nil for "", so that unknown texts are null in the API.

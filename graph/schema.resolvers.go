@@ -76,9 +76,10 @@ func (r *professionResolver) Tools(ctx context.Context, obj *career.Profession, 
 	if err != nil {
 		return nil, err
 	}
+	cat, given := optional(category)
 	out := []*career.Tool{}
 	for _, t := range tools {
-		if category == nil || t.Category == *category {
+		if !given || t.Category == cat {
 			out = append(out, t)
 		}
 	}
@@ -171,17 +172,19 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 
 // Profession is the resolver for the profession field.
 func (r *queryResolver) Profession(ctx context.Context, id *string, dataset *string, code *string) (*career.Profession, error) {
+	idValue, hasID := optional(id)
+	codeValue, hasCode := optional(code)
 	switch {
-	case id != nil && code != nil:
+	case hasID && hasCode:
 		return nil, career.Errorf(career.EINVALID, "give either id or code (with dataset), not both")
-	case id != nil:
-		return loadersFor(ctx).professions.Load(ctx, *id)
-	case code != nil:
-		ds := "seed"
-		if dataset != nil {
-			ds = *dataset
+	case hasID:
+		return loadersFor(ctx).professions.Load(ctx, idValue)
+	case hasCode:
+		ds, given := optional(dataset)
+		if !given {
+			ds = "seed"
 		}
-		return r.Store.ProfessionByCode(ctx, ds, *code)
+		return r.Store.ProfessionByCode(ctx, ds, codeValue)
 	}
 	return nil, career.Errorf(career.EINVALID, "give either id or code (with dataset)")
 }

@@ -41,7 +41,7 @@ type ProfessionEdge struct {
 	Node   *career.Profession `json:"node"`
 }
 
-// Narrows a list of professions; every field given must hold.
+// Narrows a list of professions; every field given must hold. A field left out, null or "" does not narrow.
 type ProfessionFilter struct {
 	// Same matching as search.
 	Text    *string `json:"text,omitempty"`
@@ -72,7 +72,7 @@ type SkillEdge struct {
 	Node   *career.Skill `json:"node"`
 }
 
-// Narrows a list of skills; every field given must hold.
+// Narrows a list of skills; every field given must hold. A field left out, null or "" does not narrow.
 type SkillFilter struct {
 	// Same matching as search.
 	Text    *string           `json:"text,omitempty"`
@@ -95,7 +95,7 @@ type ToolEdge struct {
 	Node   *career.Tool `json:"node"`
 }
 
-// Narrows a list of tools; every field given must hold.
+// Narrows a list of tools; every field given must hold. A field left out, null or "" does not narrow.
 type ToolFilter struct {
 	// Same matching as search.
 	Text    *string `json:"text,omitempty"`
@@ -119,7 +119,7 @@ type TrainingEdge struct {
 	Node   *career.Training `json:"node"`
 }
 
-// Narrows a list of trainings; every field given must hold.
+// Narrows a list of trainings; every field given must hold. A field left out, null or "" does not narrow.
 type TrainingFilter struct {
 	// Same matching as search.
 	Text    *string               `json:"text,omitempty"`

@@ -173,6 +173,7 @@ type tailReader struct {
 	r    io.Reader
 	n    int64 // bytes passed on
 	last byte
+	eof  bool // whether the end of the text was reached
 }
 
 // Read implements io.Reader.
@@ -182,7 +183,16 @@ func (x *tailReader) Read(p []byte) (int, error) {
 		x.n += int64(n)
 		x.last = p[n-1]
 	}
+	if err == io.EOF {
+		x.eof = true
+	}
 	return n, err
+}
+
+// cutShort reports whether the CSV reader has read the whole text and the text does not end
+// with a line break: the file was cut in the middle of its last line.
+func (t *Table) cutShort() bool {
+	return t.text.eof && t.r.InputOffset() == t.text.n && t.text.last != '\n'
 }
 
 // OpenTable opens name (a slash-separated path inside dir), or name+".gz" when name does not
@@ -411,6 +421,9 @@ func (t *Table) readError(err error, got int) error {
 	}
 	var reason string
 	switch {
+	case t.cutShort():
+		// A record cut short has too few fields, or a quoted field without its closing quote.
+		reason = reasonTruncated
 	case errors.Is(pe.Err, csv.ErrFieldCount):
 		reason = fmt.Sprintf(t.opts.Messages.FieldCount, got, len(t.header))
 	case !t.opts.SyntaxErrorColumn:

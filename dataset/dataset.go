@@ -33,3 +33,26 @@ type Warning struct {
 func (w Warning) String() string {
 	return (&ParseError{File: w.File, Line: w.Line, Reason: w.Reason}).Error()
 }
+
+// FileWarnings is how many warnings a reader gave about one file.
+type FileWarnings struct {
+	File     string
+	Warnings int
+}
+
+// CountWarnings counts warnings by file, in the order the files first appear in ws. Warnings
+// about a dataset as a whole (from Validate) are counted under the dataset's name.
+func CountWarnings(ws []Warning) []FileWarnings {
+	var counts []FileWarnings
+	at := map[string]int{}
+	for _, w := range ws {
+		i, ok := at[w.File]
+		if !ok {
+			i = len(counts)
+			at[w.File] = i
+			counts = append(counts, FileWarnings{File: w.File})
+		}
+		counts[i].Warnings++
+	}
+	return counts
+}

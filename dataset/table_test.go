@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -305,5 +306,201 @@ func TestTableRecordErrors(t *testing.T) {
 		writeFile(t, dir, "badhead.csv", "a,\"b\n")
 		_, err := dataset.OpenTable(dir, "badhead.csv", dataset.TableOptions{})
 		wantParseError(t, err, dataset.ParseError{File: "badhead.csv", Line: 1, Reason: `extraneous or missing " in quoted-field`})
+	})
+}
+
+func TestTableStrictText(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		behaviour string
+		file      string
+		content   string
+		opts      dataset.TableOptions
+		rows      []row // records read before the error
+		want      dataset.ParseError
+	}{
+		{"a header-only file has no data rows", "header.csv", "code,name\n", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "header.csv", Line: 1, Reason: "no data rows: the file has a header only"}},
+		{"blank lines are no data rows", "blank.csv", "code,name\n\n\n", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "blank.csv", Line: 1, Reason: "no data rows: the file has a header only"}},
+		{"a header cut short", "cuthead.csv", "code,na", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "cuthead.csv", Line: 1, Reason: "truncated file: the last record has no line break at its end"}},
+		{"a file cut in the middle of its last line", "cut.tsv", "code\tname\nA1\tFirst\nA2\tSec", dataset.TableOptions{Comma: '\t'},
+			[]row{{2, []string{"A1", "First"}}, {3, []string{"A2", "Sec"}}},
+			dataset.ParseError{File: "cut.tsv", Line: 3, Reason: "truncated file: the last record has no line break at its end"}},
+		{"a file cut inside a quoted field", "cutfield.csv", "\"code\",\"name\"\n\"A1\",\"x\"\n\"A2\",\"Conduct", dataset.TableOptions{},
+			[]row{{2, []string{"A1", "x"}}},
+			dataset.ParseError{File: "cutfield.csv", Line: 3, Reason: "truncated file: the last record has no line break at its end"}},
+		{"a file cut before the last fields of its last line", "cutfields.tsv", "code\tname\textra\nA1\tx\ty\nA2\tSoftw", dataset.TableOptions{Comma: '\t'},
+			[]row{{2, []string{"A1", "x", "y"}}},
+			dataset.ParseError{File: "cutfields.tsv", Line: 3, Reason: "truncated file: the last record has no line break at its end"}},
+		{"a file cut inside a multi-line quoted field", "cutmulti.csv", "code,name\nA1,\"two\nli", dataset.TableOptions{SyntaxErrorColumn: true}, nil,
+			dataset.ParseError{File: "cutmulti.csv", Line: 2, Reason: "truncated file: the last record has no line break at its end"}},
+		{"a short last line that ends with a line break has too few fields", "short.tsv", "code\tname\nA1\n", dataset.TableOptions{Comma: '\t'}, nil,
+			dataset.ParseError{File: "short.tsv", Line: 2, Reason: "wrong number of fields: got 1, want 2 (as in the header)"}},
+		{"a file cut after a line break inside a quoted field", "cutquoted.csv", "code,name\nA1,\"two\nlines\"\nA2,\"cut\n", dataset.TableOptions{},
+			[]row{{2, []string{"A1", "two\nlines"}}},
+			dataset.ParseError{File: "cutquoted.csv", Line: 4, Reason: `extraneous or missing " in quoted-field`}},
+		{"a NUL byte in a field", "nul.csv", "code,name\nA1,ok\nA120\x004,Nul\n", dataset.TableOptions{},
+			[]row{{2, []string{"A1", "ok"}}},
+			dataset.ParseError{File: "nul.csv", Line: 3, Reason: "NUL byte in field 1 (code)"}},
+		{"invalid UTF-8 in a field", "latin1.csv", "code,name\nA1,caf\xe9\n", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "latin1.csv", Line: 2, Reason: "invalid UTF-8 in field 2 (name)"}},
+		{"invalid UTF-8 in a multi-line record is reported at its first line", "multi.csv", "code,name\nA1,\"x\ny\xff\"\n", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "multi.csv", Line: 2, Reason: "invalid UTF-8 in field 2 (name)"}},
+		{"a NUL byte in the header", "nulhead.csv", "code,na\x00me\nA1,x\n", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "nulhead.csv", Line: 1, Reason: "NUL byte in column 2 of the header"}},
+		{"invalid UTF-8 in the header", "utfhead.csv", "\xc3(,name\nA1,x\n", dataset.TableOptions{}, nil,
+			dataset.ParseError{File: "utfhead.csv", Line: 1, Reason: "invalid UTF-8 in column 1 of the header"}},
+	} {
+		t.Run(c.behaviour, func(t *testing.T) {
+			writeFile(t, dir, c.file, c.content)
+			tb, err := dataset.OpenTable(dir, c.file, c.opts)
+			if err != nil {
+				if c.rows != nil {
+					t.Fatal(err)
+				}
+				wantParseError(t, err, c.want)
+				return
+			}
+			defer tb.Close()
+			rows, err := readAll(t, tb)
+			if !reflect.DeepEqual(rows, c.rows) {
+				t.Errorf("rows %v, want %v", rows, c.rows)
+			}
+			wantParseError(t, err, c.want)
+		})
+	}
+}
+
+func TestTableByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	// ROME quotes every field: before, the BOM made the first one a bare quote.
+	const content = "\ufeff\"code\",\"name\"\n\"A1101\",\"Conducteur / Conductrice d'engins agricoles\"\n"
+	writeFile(t, dir, "bom.csv", content)
+	writeGzip(t, dir, "bomgz.csv.gz", content)
+	writeFile(t, dir, "bom.tsv", "\ufeffcode\tname\r\nA1\tx\r\n")
+	for _, c := range []struct {
+		file string
+		opts dataset.TableOptions
+		want []row
+	}{
+		{"bom.csv", dataset.TableOptions{}, []row{{2, []string{"A1101", "Conducteur / Conductrice d'engins agricoles"}}}},
+		{"bomgz.csv", dataset.TableOptions{}, []row{{2, []string{"A1101", "Conducteur / Conductrice d'engins agricoles"}}}},
+		{"bom.tsv", dataset.TableOptions{Comma: '\t'}, []row{{2, []string{"A1", "x"}}}},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			tb, err := dataset.OpenTable(dir, c.file, c.opts, "code", "name")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tb.Close()
+			if tb.Col("code") != 0 {
+				t.Errorf("Col(code) = %d, want 0", tb.Col("code"))
+			}
+			rows, err := readAll(t, tb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(rows, c.want) {
+				t.Errorf("rows %v, want %v", rows, c.want)
+			}
+		})
+	}
+}
+
+func TestBadRowAllowance(t *testing.T) {
+	for rows, want := range map[int]int{0: 10, 1: 10, 999: 10, 1099: 10, 1100: 11, 13485: 134, 123855: 1238} {
+		if got := dataset.BadRowAllowance(rows); got != want {
+			t.Errorf("BadRowAllowance(%d) = %d, want %d", rows, got, want)
+		}
+	}
+}
+
+func TestTableBadRows(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("code\n")
+	for i := range 1200 {
+		fmt.Fprintf(&b, "c%d\n", i)
+	}
+	writeFile(t, dir, "rows.csv", b.String())
+
+	// read reads rows.csv, counting as bad the records on the lines bad says.
+	read := func(t *testing.T, bad func(line int) bool) (*dataset.Table, error) {
+		t.Helper()
+		tb, err := dataset.OpenTable(dir, "rows.csv", dataset.TableOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { tb.Close() })
+		for {
+			ok, err := tb.Next()
+			if err != nil || !ok {
+				return tb, err
+			}
+			if bad(tb.Line()) {
+				tb.Warnf("dropped")
+				tb.Warnf("dropped again") // the same record: counted once
+				tb.CountBad()
+			}
+		}
+	}
+	t.Run("12 bad rows of 1,200 are allowed", func(t *testing.T) {
+		tb, err := read(t, func(line int) bool { return line%100 == 7 })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tb.Rows() != 1200 || tb.BadRows() != 12 {
+			t.Errorf("Rows, BadRows = %d, %d; want 1200, 12", tb.Rows(), tb.BadRows())
+		}
+	})
+	t.Run("13 bad rows of 1,200 fail, naming the counts and the first", func(t *testing.T) {
+		_, err := read(t, func(line int) bool { return line%100 == 7 || line == 1000 })
+		wantParseError(t, err, dataset.ParseError{File: "rows.csv",
+			Reason: "too many bad rows: 13 of 1200 rows dropped or repaired (the first at line 7), more than the 12 allowed (1% of the rows, at least 10)"})
+	})
+	t.Run("CountBad alone counts, WarnAt does not", func(t *testing.T) {
+		tb, err := dataset.OpenTable(dir, "rows.csv", dataset.TableOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		tb.CountBad() // before the first record: nothing to count
+		for i := 0; ; i++ {
+			ok, err := tb.Next()
+			if !ok {
+				wantParseError(t, err, dataset.ParseError{File: "rows.csv",
+					Reason: "too many bad rows: 20 of 1200 rows dropped or repaired (the first at line 2), more than the 12 allowed (1% of the rows, at least 10)"})
+				break
+			}
+			if i < 20 {
+				tb.CountBad()
+			}
+			tb.WarnAt(tb.Line(), "a summary")
+		}
+		if tb.BadRows() != 20 {
+			t.Errorf("BadRows = %d, want 20", tb.BadRows())
+		}
+	})
+	t.Run("a small file may have 10 bad rows", func(t *testing.T) {
+		writeFile(t, dir, "small.csv", "code\na\nb\nc\n")
+		tb, err := dataset.OpenTable(dir, "small.csv", dataset.TableOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		for {
+			ok, err := tb.Next()
+			if err != nil {
+				t.Fatal(err)
+			} else if !ok {
+				break
+			}
+			tb.Warnf("dropped")
+		}
+		if tb.BadRows() != 3 {
+			t.Errorf("BadRows = %d, want 3", tb.BadRows())
+		}
 	})
 }

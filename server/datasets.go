@@ -34,7 +34,10 @@ func datasetNames() string {
 	return strings.Join(names, ", ")
 }
 
-// readDataset reads the named dataset: the embedded seed, or a source from dir.
+// readDataset reads the named dataset: the embedded seed, or a source from dir. A malformed
+// source fails with the reader's *dataset.ParseError (file, line, reason) wrapped; nothing is
+// loaded anywhere before the whole dataset has been read and validated. Warnings are logged one
+// by one, then counted per file.
 func readDataset(name, dir string, logger *slog.Logger) (*career.Dataset, error) {
 	start := time.Now()
 	var (
@@ -63,6 +66,9 @@ func readDataset(name, dir string, logger *slog.Logger) (*career.Dataset, error)
 	for _, w := range warnings {
 		logger.Warn("dataset warning", "dataset", name, "warning", w.String())
 	}
+	for _, c := range dataset.CountWarnings(warnings) {
+		logger.Warn("dataset warnings per file", "dataset", name, "file", c.File, "warnings", c.Warnings)
+	}
 	logger.Info("dataset read", "dataset", name, "professions", len(d.Professions), "skills", len(d.Skills),
 		"tools", len(d.Tools), "trainings", len(d.Trainings), "requirements", len(d.Requirements),
 		"moves", len(d.Moves), "warnings", len(warnings), "duration", time.Since(start).Round(time.Millisecond))
@@ -78,7 +84,8 @@ func parseDatasetFlag(v string) (name, dir string, err error) {
 	return name, dir, nil
 }
 
-// openMemory builds the embedded store: the seed, then each --dataset.
+// openMemory builds the embedded store: the seed, then each --dataset. Every dataset is read
+// before the store is built, so a malformed one fails the start-up with its error and no store.
 func openMemory(ctx context.Context, flags []string, logger *slog.Logger) (career.Store, error) {
 	sd, err := readDataset("seed", "", logger)
 	if err != nil {

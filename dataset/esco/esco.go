@@ -311,7 +311,7 @@ func (r *reader) readSkills() error {
 		switch s.typ {
 		case typeKnowledge, typeSkill:
 		case "":
-			r.warn(t.WarnAt(line, "skill %s has an empty skillType: kind %s assumed", u, career.SkillKindSkill))
+			r.warn(t.Warnf("skill %s has an empty skillType: kind %s assumed", u, career.SkillKindSkill))
 		default:
 			return t.ErrorAt(line, "unknown skillType %q: want %q or %q", s.typ, typeKnowledge, typeSkill)
 		}
@@ -346,6 +346,7 @@ func (r *reader) readCollection(rel string, fn func(skill int, broader string)) 
 		rec, line := t.Record(), t.Line()
 		i, ok := r.skillIndex[strings.TrimSpace(rec[uri])]
 		if !ok {
+			t.CountBad()
 			if unknown++; unknown == 1 {
 				firstLine = line
 			}
@@ -462,6 +463,7 @@ func (r *reader) readFrenchLabelFile(f frLabelFile) error {
 		}
 		i, ok := r.skillIndex[u]
 		if !ok {
+			t.CountBad()
 			if unknown++; unknown == 1 {
 				firstLine = line
 			}
@@ -525,6 +527,7 @@ func (r *reader) readRelations() error {
 	var unknownOcc, unknownSkill []*unknownURI
 	byURI := map[string]*unknownURI{}
 	count := func(list *[]*unknownURI, uri string, line int) {
+		t.CountBad()
 		u, ok := byURI[uri]
 		if !ok {
 			u = &unknownURI{uri: uri, first: line}
@@ -570,11 +573,11 @@ func (r *reader) readRelations() error {
 		s := &r.skills[si]
 		switch {
 		case typ == "" && s.typ == "":
-			r.warn(t.WarnAt(line, "empty skillType for skill %s, which has none either: kind %s", su, s.kind))
+			r.warn(t.Warnf("empty skillType for skill %s, which has none either: kind %s", su, s.kind))
 		case typ == "":
-			r.warn(t.WarnAt(line, "empty skillType: the skill's own type %q used", s.typ))
+			r.warn(t.Warnf("empty skillType: the skill's own type %q used", s.typ))
 		case s.typ != "" && typ != s.typ:
-			r.warn(t.WarnAt(line, "skillType %q differs from the type %q of skill %s: the skill's type used", typ, s.typ, su))
+			r.warn(t.Warnf("skillType %q differs from the type %q of skill %s: the skill's type used", typ, s.typ, su))
 		}
 		o := &r.occs[oi]
 		if j, dup := seen[pair{oi, si}]; dup {
@@ -582,7 +585,7 @@ func (r *reader) readRelations() error {
 			if imp == career.Essential {
 				prev.imp = career.Essential
 			}
-			r.warn(t.WarnAt(line, "duplicate relation of occupation %s to skill %s (first at line %d): kept once, as %s",
+			r.warn(t.Warnf("duplicate relation of occupation %s to skill %s (first at line %d): kept once, as %s",
 				ou, su, prev.line, prev.imp))
 			continue
 		}
@@ -645,21 +648,21 @@ func (r *reader) readBroader() error {
 		u, b := strings.TrimSpace(rec[uriCol]), strings.TrimSpace(rec[buriCol])
 		oi, ok := r.occIndex[u]
 		if !ok {
-			r.warn(t.WarnAt(line, "occupation %s is in neither %s nor %s: its broader relation is skipped", u, fileOccupationsFR, fileOccupationsEN))
+			r.warn(t.Warnf("occupation %s is in neither %s nor %s: its broader relation is skipped", u, fileOccupationsFR, fileOccupationsEN))
 			continue
 		}
 		bi, ok := r.occIndex[b]
 		if !ok {
-			r.warn(t.WarnAt(line, "broader occupation %s is in neither %s nor %s: relation skipped", b, fileOccupationsFR, fileOccupationsEN))
+			r.warn(t.Warnf("broader occupation %s is in neither %s nor %s: relation skipped", b, fileOccupationsFR, fileOccupationsEN))
 			continue
 		}
 		if oi == bi {
-			r.warn(t.WarnAt(line, "occupation %s is its own broader occupation: relation skipped", u))
+			r.warn(t.Warnf("occupation %s is its own broader occupation: relation skipped", u))
 			continue
 		}
 		p := &r.occs[oi].p
 		if p.SpecializationOf != "" {
-			r.warn(t.WarnAt(line, "occupation %s has several broader occupations: kept the first (line %d), skipped %s",
+			r.warn(t.Warnf("occupation %s has several broader occupations: kept the first (line %d), skipped %s",
 				u, firstLine[oi], b))
 			continue
 		}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/seed"
 )
 
@@ -529,7 +529,7 @@ func lowerFirst(s string) string {
 }
 
 func TestSeedMatchesCard(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "seeds", "000_1df283f61b1f7543.txt"))
+	raw, err := os.ReadFile(datafiles.SeedCard(t))
 	if err != nil {
 		t.Fatalf("read the card: %v", err)
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/esco"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 // Concepts of the real export the tests look at.
@@ -54,7 +54,7 @@ func readReal(t *testing.T) (*career.Dataset, []dataset.Warning) {
 
 func escoDir(t testing.TB) string {
 	t.Helper()
-	return shareddata.Path(t, "data", "esco")
+	return datafiles.Full(t, "esco")
 }
 
 // index holds lookups over a dataset.

@@ -16,7 +16,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/onet"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 // The expected values below were computed from the raw files of the shared O*NET 29.3 folder
@@ -32,7 +32,7 @@ var (
 // load reads the real O*NET folder once per test binary.
 func load(t *testing.T) *career.Dataset {
 	t.Helper()
-	dir := shareddata.Path(t, "data", "onet")
+	dir := datafiles.Full(t, "onet")
 	loadOnce.Do(func() { loaded, loadWarnings, loadErr = onet.Read(dir) })
 	if loadErr != nil {
 		t.Fatalf("Read: %v", loadErr)
@@ -156,7 +156,7 @@ func TestReadInfo(t *testing.T) {
 // joined, with "careergraph" for <Project>.
 func sourceAttribution(t *testing.T) string {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "data", "onet", "SOURCE.txt"))
+	f, err := os.Open(datafiles.Full(t, "onet", "SOURCE.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +542,7 @@ func TestSector(t *testing.T) {
 // real one, except those that edit will write.
 func copyFolder(t *testing.T) (src, dir string) {
 	t.Helper()
-	src = shareddata.Path(t, "data", "onet")
+	src = datafiles.Full(t, "onet")
 	dir = t.TempDir()
 	entries, err := os.ReadDir(src)
 	if err != nil {
@@ -717,7 +717,7 @@ func TestReadGzipFallback(t *testing.T) {
 }
 
 func BenchmarkRead(b *testing.B) {
-	dir := shareddata.Path(b, "data", "onet")
+	dir := datafiles.Full(b, "onet")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := onet.Read(dir); err != nil {

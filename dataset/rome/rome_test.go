@@ -11,7 +11,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/rome"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 // The real export is read once per test binary: it takes a few hundred milliseconds.
@@ -25,7 +25,7 @@ var (
 // romeDir is the shared ROME folder.
 func romeDir(t testing.TB) string {
 	t.Helper()
-	return shareddata.Path(t, "data", "rome")
+	return datafiles.Full(t, "rome")
 }
 
 // realDataset reads the shared ROME export once.

@@ -17,7 +17,7 @@ import (
 	"github.com/careergraph/careergraph/dataset/esco"
 	"github.com/careergraph/careergraph/dataset/onet"
 	"github.com/careergraph/careergraph/dataset/rome"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -28,17 +28,24 @@ var (
 	readErr  error
 )
 
+// readers are the readers of the three taxonomies, by the name of their folder.
+var readers = []struct {
+	name string
+	read func(string) (*career.Dataset, []dataset.Warning, error)
+}{{"rome", rome.Read}, {"esco", esco.Read}, {"onet", onet.Read}}
+
 // readAll reads the seed and the three taxonomies once per test binary.
 func readAll(t testing.TB) []*career.Dataset {
 	t.Helper()
+	dirs := make([]string, len(readers))
+	for i, r := range readers {
+		dirs[i] = datafiles.Full(t, r.name)
+	}
 	readOnce.Do(func() {
 		datasets = []*career.Dataset{testbackend.Seed(t)}
-		for _, r := range []struct {
-			name string
-			read func(string) (*career.Dataset, []dataset.Warning, error)
-		}{{"rome", rome.Read}, {"esco", esco.Read}, {"onet", onet.Read}} {
+		for i, r := range readers {
 			name := r.name
-			d, _, err := r.read(shareddata.Path(t, "data", name))
+			d, _, err := r.read(dirs[i])
 			if err != nil {
 				readErr = fmt.Errorf("read %s: %w", name, err)
 				return

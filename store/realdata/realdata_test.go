@@ -68,7 +68,7 @@ func TestRealData(t *testing.T) {
 		t.Run(b.Name, func(t *testing.T) { checkExactValues(t, ctx, b.Store) })
 	}
 	if len(backends) == 2 {
-		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, backends[0].Store, backends[1].Store) })
+		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, datasets, backends[0].Store, backends[1].Store) })
 	}
 }
 
@@ -164,11 +164,11 @@ func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
 	})
 }
 
-// compareBackends asks both stores the same questions about a sample of professions of every
-// dataset and wants the same answers.
-func compareBackends(t *testing.T, ctx context.Context, a, b career.Store) {
+// compareBackends asks both stores, loaded with ds, the same questions about a sample of
+// professions of every dataset and wants the same answers.
+func compareBackends(t *testing.T, ctx context.Context, ds []*career.Dataset, a, b career.Store) {
 	var sample []string
-	for _, d := range datasets {
+	for _, d := range ds {
 		step := max(1, len(d.Professions)/12)
 		for i := 0; i < len(d.Professions); i += step {
 			sample = append(sample, d.Professions[i].ID)

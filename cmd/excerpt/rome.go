@@ -8,9 +8,11 @@ import (
 )
 
 // cutROME cuts the ROME excerpt: the fiches of romeFiches and the fiches they specialise, and of
-// every file rome.Read reads, the rows of those fiches. A move is kept when both its fiches
-// are; a compétence or savoir when a kept fiche links it (bloc 5 of the links file); a domaine
-// professionnel when a kept fiche belongs to it.
+// every file rome.Read reads, the rows of those fiches. A compétence or savoir is kept when a
+// kept fiche links it (bloc 5 of the links file), a domaine professionnel when a kept fiche
+// belongs to it. A row that links two codes is kept when both are: a move when both its fiches
+// are, a link or coherence row when its code_ogr is a kept fiche, appellation, compétence or
+// savoir (not a contexte de travail: the reader does not read that referential).
 func cutROME(from string) ([]cut, error) {
 	tables := map[string]*table{}
 	for _, name := range rome.Files() {
@@ -47,6 +49,25 @@ func cutROME(from string) ([]cut, error) {
 	for code := range fiches {
 		domaines.add(code[:3])
 	}
+	// The code_ogr of every kept record: the fiches, their appellations, the items.
+	known := set{}
+	for u := range items {
+		known.add(u)
+	}
+	for _, file := range []string{rome.FileFiches, rome.FileAppellation} {
+		t := tables[file]
+		rows, err := t.where([]string{"code_rome"}, fiches)
+		if err != nil {
+			return nil, fmt.Errorf("rome: %w", err)
+		}
+		i, err := t.col("code_ogr")
+		if err != nil {
+			return nil, fmt.Errorf("rome: %w", err)
+		}
+		for _, r := range rows {
+			known.add(r.fields[i])
+		}
+	}
 
 	var cuts []cut
 	for _, c := range []struct {
@@ -60,8 +81,8 @@ func cutROME(from string) ([]cut, error) {
 		{rome.FileTexte, []string{"code_rome"}, []set{fiches}},
 		{rome.FileCompetence, []string{"code_ogr"}, []set{items}},
 		{rome.FileSavoir, []string{"code_ogr_savoir"}, []set{items}},
-		{rome.FileCoherence, []string{"code_rome"}, []set{fiches}},
-		{rome.FileLiens, []string{"code_rome"}, []set{fiches}},
+		{rome.FileCoherence, []string{"code_rome", "code_ogr"}, []set{fiches, known}},
+		{rome.FileLiens, []string{"code_rome", "code_ogr"}, []set{fiches, known}},
 		{rome.FileMobilite, []string{"code_rome", "code_rome_cible"}, []set{fiches, fiches}},
 	} {
 		t := tables[c.file]

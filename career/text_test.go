@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 func TestFold(t *testing.T) {
@@ -179,7 +179,7 @@ func (a appellation) Texts() []string {
 // the header's column names.
 func readCSV(tb testing.TB, elem ...string) []map[string]string {
 	tb.Helper()
-	path := shareddata.Path(tb, elem...)
+	path := datafiles.Full(tb, elem...)
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatalf("open %s: %v", path, err)
@@ -212,7 +212,7 @@ func readCSV(tb testing.TB, elem ...string) []map[string]string {
 func romeAppellations(tb testing.TB) []appellation {
 	tb.Helper()
 	var out []appellation
-	for _, row := range readCSV(tb, "data", "rome", "unix_referentiel_appellation_v460_utf8.csv") {
+	for _, row := range readCSV(tb, "rome", "unix_referentiel_appellation_v460_utf8.csv") {
 		out = append(out, appellation{Code: row["code_ogr"], Long: row["libelle_appellation_long"], Short: row["libelle_appellation_court"]})
 	}
 	return out
@@ -223,7 +223,7 @@ func romeAppellations(tb testing.TB) []appellation {
 func escoOccupations(tb testing.TB) [][]string {
 	tb.Helper()
 	var out [][]string
-	for _, row := range readCSV(tb, "data", "esco", "occupations_fr.csv") {
+	for _, row := range readCSV(tb, "esco", "occupations_fr.csv") {
 		texts := []string{row["preferredLabel"]}
 		for _, alt := range strings.Split(row["altLabels"], "\n") {
 			if strings.TrimSpace(alt) != "" {

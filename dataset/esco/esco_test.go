@@ -16,7 +16,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/esco"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 // Concepts of the real export the tests look at.
@@ -54,7 +54,7 @@ func readReal(t *testing.T) (*career.Dataset, []dataset.Warning) {
 
 func escoDir(t testing.TB) string {
 	t.Helper()
-	return shareddata.Path(t, "data", "esco")
+	return datafiles.Full(t, "esco")
 }
 
 // index holds lookups over a dataset.
@@ -100,6 +100,12 @@ func (x *index) names(professionID string, imp career.Importance) []string {
 
 func TestReadInfo(t *testing.T) {
 	d, _ := readReal(t)
+	checkInfo(t, d, escoDir(t))
+}
+
+// checkInfo checks the dataset's info, and that dir's SOURCE.txt quotes its attribution.
+func checkInfo(t *testing.T, d *career.Dataset, dir string) {
+	t.Helper()
 	want := career.DatasetInfo{
 		Name:        "esco",
 		Title:       "ESCO — European Skills, Competences, Qualifications and Occupations",
@@ -110,7 +116,7 @@ func TestReadInfo(t *testing.T) {
 		t.Errorf("Info = %+v, want %+v", d.Info, want)
 	}
 	t.Run("attribution is the line SOURCE.txt quotes", func(t *testing.T) {
-		src, err := os.ReadFile(filepath.Join(escoDir(t), "SOURCE.txt"))
+		src, err := os.ReadFile(filepath.Join(dir, "SOURCE.txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,6 +167,14 @@ func TestReadCounts(t *testing.T) {
 
 func TestReadProfessions(t *testing.T) {
 	d, _ := readReal(t)
+	checkProfessions(t, d)
+}
+
+// checkProfessions checks the texts of every profession, and of the web developer, the event
+// manager and the software tester's specialisations: the excerpt has every record of these
+// occupations, so the full export and the excerpt give the same.
+func checkProfessions(t *testing.T, d *career.Dataset) {
+	t.Helper()
 	x := indexOf(d)
 
 	t.Run("every profession is French, with a sector and a description", func(t *testing.T) {
@@ -249,6 +263,13 @@ func equalProfession(a, b career.Profession) bool {
 
 func TestReadRequirements(t *testing.T) {
 	d, _ := readReal(t)
+	checkRequirements(t, d)
+}
+
+// checkRequirements checks the web developer's requirements and the order of every
+// profession's requirements.
+func checkRequirements(t *testing.T, d *career.Dataset) {
+	t.Helper()
 	x := indexOf(d)
 
 	t.Run("web developer: 21 essential then 77 optional, each by folded name", func(t *testing.T) {
@@ -392,6 +413,13 @@ func TestReadSkills(t *testing.T) {
 			t.Errorf("skills without a fr-skill-labels label by language: %v; want fr 311, en 201 (512)", missing)
 		}
 	})
+	checkSkills(t, x)
+}
+
+// checkSkills checks skills that show how the reader names skills, describes them and gives
+// them a kind.
+func checkSkills(t *testing.T, x *index) {
+	t.Helper()
 	for _, c := range []struct {
 		behaviour string
 		want      career.Skill

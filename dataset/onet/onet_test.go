@@ -16,7 +16,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/onet"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 // The expected values below were computed from the raw files of the shared O*NET 29.3 folder
@@ -32,7 +32,7 @@ var (
 // load reads the real O*NET folder once per test binary.
 func load(t *testing.T) *career.Dataset {
 	t.Helper()
-	dir := shareddata.Path(t, "data", "onet")
+	dir := datafiles.Full(t, "onet")
 	loadOnce.Do(func() { loaded, loadWarnings, loadErr = onet.Read(dir) })
 	if loadErr != nil {
 		t.Fatalf("Read: %v", loadErr)
@@ -139,24 +139,30 @@ func TestReadCounts(t *testing.T) {
 }
 
 func TestReadInfo(t *testing.T) {
-	d := load(t)
+	checkInfo(t, load(t), datafiles.Full(t, "onet"))
+}
+
+// checkInfo checks the dataset's info, and that its attribution is the line of dir's
+// SOURCE.txt.
+func checkInfo(t *testing.T, d *career.Dataset, dir string) {
+	t.Helper()
 	t.Run("names the dataset and its release", func(t *testing.T) {
 		if d.Info.Name != "onet" || d.Info.Title != "O*NET 29.3 Database" || d.Info.Version != "29.3" {
 			t.Errorf("got %q, %q, %q; want onet, O*NET 29.3 Database, 29.3", d.Info.Name, d.Info.Title, d.Info.Version)
 		}
 	})
 	t.Run("attribution is SOURCE.txt's line with the project's name", func(t *testing.T) {
-		if want := sourceAttribution(t); d.Info.Attribution != want {
+		if want := sourceAttribution(t, dir); d.Info.Attribution != want {
 			t.Errorf("got  %q\nwant %q", d.Info.Attribution, want)
 		}
 	})
 }
 
-// sourceAttribution returns the quoted attribution of the shared folder's SOURCE.txt, its lines
-// joined, with "careergraph" for <Project>.
-func sourceAttribution(t *testing.T) string {
+// sourceAttribution returns the quoted attribution of dir's SOURCE.txt, its lines joined,
+// with "careergraph" for <Project>.
+func sourceAttribution(t *testing.T, dir string) string {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "data", "onet", "SOURCE.txt"))
+	f, err := os.Open(filepath.Join(dir, "SOURCE.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,6 +191,29 @@ func sourceAttribution(t *testing.T) string {
 
 func TestReadWebDevelopers(t *testing.T) {
 	d := load(t)
+	checkWebDevelopers(t, d)
+	pr := profileOf(t, d, "15-1254.00")
+	t.Run("related occupations in Index order, PROGRESSION to a higher Job Zone", func(t *testing.T) {
+		want := []string{
+			"15-1255.00 P", "15-1252.00 P", "15-1299.01 P", "15-1251.00 P", "15-1242.00 P",
+			"15-1299.08 L", "13-1161.01 P", "15-1243.00 P", "15-1299.07 P", "15-1211.00 L",
+			"15-1253.00 P", "15-1244.00 P", "15-1243.01 P", "15-1299.03 P", "15-1231.00 P",
+			"15-1241.00 P", "43-9031.00 L", "15-1299.05 P", "15-1232.00 L", "17-2061.00 P",
+		}
+		var got []string
+		for _, m := range pr.moves {
+			got = append(got, strings.TrimPrefix(m.ToID, "profession:onet:")+" "+string(m.Kind)[:1])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("got %q\nwant %q", got, want)
+		}
+	})
+}
+
+// checkWebDevelopers checks the card of Web Developers but its moves: the excerpt has every
+// record of the occupation, so the full database and the excerpt give the same.
+func checkWebDevelopers(t *testing.T, d *career.Dataset) {
+	t.Helper()
 	pr := profileOf(t, d, "15-1254.00")
 	p := pr.p
 
@@ -289,21 +318,6 @@ func TestReadWebDevelopers(t *testing.T) {
 			t.Errorf("last optional: got %s, want Technology Design", got)
 		}
 	})
-	t.Run("related occupations in Index order, PROGRESSION to a higher Job Zone", func(t *testing.T) {
-		want := []string{
-			"15-1255.00 P", "15-1252.00 P", "15-1299.01 P", "15-1251.00 P", "15-1242.00 P",
-			"15-1299.08 L", "13-1161.01 P", "15-1243.00 P", "15-1299.07 P", "15-1211.00 L",
-			"15-1253.00 P", "15-1244.00 P", "15-1243.01 P", "15-1299.03 P", "15-1231.00 P",
-			"15-1241.00 P", "43-9031.00 L", "15-1299.05 P", "15-1232.00 L", "17-2061.00 P",
-		}
-		var got []string
-		for _, m := range pr.moves {
-			got = append(got, strings.TrimPrefix(m.ToID, "profession:onet:")+" "+string(m.Kind)[:1])
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("got %q\nwant %q", got, want)
-		}
-	})
 	t.Run("trainings: Bachelor's Degree, 45.83% and the only one from 25%", func(t *testing.T) {
 		if want := []string{"training:onet:rl-6"}; !slices.Equal(pr.trainings, want) {
 			t.Errorf("got %q, want %q", pr.trainings, want)
@@ -335,7 +349,12 @@ func equalProfession(a, b career.Profession) bool {
 }
 
 func TestReadSpecialization(t *testing.T) {
-	d := load(t)
+	checkSpecialization(t, load(t))
+}
+
+// checkSpecialization checks that a detailed occupation specialises its SOC occupation.
+func checkSpecialization(t *testing.T, d *career.Dataset) {
+	t.Helper()
 	p := profileOf(t, d, "11-1011.03").p
 	if p.Name != "Chief Sustainability Officers" || p.SpecializationOf != "profession:onet:11-1011.00" {
 		t.Errorf("got %q specialising %q, want Chief Sustainability Officers specialising profession:onet:11-1011.00", p.Name, p.SpecializationOf)
@@ -346,7 +365,12 @@ func TestReadSpecialization(t *testing.T) {
 }
 
 func TestReadSkills(t *testing.T) {
-	d := load(t)
+	checkSkills(t, load(t))
+}
+
+// checkSkills checks a skill and a knowledge element, and the ratings that are no requirement.
+func checkSkills(t *testing.T, d *career.Dataset) {
+	t.Helper()
 	byID := make(map[string]career.Skill)
 	for _, s := range d.Skills {
 		byID[s.ID] = s
@@ -431,6 +455,26 @@ func TestReadTools(t *testing.T) {
 
 func TestReadTrainings(t *testing.T) {
 	d := load(t)
+	checkTrainings(t, d)
+	t.Run("links per category", func(t *testing.T) {
+		n := make(map[string]int)
+		for _, l := range d.TrainingLinks {
+			n[strings.TrimPrefix(l.TargetID, "training:onet:")]++
+		}
+		want := map[string]int{"rl-1": 90, "rl-2": 384, "rl-3": 100, "rl-4": 43, "rl-5": 77, "rl-6": 254,
+			"rl-7": 7, "rl-8": 105, "rl-9": 2, "rl-10": 2, "rl-11": 79, "rl-12": 35}
+		for c, w := range want {
+			if n[c] != w {
+				t.Errorf("%s: got %d links, want %d", c, n[c], w)
+			}
+		}
+	})
+}
+
+// checkTrainings checks the trainings, one per category of the education reference table, and
+// that suppressed shares link none.
+func checkTrainings(t *testing.T, d *career.Dataset) {
+	t.Helper()
 	type tr struct {
 		code, name string
 		level      career.TrainingLevel
@@ -473,19 +517,6 @@ func TestReadTrainings(t *testing.T) {
 				t.Errorf("rl-5: duration %v, want 2", x.DurationYears)
 			case x.Code != "rl-5" && x.DurationYears != nil:
 				t.Errorf("%s: duration %v, want none", x.Code, *x.DurationYears)
-			}
-		}
-	})
-	t.Run("links per category", func(t *testing.T) {
-		n := make(map[string]int)
-		for _, l := range d.TrainingLinks {
-			n[strings.TrimPrefix(l.TargetID, "training:onet:")]++
-		}
-		want := map[string]int{"rl-1": 90, "rl-2": 384, "rl-3": 100, "rl-4": 43, "rl-5": 77, "rl-6": 254,
-			"rl-7": 7, "rl-8": 105, "rl-9": 2, "rl-10": 2, "rl-11": 79, "rl-12": 35}
-		for c, w := range want {
-			if n[c] != w {
-				t.Errorf("%s: got %d links, want %d", c, n[c], w)
 			}
 		}
 	})
@@ -542,7 +573,7 @@ func TestSector(t *testing.T) {
 // real one, except those that edit will write.
 func copyFolder(t *testing.T) (src, dir string) {
 	t.Helper()
-	src = shareddata.Path(t, "data", "onet")
+	src = datafiles.Full(t, "onet")
 	dir = t.TempDir()
 	entries, err := os.ReadDir(src)
 	if err != nil {
@@ -717,7 +748,7 @@ func TestReadGzipFallback(t *testing.T) {
 }
 
 func BenchmarkRead(b *testing.B) {
-	dir := shareddata.Path(b, "data", "onet")
+	dir := datafiles.Full(b, "onet")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := onet.Read(dir); err != nil {

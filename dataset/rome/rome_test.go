@@ -3,6 +3,7 @@ package rome_test
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -11,7 +12,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/rome"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 )
 
 // The real export is read once per test binary: it takes a few hundred milliseconds.
@@ -25,7 +26,7 @@ var (
 // romeDir is the shared ROME folder.
 func romeDir(t testing.TB) string {
 	t.Helper()
-	return shareddata.Path(t, "data", "rome")
+	return datafiles.Full(t, "rome")
 }
 
 // realDataset reads the shared ROME export once.
@@ -90,29 +91,7 @@ func ids(kind career.Kind, codes ...string) []string {
 
 func TestRead(t *testing.T) {
 	d := realDataset(t)
-
-	t.Run("info names the dataset and its attribution", func(t *testing.T) {
-		want := career.DatasetInfo{
-			Name:        "rome",
-			Title:       "ROME 4.0 — Répertoire Opérationnel des Métiers et des Emplois",
-			Version:     "460",
-			Attribution: "Source : France Travail – Répertoire Opérationnel des Métiers et des Emplois (ROME 4.0, version 460)",
-		}
-		if d.Info != want {
-			t.Errorf("Info = %+v, want %+v", d.Info, want)
-		}
-	})
-
-	t.Run("attribution is the line of SOURCE.txt", func(t *testing.T) {
-		b, err := os.ReadFile(romeDir(t) + "/SOURCE.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		source := strings.Join(strings.Fields(string(b)), " ")
-		if !strings.Contains(source, `"`+rome.Attribution+`"`) {
-			t.Errorf("SOURCE.txt does not quote the attribution %q", rome.Attribution)
-		}
-	})
+	checkInfo(t, d, romeDir(t))
 
 	t.Run("real export reads without warnings", func(t *testing.T) {
 		realDataset(t)
@@ -122,35 +101,7 @@ func TestRead(t *testing.T) {
 	})
 
 	t.Run("counts match the raw files", func(t *testing.T) {
-		got := map[string]int{
-			"professions":    len(d.Professions),
-			"skills":         len(d.Skills),
-			"tools":          len(d.Tools),
-			"trainings":      len(d.Trainings),
-			"requirements":   len(d.Requirements),
-			"qualities":      len(d.Qualities),
-			"toolUses":       len(d.ToolUses),
-			"trainingLinks":  len(d.TrainingLinks),
-			"moves":          len(d.Moves),
-			"essential":      0,
-			"progressions":   0,
-			"specialisation": 0,
-		}
-		for _, r := range d.Requirements {
-			if r.Importance == career.Essential {
-				got["essential"]++
-			}
-		}
-		for _, m := range d.Moves {
-			if m.Kind == career.MoveProgression {
-				got["progressions"]++
-			}
-		}
-		for _, p := range d.Professions {
-			if p.SpecializationOf != "" {
-				got["specialisation"]++
-			}
-		}
+		got := countsOf(d)
 		want := map[string]int{
 			"professions":    1584,  // unix_referentiel_code_rome rows
 			"skills":         31939, // 18317 compétences + 15354 savoirs - 1732 tools
@@ -201,6 +152,110 @@ func TestRead(t *testing.T) {
 		}
 	})
 
+	checkCards(t, d)
+
+	t.Run("text defects of the export are repaired", func(t *testing.T) {
+		for _, s := range d.Skills {
+			if s.Code == "404707" && s.Name != "Chargé de mission de développement local en France et à l'étranger" {
+				t.Errorf("savoir 404707 = %q (U+0092 + doubled apostrophe not repaired)", s.Name)
+			}
+		}
+		for _, tr := range d.Trainings {
+			if tr.Code == "F1703" && !strings.Contains(tr.Description, "construction bâtiment gros œuvre ou") {
+				t.Errorf("F1703 access text = %q (U+009C not repaired)", tr.Description)
+			}
+		}
+	})
+
+	checkTexts(t, d)
+
+	t.Run("training levels", func(t *testing.T) {
+		levels := map[career.TrainingLevel]int{}
+		for _, tr := range d.Trainings {
+			levels[tr.Level]++
+		}
+		// Regression guard on the rules of TrainingLevel over the 1,584 real texts.
+		want := map[career.TrainingLevel]int{
+			career.LevelHigherLong:  510,
+			career.LevelHigherShort: 251,
+			career.LevelSecondary:   510,
+			career.LevelVocational:  41,
+			career.LevelOther:       272,
+		}
+		if !mapsEqual(levels, want) {
+			t.Errorf("levels = %v, want %v", levels, want)
+		}
+	})
+
+	t.Run("dataset is consistent", func(t *testing.T) {
+		checkConsistent(t, d)
+	})
+}
+
+// countsOf counts the dataset's records, and its essential requirements, progressions and
+// specialisations.
+func countsOf(d *career.Dataset) map[string]int {
+	got := map[string]int{
+		"professions":    len(d.Professions),
+		"skills":         len(d.Skills),
+		"tools":          len(d.Tools),
+		"trainings":      len(d.Trainings),
+		"requirements":   len(d.Requirements),
+		"qualities":      len(d.Qualities),
+		"toolUses":       len(d.ToolUses),
+		"trainingLinks":  len(d.TrainingLinks),
+		"moves":          len(d.Moves),
+		"essential":      0,
+		"progressions":   0,
+		"specialisation": 0,
+	}
+	for _, r := range d.Requirements {
+		if r.Importance == career.Essential {
+			got["essential"]++
+		}
+	}
+	for _, m := range d.Moves {
+		if m.Kind == career.MoveProgression {
+			got["progressions"]++
+		}
+	}
+	for _, p := range d.Professions {
+		if p.SpecializationOf != "" {
+			got["specialisation"]++
+		}
+	}
+	return got
+}
+
+// checkInfo checks the dataset's info, and that dir's SOURCE.txt quotes its attribution.
+func checkInfo(t *testing.T, d *career.Dataset, dir string) {
+	t.Run("info names the dataset and its attribution", func(t *testing.T) {
+		want := career.DatasetInfo{
+			Name:        "rome",
+			Title:       "ROME 4.0 — Répertoire Opérationnel des Métiers et des Emplois",
+			Version:     "460",
+			Attribution: "Source : France Travail – Répertoire Opérationnel des Métiers et des Emplois (ROME 4.0, version 460)",
+		}
+		if d.Info != want {
+			t.Errorf("Info = %+v, want %+v", d.Info, want)
+		}
+	})
+
+	t.Run("attribution is the line of SOURCE.txt", func(t *testing.T) {
+		b, err := os.ReadFile(filepath.Join(dir, "SOURCE.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		source := strings.Join(strings.Fields(string(b)), " ")
+		if !strings.Contains(source, `"`+rome.Attribution+`"`) {
+			t.Errorf("SOURCE.txt does not quote the attribution %q", rome.Attribution)
+		}
+	})
+}
+
+// checkCards checks the cards of M1805, A1205 and M1855: the excerpt has every record of these
+// fiches and of the fiches they move to, so the full export and the excerpt give the same.
+func checkCards(t *testing.T, d *career.Dataset) {
 	t.Run("M1805 has its name, sector, texts and appellations", func(t *testing.T) {
 		p := profession(t, d, "M1805")
 		if p.ID != "profession:rome:M1805" || p.Name != "Développeur / Développeuse informatique" ||
@@ -328,20 +383,11 @@ func TestRead(t *testing.T) {
 			t.Errorf("M1855 = %q specialisation of %q, want Développeur / Développeuse web of profession:rome:M1805", p.Name, p.SpecializationOf)
 		}
 	})
+}
 
-	t.Run("text defects of the export are repaired", func(t *testing.T) {
-		for _, s := range d.Skills {
-			if s.Code == "404707" && s.Name != "Chargé de mission de développement local en France et à l'étranger" {
-				t.Errorf("savoir 404707 = %q (U+0092 + doubled apostrophe not repaired)", s.Name)
-			}
-		}
-		for _, tr := range d.Trainings {
-			if tr.Code == "F1703" && !strings.Contains(tr.Description, "construction bâtiment gros œuvre ou") {
-				t.Errorf("F1703 access text = %q (U+009C not repaired)", tr.Description)
-			}
-		}
-	})
-
+// checkTexts checks that every text was cleaned: no doubled apostrophes, control characters or
+// stray spaces.
+func checkTexts(t *testing.T, d *career.Dataset) {
 	t.Run("no text has doubled apostrophes, control characters or stray spaces", func(t *testing.T) {
 		check := func(what, s string, paragraphs bool) {
 			t.Helper()
@@ -380,28 +426,6 @@ func TestRead(t *testing.T) {
 			check(x.ID+" name", x.Name, false)
 			check(x.ID+" description", x.Description, true)
 		}
-	})
-
-	t.Run("training levels", func(t *testing.T) {
-		levels := map[career.TrainingLevel]int{}
-		for _, tr := range d.Trainings {
-			levels[tr.Level]++
-		}
-		// Regression guard on the rules of TrainingLevel over the 1,584 real texts.
-		want := map[career.TrainingLevel]int{
-			career.LevelHigherLong:  510,
-			career.LevelHigherShort: 251,
-			career.LevelSecondary:   510,
-			career.LevelVocational:  41,
-			career.LevelOther:       272,
-		}
-		if !mapsEqual(levels, want) {
-			t.Errorf("levels = %v, want %v", levels, want)
-		}
-	})
-
-	t.Run("dataset is consistent", func(t *testing.T) {
-		checkConsistent(t, d)
 	})
 }
 

@@ -7,36 +7,47 @@ import (
 	"github.com/careergraph/careergraph/dataset/rome"
 )
 
+// trainingLevelCase is the access text of a fiche of the real export, by its start, and the
+// level TrainingLevel gives it.
+type trainingLevelCase struct {
+	code, starts string
+	want         career.TrainingLevel
+}
+
+// trainingLevelCases are cases of TrainingLevel on real access texts.
+var trainingLevelCases = []trainingLevelCase{
+	// "Bac+2 à Bac+5": a range starts at its entry level.
+	{"M1805", "Cet emploi est accessible avec un niveau Bac+2 à Bac+5", career.LevelHigherShort},
+	{"H2506", "Cet emploi est accessible avec un BTS en industries agroalimentaires, une Licence", career.LevelHigherShort},
+	{"C1105", "Ce métier est accessible avec un Master (Master professionnel", career.LevelHigherLong},
+	{"F1136", "Cet emploi est accessible avec un diplôme de niveau Bac +3 à Bac +5", career.LevelHigherLong},
+	{"J1116", "Cet emploi est accessible avec un Diplôme d'Etat de Docteur en médecine", career.LevelHigherLong},
+	// "Certification Scrum Master" comes after "Master en Management".
+	{"M1814", "Cet emploi est accessible avec un Master en Management de projet informatique", career.LevelHigherLong},
+	{"F1703", "Ce métier est accessible avec un CAP/BEP en construction bâtiment gros œuvre", career.LevelSecondary},
+	{"K2323", "Cet emploi est accessible avec un diplôme de niveau Bac à Bac + 3", career.LevelSecondary},
+	{"D1423", "Cet emploi est accessible par l'obtention d'un CQP Conseiller produits.", career.LevelVocational},
+	{"I1628", "Cet emploi est accessible avec un Titre à finalité professionnelle.", career.LevelVocational},
+	{"N1113", "Cet emploi est accessible sans qualification préalable.", career.LevelOther},
+	// No diploma needed, though a CAP "peut en faciliter l'accès".
+	{"D1110", "Cet emploi est accessible sans diplôme ou qualification. Un CAP ou BEP", career.LevelOther},
+	{"N4125", "Cet emploi est accessible à tous les niveaux de qualification.", career.LevelOther},
+	// A Diplôme d'État names no level.
+	{"J1403", "Cet emploi est accessible avec un Diplôme d'État d'ergothérapeute.", career.LevelOther},
+}
+
 func TestTrainingLevelOnRealTexts(t *testing.T) {
-	d := realDataset(t)
+	checkTrainingLevels(t, realDataset(t), trainingLevelCases)
+}
+
+// checkTrainingLevels checks the cases on the access texts of d.
+func checkTrainingLevels(t *testing.T, d *career.Dataset, cases []trainingLevelCase) {
+	t.Helper()
 	texts := map[string]string{}
 	for _, tr := range d.Trainings {
 		texts[tr.Code] = tr.Description
 	}
-	tests := []struct {
-		code, starts string
-		want         career.TrainingLevel
-	}{
-		// "Bac+2 à Bac+5": a range starts at its entry level.
-		{"M1805", "Cet emploi est accessible avec un niveau Bac+2 à Bac+5", career.LevelHigherShort},
-		{"H2506", "Cet emploi est accessible avec un BTS en industries agroalimentaires, une Licence", career.LevelHigherShort},
-		{"C1105", "Ce métier est accessible avec un Master (Master professionnel", career.LevelHigherLong},
-		{"F1136", "Cet emploi est accessible avec un diplôme de niveau Bac +3 à Bac +5", career.LevelHigherLong},
-		{"J1116", "Cet emploi est accessible avec un Diplôme d'Etat de Docteur en médecine", career.LevelHigherLong},
-		// "Certification Scrum Master" comes after "Master en Management".
-		{"M1814", "Cet emploi est accessible avec un Master en Management de projet informatique", career.LevelHigherLong},
-		{"F1703", "Ce métier est accessible avec un CAP/BEP en construction bâtiment gros œuvre", career.LevelSecondary},
-		{"K2323", "Cet emploi est accessible avec un diplôme de niveau Bac à Bac + 3", career.LevelSecondary},
-		{"D1423", "Cet emploi est accessible par l'obtention d'un CQP Conseiller produits.", career.LevelVocational},
-		{"I1628", "Cet emploi est accessible avec un Titre à finalité professionnelle.", career.LevelVocational},
-		{"N1113", "Cet emploi est accessible sans qualification préalable.", career.LevelOther},
-		// No diploma needed, though a CAP "peut en faciliter l'accès".
-		{"D1110", "Cet emploi est accessible sans diplôme ou qualification. Un CAP ou BEP", career.LevelOther},
-		{"N4125", "Cet emploi est accessible à tous les niveaux de qualification.", career.LevelOther},
-		// A Diplôme d'État names no level.
-		{"J1403", "Cet emploi est accessible avec un Diplôme d'État d'ergothérapeute.", career.LevelOther},
-	}
-	for _, tt := range tests {
+	for _, tt := range cases {
 		t.Run(tt.code+" is "+string(tt.want), func(t *testing.T) {
 			text := texts[tt.code]
 			if len(text) < len(tt.starts) || text[:len(tt.starts)] != tt.starts {

@@ -1,7 +1,9 @@
 // Package testbackend gives tests every store backend loaded with the same datasets: the
-// embedded store always, and a real Neo4j when one answers at NEO4J_URI (default
-// bolt://127.0.0.1:7687). When none answers, Neo4j tests skip with a message naming the command
-// that runs them, unless CAREERGRAPH_REQUIRE_NEO4J=1 (set by scripts/test), which fails them.
+// embedded store always, and a real Neo4j when one answers at NEO4J_URI (default DefaultURI,
+// the tests' own Neo4j that scripts/test starts, never a developer's on 7687: the tests replace
+// what the database holds). When none answers, Neo4j tests skip with a message naming the
+// command that runs them, unless CAREERGRAPH_REQUIRE_NEO4J=1 (set by scripts/test), which fails
+// them.
 //
 // Neo4j holds one shared graph, so test binaries that use it must not run at the same time:
 // scripts/test runs `go test -p 1`.
@@ -30,7 +32,11 @@ type Backend struct {
 }
 
 // SkipMessage is what Neo4j tests say when they skip.
-const SkipMessage = "Neo4j is not reachable at %s; run scripts/test (it starts Neo4j and runs every test against both backends)"
+const SkipMessage = "Neo4j is not reachable at %s; run scripts/test (it starts the tests' own Neo4j and runs every test against both backends)"
+
+// DefaultURI is the Bolt URI of the tests' Neo4j when NEO4J_URI is not set: the port
+// scripts/test starts it on by default (CAREERGRAPH_TEST_NEO4J_PORT, 7697).
+const DefaultURI = "bolt://127.0.0.1:7697"
 
 // Seed returns the seed dataset, failing the test when it does not read.
 func Seed(t testing.TB) *career.Dataset {
@@ -51,7 +57,7 @@ func Neo4jConfig() neo4jstore.Config {
 		return def
 	}
 	return neo4jstore.Config{
-		URI:      env("NEO4J_URI", "bolt://127.0.0.1:7687"),
+		URI:      env("NEO4J_URI", DefaultURI),
 		User:     env("NEO4J_USER", "neo4j"),
 		Password: env("NEO4J_PASSWORD", "careergraph-dev"),
 		Database: env("NEO4J_DATABASE", "neo4j"),

@@ -8,7 +8,7 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset/rome"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -21,7 +21,7 @@ func TestRealData(t *testing.T) {
 	}
 	s := testbackend.OpenNeo4j(t)
 	seed := testbackend.Seed(t)
-	r, _, err := rome.Read(shareddata.Path(t, "data", "rome"))
+	r, _, err := rome.Read(datafiles.Full(t, "rome"))
 	if err != nil {
 		t.Fatalf("read ROME: %v", err)
 	}

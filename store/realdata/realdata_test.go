@@ -17,7 +17,7 @@ import (
 	"github.com/careergraph/careergraph/dataset/esco"
 	"github.com/careergraph/careergraph/dataset/onet"
 	"github.com/careergraph/careergraph/dataset/rome"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -28,17 +28,24 @@ var (
 	readErr  error
 )
 
+// readers are the readers of the three taxonomies, by the name of their folder.
+var readers = []struct {
+	name string
+	read func(string) (*career.Dataset, []dataset.Warning, error)
+}{{"rome", rome.Read}, {"esco", esco.Read}, {"onet", onet.Read}}
+
 // readAll reads the seed and the three taxonomies once per test binary.
 func readAll(t testing.TB) []*career.Dataset {
 	t.Helper()
+	dirs := make([]string, len(readers))
+	for i, r := range readers {
+		dirs[i] = datafiles.Full(t, r.name)
+	}
 	readOnce.Do(func() {
 		datasets = []*career.Dataset{testbackend.Seed(t)}
-		for _, r := range []struct {
-			name string
-			read func(string) (*career.Dataset, []dataset.Warning, error)
-		}{{"rome", rome.Read}, {"esco", esco.Read}, {"onet", onet.Read}} {
+		for i, r := range readers {
 			name := r.name
-			d, _, err := r.read(shareddata.Path(t, "data", name))
+			d, _, err := r.read(dirs[i])
 			if err != nil {
 				readErr = fmt.Errorf("read %s: %w", name, err)
 				return
@@ -61,7 +68,7 @@ func TestRealData(t *testing.T) {
 		t.Run(b.Name, func(t *testing.T) { checkExactValues(t, ctx, b.Store) })
 	}
 	if len(backends) == 2 {
-		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, backends[0].Store, backends[1].Store) })
+		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, datasets, backends[0].Store, backends[1].Store) })
 	}
 }
 
@@ -157,11 +164,11 @@ func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
 	})
 }
 
-// compareBackends asks both stores the same questions about a sample of professions of every
-// dataset and wants the same answers.
-func compareBackends(t *testing.T, ctx context.Context, a, b career.Store) {
+// compareBackends asks both stores, loaded with ds, the same questions about a sample of
+// professions of every dataset and wants the same answers.
+func compareBackends(t *testing.T, ctx context.Context, ds []*career.Dataset, a, b career.Store) {
 	var sample []string
-	for _, d := range datasets {
+	for _, d := range ds {
 		step := max(1, len(d.Professions)/12)
 		for i := 0; i < len(d.Professions); i += step {
 			sample = append(sample, d.Professions[i].ID)

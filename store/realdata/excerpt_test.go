@@ -1,0 +1,164 @@
+package realdata_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/internal/datafiles"
+	"github.com/careergraph/careergraph/internal/testbackend"
+)
+
+// readExcerpts reads the seed and the committed excerpts of the three taxonomies.
+func readExcerpts(t *testing.T) []*career.Dataset {
+	t.Helper()
+	ds := []*career.Dataset{testbackend.Seed(t)}
+	for _, r := range readers {
+		d, _, err := r.read(datafiles.Excerpt(t, r.name))
+		if err != nil {
+			t.Fatalf("read the %s excerpt: %v", r.name, err)
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// TestExcerpts loads the seed and the excerpts of ROME, ESCO and O*NET into every backend,
+// checks values counted in the excerpts' raw files, and compares the backends answer for
+// answer. It runs on every checkout: the excerpts are committed.
+func TestExcerpts(t *testing.T) {
+	ds := readExcerpts(t)
+	backends := testbackend.Open(t, ds...)
+	ctx := context.Background()
+	for _, b := range backends {
+		t.Run(b.Name, func(t *testing.T) { checkExcerptValues(t, ctx, b.Store) })
+	}
+	if len(backends) == 2 {
+		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, ds, backends[0].Store, backends[1].Store) })
+	}
+}
+
+// checkExcerptValues asserts values counted in, or read from, the excerpts' raw files.
+func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
+	t.Run("stats per dataset", func(t *testing.T) {
+		for name, want := range map[string]career.Stats{
+			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21},
+			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65},
+			"esco": {Professions: 21, Skills: 690},
+			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58},
+		} {
+			got, err := s.Stats(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, name, *got, want)
+		}
+		all, err := s.Stats(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144})
+		ds, err := s.Datasets(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, d := range ds {
+			names = append(names, fmt.Sprintf("%s %s %d", d.Name, d.Version, d.Professions))
+		}
+		equal(t, "datasets", names, []string{"esco 1.1.1 21", "onet 29.3 23", "rome 460 33", "seed 1 8"})
+	})
+
+	t.Run("ROME M1805: its whole mobility rubric, essential skills first", func(t *testing.T) {
+		const id = "profession:rome:M1805"
+		next, err := s.NextCareers(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, m := range next[id] {
+			codes = append(codes, m.Profession.Code)
+		}
+		equal(t, "nextCareers", codes, []string{"M1802", "M1803", "M1810", "M1812", "M1818", "M1824", "M1831", "M1832", "M1842", "E1206"})
+		reqs, err := s.Requirements(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var importances []career.Importance
+		for _, r := range reqs[id] {
+			importances = append(importances, r.Importance)
+		}
+		want := make([]career.Importance, 51) // 10 essential, then 41 optional
+		for i := range want {
+			want[i] = career.Optional
+			if i < 10 {
+				want[i] = career.Essential
+			}
+		}
+		equal(t, "importances", importances, want)
+		p, err := s.ProfessionByCode(ctx, "rome", "M1805")
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "name", p.Name, "Développeur / Développeuse informatique")
+	})
+
+	t.Run("ESCO web developer: its occupationSkillRelations", func(t *testing.T) {
+		const id = "profession:esco:c40a2919-48a9-40ea-b506-1f34f693496d"
+		reqs, err := s.Requirements(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		essential := 0
+		for _, r := range reqs[id] {
+			if r.Importance == career.Essential {
+				essential++
+			}
+		}
+		equal(t, "essential/optional", []int{essential, len(reqs[id]) - essential}, []int{21, 77})
+		spec, err := s.Specializations(ctx, []string{"profession:esco:106f79e4-6264-45f1-9e7a-297435cd684b"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "software tester's specializations", len(spec["profession:esco:106f79e4-6264-45f1-9e7a-297435cd684b"]), 5)
+	})
+
+	t.Run("O*NET 15-1254.00: the related occupations of the excerpt and Core tasks", func(t *testing.T) {
+		const id = "profession:onet:15-1254.00"
+		next, err := s.NextCareers(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, m := range next[id] {
+			codes = append(codes, m.Profession.Code)
+		}
+		equal(t, "related occupations", codes, []string{"15-1255.00", "15-1299.01", "13-1161.01", "15-1299.07", "15-1243.01",
+			"15-1299.03", "15-1231.00", "43-9031.00", "15-1299.05", "17-2061.00"})
+		ps, err := s.ProfessionsByID(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "name and tasks", []any{ps[id].Name, len(ps[id].Tasks)}, []any{"Web Developers", 29})
+	})
+
+	t.Run("search on real French data", func(t *testing.T) {
+		hits, err := s.Search(ctx, career.SearchQuery{Text: "boulangère", Dataset: "rome", First: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "boulangère", hits[0].Node.(*career.Profession).Name, "Boulanger / Boulangère")
+		hits, err = s.Search(ctx, career.SearchQuery{Text: "dévelop", Dataset: "rome", Kinds: []career.Kind{career.KindProfession}, First: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Node.(*career.Profession).Name)
+		}
+		equal(t, "dévelop", got, []string{"Développeur / Développeuse informatique", "Développeur / Développeuse web",
+			"Chargé / Chargée de développement économique et local", "Développeur / Développeuse - jeux vidéo",
+			"Développeur / Développeuse décisionnel - Business Intelligence"})
+	})
+}

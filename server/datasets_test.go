@@ -13,16 +13,16 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/dataset"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 )
 
-// cutONET returns a stand-in for the shared O*NET folder (symbolic links to the real files) whose
-// Occupation Data.txt is cut in the middle of line 595, as an interrupted download leaves it, and
-// the error reading it must give.
+// cutONET returns a stand-in for the O*NET excerpt folder (symbolic links to its files) whose
+// Occupation Data.txt is cut in the middle of its line 12, as an interrupted download leaves it,
+// and the error reading it must give.
 func cutONET(t *testing.T) (dir string, want dataset.ParseError) {
 	t.Helper()
-	src := shareddata.Path(t, "data", "onet")
+	src := datafiles.Excerpt(t, "onet")
 	dir = t.TempDir()
 	entries, err := os.ReadDir(src)
 	if err != nil {
@@ -41,11 +41,12 @@ func cutONET(t *testing.T) (dir string, want dataset.ParseError) {
 		t.Fatal(err)
 	}
 	lines := strings.SplitAfter(string(b), "\n")
-	cut := strings.Join(lines[:594], "") + lines[594][:len(lines[594])/2]
+	const line = 12
+	cut := strings.Join(lines[:line-1], "") + lines[line-1][:len(lines[line-1])/2]
 	if err := os.WriteFile(filepath.Join(dir, "Occupation Data.txt"), []byte(cut), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return dir, dataset.ParseError{File: "Occupation Data.txt", Line: 595,
+	return dir, dataset.ParseError{File: "Occupation Data.txt", Line: line,
 		Reason: "truncated file: the last record has no line break at its end"}
 }
 
@@ -87,7 +88,7 @@ func TestMalformedDatasetFailsBeforeLoading(t *testing.T) {
 func TestReadDatasetLogsWarningsPerFile(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
-	if _, err := readDataset("seed", "", logger); err != nil {
+	if _, err := readDataset("onet", datafiles.Excerpt(t, "onet"), logger); err != nil {
 		t.Fatal(err)
 	}
 	type line struct {
@@ -106,10 +107,12 @@ func TestReadDatasetLogsWarningsPerFile(t *testing.T) {
 		got = append(got, line{Msg: v.Msg, Dataset: v.Dataset, Warning: v.Warning, File: v.File, Warnings: v.Warnings})
 	}
 	want := []line{
-		{Msg: "dataset warning", Dataset: "seed",
-			Warning: `developpeur-web-back-end.yaml:141: profession "profession:seed:developpeur-web-back-end": next career to the profession itself; dropped`},
-		{Msg: "dataset warnings per file", Dataset: "seed", File: "developpeur-web-back-end.yaml", Warnings: 1},
-		{Msg: "dataset read", Dataset: "seed", Warnings: 1},
+		{Msg: "dataset warning", Dataset: "onet",
+			Warning: `Knowledge.txt.gz:751: Not Relevant = Y: 2.C.3.d "Building and Construction" (importance 2.63) dropped from 17-3031.00`},
+		{Msg: "dataset warning", Dataset: "onet",
+			Warning: `Knowledge.txt.gz:906: Recommend Suppress = Y: 2.C.7.a "English Language" (importance 5) dropped from 27-3043.00`},
+		{Msg: "dataset warnings per file", Dataset: "onet", File: "Knowledge.txt.gz", Warnings: 2},
+		{Msg: "dataset read", Dataset: "onet", Warnings: 2},
 	}
 	equal(t, "log lines", got, want)
 }

@@ -1343,7 +1343,8 @@ type Query {
   Every word of the text must start a word of the name (or of one alternative name): "dévelop" finds
   developers. Whole-word matches score above prefix matches, names whose words are all matched above
   longer names, and names above alternative names. Hits come sorted by score, then name, then ID.
-  text: 1..200 characters with at least one letter or digit; kinds: all when omitted.
+  text: 1..200 characters with at least one letter or digit, and 1..20 words (a word is a run of
+  letters or digits: "l'agent·e" has 3); kinds: all when omitted.
   """
   search(text: String!, kinds: [NodeKind!], dataset: String, first: Int = 10): [SearchHit!]!
 
@@ -1615,7 +1616,7 @@ type Dataset {
 
 "Narrows a list of professions; every field given must hold."
 input ProfessionFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   "Exact sector name."
@@ -1628,7 +1629,7 @@ input ProfessionFilter {
 
 "Narrows a list of skills; every field given must hold."
 input SkillFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   kind: SkillKind
@@ -1636,7 +1637,7 @@ input SkillFilter {
 
 "Narrows a list of tools; every field given must hold."
 input ToolFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   "Exact category name."
@@ -1645,7 +1646,7 @@ input ToolFilter {
 
 "Narrows a list of trainings; every field given must hold."
 input TrainingFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   level: TrainingLevel

@@ -1289,7 +1289,17 @@ var sources = []*ast.Source{
 # Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (an argument out of range or malformed; the
 # message gives the allowed range), NOT_FOUND (an ID given to an analytics query does not exist),
 # COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED, UNAVAILABLE (the database cannot be reached; retry
-# later) and INTERNAL (logged server-side with a request ID; no details are returned).
+# later), TIMEOUT (the request ran past the server's time limit and was stopped; the fields it did
+# not finish are null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID;
+# no details are returned).
+#
+# Admission control: a request runs at once when its cost is at most the server's threshold
+# (1,000 by default) and it selects none of search, careerPaths, careerProgression,
+# matchProfessions, similarProfessions, or professions/skills/tools/trainings with filter.text.
+# Any other request is expensive: a few run at a time (half the server's CPUs by default), their
+# searches, traversals and matches one after the other, and one that waits for its turn too long
+# (2 s by default) is answered with HTTP 503, a ` + "`" + `Retry-After: 1` + "`" + ` header and one error with code
+# OVERLOADED, and nothing of it runs: retry it later, or ask for less.
 
 """
 Anything with a global ID. IDs are "<kind>:<dataset>:<code>", e.g.

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -77,24 +78,61 @@ func answerWithin[T any](t *testing.T, f func() T) T {
 func TestTimeoutsStopWork(t *testing.T) {
 	store := realData(t)
 
-	t.Run("a request past --request-timeout answers TIMEOUT and logs it", func(t *testing.T) {
-		c := testConfig(t)
-		c.RequestTimeout = 300 * time.Millisecond
-		var logs bytes.Buffer
-		h := newHTTPHandler(c, store, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-		// 200 searches of about 150 ms of CPU each: 30 s of work if nothing stopped it.
-		r := answerWithin(t, func() *gqlResponse { return post(t, h, heavySearches(200), nil) })
-		if r.Status != http.StatusOK || string(r.Data) != "null" || len(r.Errors) == 0 {
-			t.Fatalf("got %d %s with %d errors; want 200, no data, TIMEOUT errors", r.Status, r.Data, len(r.Errors))
+	for _, admission := range []string{"on", "off"} {
+		// Admission on, the aliases take turns; off, they all run at once, and only the
+		// store's own checks stop them.
+		t.Run("a request past --request-timeout answers TIMEOUT and logs it, admission "+admission, func(t *testing.T) {
+			c := testConfig(t)
+			c.RequestTimeout = 300 * time.Millisecond
+			c.Admission.Disabled = admission == "off"
+			var logs bytes.Buffer
+			h := newHTTPHandler(c, store, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+			// 200 searches of about 150 ms of CPU each: 30 s of work if nothing stopped it.
+			// The handler returns once every field's goroutine has.
+			r := answerWithin(t, func() *gqlResponse { return post(t, h, heavySearches(200), nil) })
+			if r.Status != http.StatusOK || string(r.Data) != "null" || len(r.Errors) == 0 {
+				t.Fatalf("got %d %s with %d errors; want 200, no data, TIMEOUT errors", r.Status, r.Data, len(r.Errors))
+			}
+			for _, e := range r.Errors {
+				if e.Extensions["code"] != "TIMEOUT" || e.Message != "the request took too long and was stopped; narrow it or try again" {
+					t.Fatalf("error %+v, want every error TIMEOUT", e)
+				}
+			}
+			if want := "level=WARN msg=request method=POST path=/query status=200 codes=TIMEOUT duration="; !strings.Contains(logs.String(), want) {
+				t.Errorf("the access log does not say %q:\n%s", want, logs.String())
+			}
+		})
+	}
+
+	t.Run("a cheap query answers while 8 clients send the heaviest searches", func(t *testing.T) {
+		searching := &searchSignal{Store: store, started: make(chan struct{})}
+		h := newTestHandler(t, searching, nil) // the defaults: admission on, 10 s per request
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		codes := make([][]string, 8)
+		for i := range codes {
+			wg.Go(func() {
+				body, _ := json.Marshal(map[string]string{"query": heavySearches(200)})
+				req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/query", bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				codes[i] = do(t, h, req).codes()
+			})
 		}
-		for _, e := range r.Errors {
-			if e.Extensions["code"] != "TIMEOUT" || e.Message != "the request took too long and was stopped; narrow it or try again" {
-				t.Fatalf("error %+v, want every error TIMEOUT", e)
+		<-searching.started
+		var card struct{ Profession struct{ Name string } }
+		answerWithin(t, func() *gqlResponse {
+			return post(t, h, `{ profession(id: "profession:seed:developpeur-web-back-end") { name skills { skill { name } } } }`, nil)
+		}).decode(t, &card)
+		equal(t, "card", card.Profession.Name, "Développeur·euse web back end")
+		cancel() // the heavy clients give up
+		wg.Wait()
+		refusedOrCancelled := 0
+		for _, c := range codes {
+			if slices.Equal(c, []string{"OVERLOADED"}) || slices.Contains(c, "CANCELLED") {
+				refusedOrCancelled++
 			}
 		}
-		if want := "level=WARN msg=request method=POST path=/query status=200 codes=TIMEOUT duration="; !strings.Contains(logs.String(), want) {
-			t.Errorf("the access log does not say %q:\n%s", want, logs.String())
-		}
+		equal(t, "heavy requests refused or cancelled", refusedOrCancelled, 8)
 	})
 
 	t.Run("the work stops when the client goes away", func(t *testing.T) {

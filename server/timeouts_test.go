@@ -215,6 +215,8 @@ func TestAccessLogHasStatusAndCodes(t *testing.T) {
 		{"an answer", `{ datasets { name } }`, "level=DEBUG msg=request method=POST path=/query status=200"},
 		{"an answer with errors", `{ a: careerPaths(from: "profession:seed:x", to: "profession:seed:y") { length } b: search(text: "·") { score } }`,
 			"level=DEBUG msg=request method=POST path=/query status=200 codes=BAD_USER_INPUT,NOT_FOUND"},
+		{"a query refused before it runs", `{ professions(first: 100) { nodes { skills { skill { professions(first: 100) { nodes { name } } } } } } }`,
+			"level=DEBUG msg=request method=POST path=/query status=200 codes=COMPLEXITY_LIMIT_EXCEEDED"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := line(t, func() { post(t, h, tc.query, nil) }); got != tc.want {

@@ -1,6 +1,7 @@
 package career
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -11,6 +12,9 @@ const (
 	ENOTFOUND    = "NOT_FOUND"      // a named object does not exist
 	EUNAVAILABLE = "UNAVAILABLE"    // the database cannot be reached; try again later
 	EINTERNAL    = "INTERNAL"       // anything else; never shown to clients in detail
+	ETIMEOUT     = "TIMEOUT"        // the request ran past its deadline and was stopped
+	ECANCELLED   = "CANCELLED"      // the client went away before the answer
+	EOVERLOADED  = "OVERLOADED"     // too many expensive requests are running; retry after a while
 )
 
 // Error is an error meant for the API's users: Message is safe to show them.
@@ -49,6 +53,18 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error"
+}
+
+// ContextError is what the API answers for a request its context stopped: TIMEOUT when it ran
+// past its deadline, CANCELLED when its client went away; nil when err is neither.
+func ContextError(err error) *Error {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return &Error{Code: ETIMEOUT, Message: "the request took too long and was stopped; narrow it or try again"}
+	case errors.Is(err, context.Canceled):
+		return &Error{Code: ECANCELLED, Message: "the request was cancelled"}
+	}
+	return nil
 }
 
 // Unavailable wraps a backend failure as an UNAVAILABLE error, keeping the cause for logs.

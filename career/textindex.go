@@ -2,6 +2,7 @@ package career
 
 import (
 	"cmp"
+	"context"
 	"math/bits"
 	"slices"
 	"sort"
@@ -140,6 +141,7 @@ type tokenRange struct {
 // candidates (see TextQuery.selective); all are every variant, for scoring.
 type indexedQuery struct {
 	selective, all [][]tokenRange
+	tokens         int // the number of tokens of all, the work of scoring one node
 }
 
 // lookup resolves a query against the sorted dictionary. ok is false when the query has no
@@ -161,6 +163,7 @@ func (x *TextIndex) lookup(query string) (*indexedQuery, bool) {
 	for _, v := range q.Variants() {
 		if r := x.ranges(v); r != nil {
 			out.all = append(out.all, r)
+			out.tokens += len(r)
 		}
 	}
 	return out, true
@@ -196,29 +199,39 @@ func (x *TextIndex) Candidates(query string) []string {
 	if !ok {
 		return nil
 	}
-	set := x.candidates(q)
+	set, _ := x.candidates(NewStopper(context.Background(), "search"), q)
 	var ids []string
-	forEachNode(set, func(n int) { ids = append(ids, x.ids[n]) })
+	forEachNode(set, func(n int) bool { ids = append(ids, x.ids[n]); return true })
 	return ids
 }
 
 // candidates returns the set of nodes (a bitset) that have, for every token of some query
-// variant, a token it is a prefix of.
-func (x *TextIndex) candidates(q *indexedQuery) []uint64 {
+// variant, a token it is a prefix of. A query token whose range holds another token's range
+// of the same variant selects a superset of what that one selects, so it is skipped (repeated
+// words cost one pass). It stops when stop says the request is over.
+func (x *TextIndex) candidates(stop *Stopper, q *indexedQuery) ([]uint64, error) {
 	words := (len(x.ids) + 63) / 64
 	union := make([]uint64, words)
 	tokenSet := make([]uint64, words)
 	variantSet := make([]uint64, words)
 	for _, v := range q.selective {
+		first := true
 		for i, r := range v {
+			if impliedRange(v, i) {
+				continue
+			}
 			clear(tokenSet)
 			for t := r.lo; t < r.hi; t++ {
 				for _, n := range x.postings[t] {
 					tokenSet[n>>6] |= 1 << (n & 63)
 				}
+				if err := stop.Step(1 + len(x.postings[t])); err != nil {
+					return nil, err
+				}
 			}
-			if i == 0 {
+			if first {
 				copy(variantSet, tokenSet)
+				first = false
 				continue
 			}
 			for w := range variantSet {
@@ -228,16 +241,36 @@ func (x *TextIndex) candidates(q *indexedQuery) []uint64 {
 		for w := range union {
 			union[w] |= variantSet[w]
 		}
+		if err := stop.Step(words); err != nil {
+			return nil, err
+		}
 	}
-	return union
+	return union, nil
 }
 
-// forEachNode calls f with each node of a bitset, in increasing order.
-func forEachNode(set []uint64, f func(n int)) {
+// impliedRange reports whether token i of a query variant adds nothing to the candidate
+// search: its range holds the range of another token of the variant (the first of equal ones
+// is kept), so every node the other selects it selects too.
+func impliedRange(v []tokenRange, i int) bool {
+	for j, r := range v {
+		if j == i || r.lo < v[i].lo || r.hi > v[i].hi {
+			continue
+		}
+		if r.lo != v[i].lo || r.hi != v[i].hi || j < i {
+			return true
+		}
+	}
+	return false
+}
+
+// forEachNode calls f with each node of a bitset, in increasing order, until f returns false.
+func forEachNode(set []uint64, f func(n int) bool) {
 	for w, bitsLeft := range set {
 		for bitsLeft != 0 {
 			b := bits.TrailingZeros64(bitsLeft)
-			f(w*64 + b)
+			if !f(w*64 + b) {
+				return
+			}
 			bitsLeft &= bitsLeft - 1
 		}
 	}
@@ -245,22 +278,39 @@ func forEachNode(set []uint64, f func(n int)) {
 
 // Match returns the nodes the query matches with their scores, equal to MatchText's for each
 // node's texts: by score descending, then SortKey(name), then ID. Nil when the query has no
-// tokens or nothing matches.
+// tokens or nothing matches. It runs to the end; requests use MatchContext.
 func (x *TextIndex) Match(query string) []TextHit {
+	hits, _ := x.MatchContext(context.Background(), query)
+	return hits
+}
+
+// MatchContext is Match for a request: it stops as soon as ctx is done (past its deadline, or
+// its client gone) and returns an error wrapping ctx.Err().
+func (x *TextIndex) MatchContext(ctx context.Context, query string) ([]TextHit, error) {
 	q, ok := x.lookup(query)
 	if !ok {
-		return nil
+		return nil, nil
+	}
+	stop := NewStopper(ctx, "search")
+	set, err := x.candidates(stop, q)
+	if err != nil {
+		return nil, err
 	}
 	var hits []TextHit
 	var order []string // SortKey of each hit's name
-	forEachNode(x.candidates(q), func(n int) {
+	forEachNode(set, func(n int) bool {
 		if s, ok := x.score(q, n); ok {
 			hits = append(hits, TextHit{ID: x.ids[n], Score: s})
 			order = append(order, x.names[n])
 		}
+		err = stop.Step(q.tokens)
+		return err == nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	if len(hits) == 0 {
-		return nil
+		return nil, nil
 	}
 	idx := make([]int, len(hits))
 	for i := range idx {
@@ -279,7 +329,7 @@ func (x *TextIndex) Match(query string) []TextHit {
 	for i, j := range idx {
 		sorted[i] = hits[j]
 	}
-	return sorted
+	return sorted, nil
 }
 
 // score scores node n as TextQuery.Match scores its prepared texts.

@@ -1302,13 +1302,22 @@ var sources = []*ast.Source{
 # Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (an argument out of range or malformed; the
 # message gives the allowed range), NOT_FOUND (an ID given to an analytics query does not exist),
 # COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED, UNAVAILABLE (the database cannot be reached; retry
-# later) and INTERNAL (logged server-side with a request ID; no details are returned). About the
-# request itself: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED (including a value that is not
-# an Int), BAD_REQUEST (HTTP 400: the body or the URL parameters are not a GraphQL request, or a
-# persisted-query hash is not the query's), METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS),
-# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json), PERSISTED_QUERY_NOT_FOUND
-# (send the query with its hash) and PERSISTED_QUERY_NOT_SUPPORTED (a persisted-query version other
-# than 1).
+# later), TIMEOUT (the request ran past the server's time limit and was stopped; the fields it did
+# not finish are null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID;
+# no details are returned). About the request itself: GRAPHQL_PARSE_FAILED,
+# GRAPHQL_VALIDATION_FAILED (including a value that is not an Int), BAD_REQUEST (HTTP 400: the body
+# or the URL parameters are not a GraphQL request, or a persisted-query hash is not the query's),
+# METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS), UNSUPPORTED_MEDIA_TYPE (415: a POST body that
+# is not application/json), PERSISTED_QUERY_NOT_FOUND (send the query with its hash) and
+# PERSISTED_QUERY_NOT_SUPPORTED (a persisted-query version other than 1).
+#
+# Admission control: a request runs at once when its cost is at most the server's threshold
+# (1,000 by default) and it selects none of search, careerPaths, careerProgression,
+# matchProfessions, similarProfessions, or professions/skills/tools/trainings with filter.text.
+# Any other request is expensive: a few run at a time (half the server's CPUs by default), their
+# searches, traversals and matches one after the other, and one that waits for its turn too long
+# (2 s by default) is answered with HTTP 503, a ` + "`" + `Retry-After: 1` + "`" + ` header and one error with code
+# OVERLOADED, and nothing of it runs: retry it later, or ask for less.
 
 """
 Anything with a global ID. IDs are "<kind>:<dataset>:<code>", e.g.
@@ -1362,7 +1371,8 @@ type Query {
   Every word of the text must start a word of the name (or of one alternative name): "dévelop" finds
   developers. Whole-word matches score above prefix matches, names whose words are all matched above
   longer names, and names above alternative names. Hits come sorted by score, then name, then ID.
-  text: 1..200 characters with at least one letter or digit; kinds: all when omitted.
+  text: 1..200 characters with at least one letter or digit, and 1..20 words (a word is a run of
+  letters or digits: "l'agent·e" has 3); kinds: all when omitted.
   """
   search(text: String!, kinds: [NodeKind!], dataset: String, first: Int = 10): [SearchHit!]!
 
@@ -1634,7 +1644,7 @@ type Dataset {
 
 "Narrows a list of professions; every field given must hold. A field left out, null or \"\" does not narrow."
 input ProfessionFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   "Exact sector name."
@@ -1647,7 +1657,7 @@ input ProfessionFilter {
 
 "Narrows a list of skills; every field given must hold. A field left out, null or \"\" does not narrow."
 input SkillFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   kind: SkillKind
@@ -1655,7 +1665,7 @@ input SkillFilter {
 
 "Narrows a list of tools; every field given must hold. A field left out, null or \"\" does not narrow."
 input ToolFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   "Exact category name."
@@ -1664,7 +1674,7 @@ input ToolFilter {
 
 "Narrows a list of trainings; every field given must hold. A field left out, null or \"\" does not narrow."
 input TrainingFilter {
-  "Same matching as search."
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
   dataset: String
   level: TrainingLevel

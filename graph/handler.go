@@ -42,6 +42,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Introspection enables schema introspection (GraphiQL needs it).
 	Introspection bool
+	// Admission configures admission control; nil uses DefaultAdmission.
+	Admission *AdmissionConfig
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
@@ -71,12 +73,16 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	srv.Use(IntVariables{Schema: es.Schema()})
 	srv.Use(DepthLimit{Max: opts.Limits.Depth})
 	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
+	admission := NewAdmission(opts.Admission)
+	srv.Use(ErrorCodes{})
+	srv.Use(StopAtDeadline{})
+	srv.Use(admission)
 	srv.SetErrorPresenter(errorPresenter(opts.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		opts.Logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "request_id", RequestID(ctx))
 		return errors.New("internal panic")
 	})
-	return LoaderMiddleware(store, opts.LoaderWait, srv)
+	return admission.Handler(LoaderMiddleware(store, opts.LoaderWait, srv))
 }
 
 // errorPresenter turns errors into GraphQL errors with extensions.code. Domain errors

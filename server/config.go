@@ -21,6 +21,7 @@ type Config struct {
 	MaxBodyBytes   int64
 	RequestTimeout time.Duration
 	LoaderWait     time.Duration
+	Admission      graph.AdmissionConfig
 	// Datasets are extra datasets for the embedded store, "name=DIR".
 	Datasets  []string
 	LogFormat string
@@ -74,6 +75,12 @@ func parseConfig(args []string, getenv func(string) string, extra ...func(*flag.
 	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envErrs.int(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envErrs.int(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", envErrs.duration(getenv, "REQUEST_TIMEOUT", 10*time.Second), "time limit of one request, database included (env REQUEST_TIMEOUT)")
+	admission := graph.DefaultAdmission()
+	admissionMode := fs.String("admission", env("ADMISSION", "on"), "admission control of expensive requests: on or off (env ADMISSION)")
+	fs.IntVar(&c.Admission.Threshold, "expensive-cost", envErrs.int(getenv, "EXPENSIVE_COST", admission.Threshold), "highest cost of a cheap request, which runs at once; searches, traversals and matches are expensive whatever their cost (env EXPENSIVE_COST)")
+	fs.IntVar(&c.Admission.Capacity, "expensive-capacity", envErrs.int(getenv, "EXPENSIVE_CAPACITY", admission.Capacity), "total cost of the expensive requests that run at once (env EXPENSIVE_CAPACITY)")
+	fs.IntVar(&c.Admission.MaxExpensive, "max-expensive", envErrs.int(getenv, "MAX_EXPENSIVE", admission.MaxExpensive), "expensive requests that run at once; default half the CPUs (env MAX_EXPENSIVE)")
+	fs.DurationVar(&c.Admission.MaxWait, "admission-wait", envErrs.duration(getenv, "ADMISSION_WAIT", admission.MaxWait), "longest wait of an expensive request for its turn, then OVERLOADED (503) (env ADMISSION_WAIT)")
 	fs.DurationVar(&c.LoaderWait, "loader-wait", envErrs.duration(getenv, "LOADER_WAIT", 2*time.Millisecond), "how long dataloaders gather keys before querying Neo4j (env LOADER_WAIT)")
 	var datasets stringList
 	fs.Var(&datasets, "dataset", "load a dataset into the embedded store: rome=DIR, esco=DIR or onet=DIR (repeatable)")
@@ -105,6 +112,13 @@ func parseConfig(args []string, getenv func(string) string, extra ...func(*flag.
 	if err := c.LogLevel.UnmarshalText([]byte(*level)); err != nil {
 		return nil, fmt.Errorf("log-level: %w", err)
 	}
+	switch *admissionMode {
+	case "on":
+	case "off":
+		c.Admission.Disabled = true
+	default:
+		return nil, fmt.Errorf("admission must be on or off, got %q", *admissionMode)
+	}
 	return c, c.validate()
 }
 
@@ -123,7 +137,7 @@ func (c *Config) validate() error {
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return fmt.Errorf("log-format must be text or json")
 	}
-	return nil
+	return c.Admission.Validate()
 }
 
 // LogValue prints the configuration once at start, with the password masked.
@@ -145,6 +159,11 @@ func (c *Config) LogValue() slog.Value {
 		slog.Int("max_tokens", c.Limits.ParserTokens),
 		slog.Int64("max_body", c.MaxBodyBytes),
 		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Bool("admission", !c.Admission.Disabled),
+		slog.Int("expensive_cost", c.Admission.Threshold),
+		slog.Int("expensive_capacity", c.Admission.Capacity),
+		slog.Int("max_expensive", c.Admission.MaxExpensive),
+		slog.Duration("admission_wait", c.Admission.MaxWait),
 		slog.Any("datasets", c.Datasets),
 		slog.String("neo4j_uri", c.Neo4j.URI),
 		slog.String("neo4j_user", c.Neo4j.User),

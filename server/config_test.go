@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +42,40 @@ func TestConfig(t *testing.T) {
 		} {
 			_, err := parseConfig(tc.args, env(tc.env))
 			if err == nil || err.Error() != tc.want {
+				t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, tc.want)
+			}
+		}
+	})
+	t.Run("admission control", func(t *testing.T) {
+		c, err := parseConfig(nil, env(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "defaults", []any{c.Admission.Disabled, c.Admission.Threshold, c.Admission.Capacity, c.Admission.MaxExpensive, c.Admission.MaxWait},
+			[]any{false, 1000, 40000, max(1, runtime.GOMAXPROCS(0)/2), 2 * time.Second})
+		c, err = parseConfig([]string{"--max-expensive", "3", "--admission", "off"}, env(map[string]string{
+			"EXPENSIVE_COST": "500", "EXPENSIVE_CAPACITY": "9000", "MAX_EXPENSIVE": "2", "ADMISSION_WAIT": "250ms",
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "environment, then flags", []any{c.Admission.Disabled, c.Admission.Threshold, c.Admission.Capacity, c.Admission.MaxExpensive, c.Admission.MaxWait},
+			[]any{true, 500, 9000, 3, 250 * time.Millisecond})
+		for _, tc := range []struct {
+			args []string
+			env  map[string]string
+			want string
+		}{
+			{[]string{"--admission", "maybe"}, nil, `admission must be on or off, got "maybe"`},
+			{nil, map[string]string{"ADMISSION": "no"}, `admission must be on or off, got "no"`},
+			{[]string{"--max-expensive", "0"}, nil, "max-expensive must be at least 1, got 0"},
+			{[]string{"--expensive-capacity", "0"}, nil, "expensive-capacity must be at least 1, got 0"},
+			{[]string{"--expensive-cost", "-1"}, nil, "expensive-cost must be 0 or more, got -1"},
+			{[]string{"--admission-wait", "-1s"}, nil, "admission-wait must be 0 or more, got -1s"},
+			{nil, map[string]string{"ADMISSION_WAIT": "2"}, `environment: ADMISSION_WAIT="2" is not a duration (e.g. 10s, 500ms)`},
+			{nil, map[string]string{"MAX_EXPENSIVE": "all"}, `environment: MAX_EXPENSIVE="all" is not a whole number`},
+		} {
+			if _, err := parseConfig(tc.args, env(tc.env)); err == nil || err.Error() != tc.want {
 				t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, tc.want)
 			}
 		}

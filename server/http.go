@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -9,7 +10,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rs/cors"
@@ -85,6 +88,7 @@ func newHTTPHandler(c *Config, store career.Store, logger *slog.Logger) http.Han
 		LoaderWait:    c.loaderWait(),
 		Logger:        logger,
 		Introspection: true,
+		Admission:     &c.Admission,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/query", limitBody(c.MaxBodyBytes, withTimeout(c.RequestTimeout, gql)))
@@ -191,24 +195,58 @@ func saneID(id string) bool {
 	return true
 }
 
-// statusRecorder remembers the status a handler wrote.
+// statusRecorder remembers the status the client got: the first one written, or 200 when
+// the body was written without one.
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status int // 0 until written
 }
 
+// WriteHeader implements http.ResponseWriter.
 func (s *statusRecorder) WriteHeader(code int) {
-	s.status = code
+	if s.status == 0 {
+		s.status = code
+	}
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// accessLog logs one line per request.
+// Write implements http.ResponseWriter.
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// alarmingCodes are the GraphQL error codes that make a request's log line a warning: the
+// server could not give the answer, for lack of time or of capacity.
+var alarmingCodes = []string{career.ETIMEOUT, career.EOVERLOADED}
+
+// accessLog logs one line per request: method, path, the status written, the GraphQL error
+// codes of the answer (codes=TIMEOUT,NOT_FOUND) and the duration. The line is at debug level,
+// or warn when the status is 5xx or the answer has a code of alarmingCodes.
 func accessLog(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		logger.DebugContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path,
-			"status", rec.status, "duration", time.Since(start), "request_id", graph.RequestID(r.Context()))
+		ctx, outcome := graph.WithOutcome(r.Context())
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r.WithContext(ctx))
+		status := cmp.Or(rec.status, http.StatusOK)
+		codes := outcome.Codes()
+		level := slog.LevelDebug
+		if status >= 500 || slices.ContainsFunc(codes, func(c string) bool { return slices.Contains(alarmingCodes, c) }) {
+			level = slog.LevelWarn
+		}
+		attrs := []slog.Attr{
+			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", status),
+		}
+		if len(codes) > 0 {
+			attrs = append(attrs, slog.String("codes", strings.Join(codes, ",")))
+		}
+		attrs = append(attrs, slog.Duration("duration", time.Since(start)), slog.String("request_id", graph.RequestID(r.Context())))
+		logger.LogAttrs(r.Context(), level, "request", attrs...)
 	})
 }

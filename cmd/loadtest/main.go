@@ -3,6 +3,14 @@
 // second and latency percentiles. It only talks to loopback addresses.
 //
 //	go run ./cmd/loadtest -url http://127.0.0.1:8080/query -query card -c 8 -d 10s
+//
+// With -attack it measures admission control instead, on a server holding ROME, ESCO and
+// O*NET: the median latency of the cheap query (-query) alone for -d, then for -d while -c
+// clients send the costliest legal queries (the most aliases the server accepts of the
+// heaviest searches, text filters, progressions, paths, matches and similarities), and the
+// ratio of the two medians; it exits 1 when the ratio exceeds -max-ratio.
+//
+//	go run ./cmd/loadtest -attack -query card -c 8 -d 10s
 package main
 
 import (
@@ -44,14 +52,23 @@ func main() {
 	clients := flag.Int("c", 8, "concurrent clients")
 	duration := flag.Duration("d", 10*time.Second, "how long to run (at most 5m)")
 	maxRequests := flag.Int64("n", 1_000_000, "stop after this many requests")
+	attackMode := flag.Bool("attack", false, "measure the query's median latency idle, then under -c clients sending the costliest legal queries")
+	maxRatio := flag.Float64("max-ratio", 50, "with -attack: the highest acceptable ratio of the medians (exit 1 above)")
 	flag.Parse()
-	if err := run(*target, *name, *clients, *duration, *maxRequests); err != nil {
+	err := checkArgs(*target, *clients, *duration)
+	if err == nil && *attackMode {
+		err = attack(*target, *name, *clients, *duration, *maxRatio)
+	} else if err == nil {
+		err = run(*target, *name, *clients, *duration, *maxRequests)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(target, name string, clients int, duration time.Duration, maxRequests int64) error {
+// checkArgs refuses targets that are not loopback addresses, and unbounded runs.
+func checkArgs(target string, clients int, duration time.Duration) error {
 	u, err := url.Parse(target)
 	if err != nil {
 		return err
@@ -59,12 +76,16 @@ func run(target, name string, clients int, duration time.Duration, maxRequests i
 	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		return fmt.Errorf("%s is not a loopback address", u.Hostname())
 	}
+	if duration <= 0 || duration > 5*time.Minute || clients < 1 || clients > 256 {
+		return fmt.Errorf("want -d between 0 and 5m and -c between 1 and 256")
+	}
+	return nil
+}
+
+func run(target, name string, clients int, duration time.Duration, maxRequests int64) error {
 	query, ok := queries[name]
 	if !ok {
 		return fmt.Errorf("unknown query %q", name)
-	}
-	if duration > 5*time.Minute || clients < 1 || clients > 256 {
-		return fmt.Errorf("want -d at most 5m and -c between 1 and 256")
 	}
 	body, _ := json.Marshal(map[string]string{"query": query})
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients}}

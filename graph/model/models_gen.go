@@ -43,7 +43,7 @@ type ProfessionEdge struct {
 
 // Narrows a list of professions; every field given must hold. A field left out, null or "" does not narrow.
 type ProfessionFilter struct {
-	// Same matching as search.
+	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
 	Text    *string `json:"text,omitempty"`
 	Dataset *string `json:"dataset,omitempty"`
 	// Exact sector name.
@@ -74,7 +74,7 @@ type SkillEdge struct {
 
 // Narrows a list of skills; every field given must hold. A field left out, null or "" does not narrow.
 type SkillFilter struct {
-	// Same matching as search.
+	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
 	Text    *string           `json:"text,omitempty"`
 	Dataset *string           `json:"dataset,omitempty"`
 	Kind    *career.SkillKind `json:"kind,omitempty"`
@@ -97,7 +97,7 @@ type ToolEdge struct {
 
 // Narrows a list of tools; every field given must hold. A field left out, null or "" does not narrow.
 type ToolFilter struct {
-	// Same matching as search.
+	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
 	Text    *string `json:"text,omitempty"`
 	Dataset *string `json:"dataset,omitempty"`
 	// Exact category name.
@@ -121,7 +121,7 @@ type TrainingEdge struct {
 
 // Narrows a list of trainings; every field given must hold. A field left out, null or "" does not narrow.
 type TrainingFilter struct {
-	// Same matching as search.
+	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
 	Text    *string               `json:"text,omitempty"`
 	Dataset *string               `json:"dataset,omitempty"`
 	Level   *career.TrainingLevel `json:"level,omitempty"`

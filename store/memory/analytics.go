@@ -30,16 +30,20 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 	if from == to {
 		return nil, career.Errorf(career.EINVALID, "from and to are the same profession; give two different professions")
 	}
-	return simplePaths(from, to, maxSteps, first), nil
+	return simplePaths(career.NewStopper(ctx, "careerPaths"), from, to, maxSteps, first)
 }
 
 // simplePaths enumerates simple paths from → to of 1..maxSteps moves: by length, and within a
 // length in the order of their steps' (sortKey, ID), which a depth-first walk over neighbours
-// sorted by (sortKey, ID) gives. Distances to `to` prune walks that cannot arrive in time.
-func simplePaths(from, to *professionNode, maxSteps, first int) [][]*career.Profession {
-	distTo := distancesTo(to, maxSteps)
+// sorted by (sortKey, ID) gives. Distances to `to` prune walks that cannot arrive in time. It
+// stops when stop says the request is over.
+func simplePaths(stop *career.Stopper, from, to *professionNode, maxSteps, first int) ([][]*career.Profession, error) {
+	distTo, err := distancesTo(stop, to, maxSteps)
+	if err != nil {
+		return nil, err
+	}
 	if _, ok := distTo[from]; !ok {
-		return nil
+		return nil, nil
 	}
 	var out [][]*career.Profession
 	onPath := map[*professionNode]bool{from: true}
@@ -47,7 +51,10 @@ func simplePaths(from, to *professionNode, maxSteps, first int) [][]*career.Prof
 	var walk func(n *professionNode, left int)
 	walk = func(n *professionNode, left int) {
 		for _, next := range n.nextSorted {
-			if len(out) == first {
+			if len(out) == first || err != nil {
+				return
+			}
+			if err = stop.Step(1); err != nil {
 				return
 			}
 			if next == to {
@@ -66,20 +73,26 @@ func simplePaths(from, to *professionNode, maxSteps, first int) [][]*career.Prof
 			delete(onPath, next)
 		}
 	}
-	for length := 1; length <= maxSteps && len(out) < first; length++ {
+	for length := 1; length <= maxSteps && len(out) < first && err == nil; length++ {
 		walk(from, length)
 	}
-	return out
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // distancesTo returns the fewest moves from each profession to `to`, up to maxSteps, walking
-// moves backwards.
-func distancesTo(to *professionNode, maxSteps int) map[*professionNode]int {
+// moves backwards. It stops when stop says the request is over.
+func distancesTo(stop *career.Stopper, to *professionNode, maxSteps int) (map[*professionNode]int, error) {
 	dist := map[*professionNode]int{to: 0}
 	level := []*professionNode{to}
 	for d := 1; d <= maxSteps && len(level) > 0; d++ {
 		var next []*professionNode
 		for _, n := range level {
+			if err := stop.Step(1 + len(n.previous)); err != nil {
+				return nil, err
+			}
 			for _, m := range n.previous {
 				if _, seen := dist[m.profession]; !seen {
 					dist[m.profession] = d
@@ -89,7 +102,7 @@ func distancesTo(to *professionNode, maxSteps int) map[*professionNode]int {
 		}
 		level = next
 	}
-	return dist
+	return dist, nil
 }
 
 // CareerProgression returns the professions reachable in 1..maxSteps moves: by distance, then
@@ -100,12 +113,13 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 	if err != nil {
 		return nil, err
 	}
-	return progression(from, maxSteps, first), nil
+	return progression(career.NewStopper(ctx, "careerProgression"), from, maxSteps, first)
 }
 
 // progression walks breadth first. Each level is kept in the order of its nodes' best paths, so
-// the first parent to reach a node gives it the smallest of its shortest paths.
-func progression(from *professionNode, maxSteps, first int) []career.CareerStep {
+// the first parent to reach a node gives it the smallest of its shortest paths. It stops when
+// stop says the request is over.
+func progression(stop *career.Stopper, from *professionNode, maxSteps, first int) ([]career.CareerStep, error) {
 	type reached struct {
 		n        *professionNode
 		distance int
@@ -116,6 +130,9 @@ func progression(from *professionNode, maxSteps, first int) []career.CareerStep 
 	for d := 1; d <= maxSteps && len(level) > 0; d++ {
 		var next []*professionNode
 		for _, n := range level {
+			if err := stop.Step(1 + len(n.nextSorted)); err != nil {
+				return nil, err
+			}
 			for _, m := range n.nextSorted {
 				if _, seen := parent[m]; !seen {
 					parent[m] = n
@@ -140,7 +157,7 @@ func progression(from *professionNode, maxSteps, first int) []career.CareerStep 
 		}
 		steps = append(steps, career.CareerStep{Profession: r.n.p, Distance: r.distance, Path: path})
 	}
-	return steps
+	return steps, nil
 }
 
 // SkillGap tells what someone in `from` must add to work as `to`.
@@ -231,15 +248,22 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 		tools[n] = true
 	}
 	// Only professions linked to a given skill or tool can score above 0.
+	stop := career.NewStopper(ctx, "matchProfessions")
 	have := make(map[*professionNode]float64)
 	for n := range skills {
 		for _, e := range n.requiredBy {
 			have[e.profession] += e.importance.Weight()
 		}
+		if err := stop.Step(1 + len(n.requiredBy)); err != nil {
+			return nil, err
+		}
 	}
 	for n := range tools {
 		for _, p := range n.usedBy {
 			have[p]++
+		}
+		if err := stop.Step(1 + len(n.usedBy)); err != nil {
+			return nil, err
 		}
 	}
 	var ranked []rankedProfession
@@ -247,6 +271,9 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 		if q.Dataset == "" || p.p.Dataset == q.Dataset {
 			ranked = append(ranked, rankedProfession{p, w / p.totalWeight})
 		}
+	}
+	if err := stop.Step(len(have)); err != nil {
+		return nil, err
 	}
 	return matches(ranked, q.First, func(s *skillNode) bool { return skills[s] }), nil
 }
@@ -303,6 +330,7 @@ func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) 
 	if err != nil {
 		return nil, err
 	}
+	stop := career.NewStopper(ctx, "similarProfessions")
 	shared := make(map[*professionNode]int)
 	toSkills := make(map[*skillNode]bool, len(to.requirements))
 	for _, r := range to.requirements {
@@ -310,10 +338,16 @@ func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) 
 		for _, e := range r.skill.requiredBy {
 			shared[e.profession]++
 		}
+		if err := stop.Step(1 + len(r.skill.requiredBy)); err != nil {
+			return nil, err
+		}
 	}
 	for _, t := range to.tools {
 		for _, p := range t.usedBy {
 			shared[p]++
+		}
+		if err := stop.Step(1 + len(t.usedBy)); err != nil {
+			return nil, err
 		}
 	}
 	delete(shared, to)
@@ -321,6 +355,9 @@ func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) 
 	ranked := make([]rankedProfession, 0, len(shared))
 	for p, n := range shared {
 		ranked = append(ranked, rankedProfession{p, float64(n) / float64(size(to)+size(p)-n)})
+	}
+	if err := stop.Step(len(shared)); err != nil {
+		return nil, err
 	}
 	return matches(ranked, first, func(s *skillNode) bool { return toSkills[s] }), nil
 }
@@ -343,10 +380,14 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 
 // TopSkills ranks skills by the number of professions requiring them, then name, then ID.
 func (s *Store) TopSkills(ctx context.Context, dataset string, first int) ([]career.SkillUsage, error) {
+	stop := career.NewStopper(ctx, "topSkills")
 	out := []career.SkillUsage{}
 	for _, n := range s.graph().skillsByUse {
 		if len(out) == first {
 			break
+		}
+		if err := stop.Step(1); err != nil {
+			return nil, err
 		}
 		if dataset == "" || n.s.Dataset == dataset {
 			out = append(out, career.SkillUsage{Skill: n.s, Professions: len(n.requiredBy)})

@@ -36,14 +36,32 @@ func paginate[N any, T any](sorted []N, key func(N) (string, string), value func
 func professionKey(n *professionNode) (string, string)     { return n.sortKey, n.p.ID }
 func professionValue(n *professionNode) *career.Profession { return n.p }
 
-// textMatches returns the IDs whose names match text, as a set.
-func (g *graph) textMatches(text string) map[string]bool {
-	hits := g.text.Match(text)
+// textMatches returns the IDs whose names match text, as a set. It stops when ctx is done.
+func (g *graph) textMatches(ctx context.Context, text string) (map[string]bool, error) {
+	hits, err := g.text.MatchContext(ctx, text)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]bool, len(hits))
 	for _, h := range hits {
 		out[h.ID] = true
 	}
-	return out
+	return out, nil
+}
+
+// filterNodes returns the nodes of base that keep accepts, in order. It stops when stop says
+// the request is over.
+func filterNodes[N any](stop *career.Stopper, base []N, keep func(N) bool) ([]N, error) {
+	out := make([]N, 0)
+	for _, n := range base {
+		if keep(n) {
+			out = append(out, n)
+		}
+		if err := stop.Step(1); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // ListProfessions pages through the professions that pass the filter, by name.
@@ -71,19 +89,23 @@ func (s *Store) ListProfessions(ctx context.Context, f career.ProfessionFilter, 
 	}
 	var matches map[string]bool
 	if f.Text != "" {
-		matches = g.textMatches(f.Text)
+		var err error
+		if matches, err = g.textMatches(ctx, f.Text); err != nil {
+			return nil, err
+		}
 	}
 	filtered := base
 	if f.Text != "" || f.Sector != "" || (f.Dataset != "" && (f.SkillID != "" || f.ToolID != "")) || (f.SkillID != "" && f.ToolID != "") {
-		filtered = make([]*professionNode, 0)
-		for _, n := range base {
-			if (matches == nil || matches[n.p.ID]) &&
+		var err error
+		filtered, err = filterNodes(career.NewStopper(ctx, "professions"), base, func(n *professionNode) bool {
+			return (matches == nil || matches[n.p.ID]) &&
 				(f.Dataset == "" || n.p.Dataset == f.Dataset) &&
 				(f.Sector == "" || n.p.Sector == f.Sector) &&
 				(f.SkillID == "" || requires(n, f.SkillID)) &&
-				(f.ToolID == "" || uses(n, f.ToolID)) {
-				filtered = append(filtered, n)
-			}
+				(f.ToolID == "" || uses(n, f.ToolID))
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return paginate(filtered, professionKey, professionValue, page)
@@ -111,13 +133,17 @@ func (s *Store) ListSkills(ctx context.Context, f career.SkillFilter, page caree
 	if f.Text != "" || f.Kind != "" {
 		var matches map[string]bool
 		if f.Text != "" {
-			matches = g.textMatches(f.Text)
-		}
-		filtered = make([]*skillNode, 0)
-		for _, n := range base {
-			if (matches == nil || matches[n.s.ID]) && (f.Kind == "" || n.s.Kind == f.Kind) {
-				filtered = append(filtered, n)
+			var err error
+			if matches, err = g.textMatches(ctx, f.Text); err != nil {
+				return nil, err
 			}
+		}
+		var err error
+		filtered, err = filterNodes(career.NewStopper(ctx, "skills"), base, func(n *skillNode) bool {
+			return (matches == nil || matches[n.s.ID]) && (f.Kind == "" || n.s.Kind == f.Kind)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return paginate(filtered, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID },
@@ -138,13 +164,17 @@ func (s *Store) ListTools(ctx context.Context, f career.ToolFilter, page career.
 	if f.Text != "" || f.Category != "" {
 		var matches map[string]bool
 		if f.Text != "" {
-			matches = g.textMatches(f.Text)
-		}
-		filtered = make([]*toolNode, 0)
-		for _, n := range base {
-			if (matches == nil || matches[n.t.ID]) && (f.Category == "" || n.t.Category == f.Category) {
-				filtered = append(filtered, n)
+			var err error
+			if matches, err = g.textMatches(ctx, f.Text); err != nil {
+				return nil, err
 			}
+		}
+		var err error
+		filtered, err = filterNodes(career.NewStopper(ctx, "tools"), base, func(n *toolNode) bool {
+			return (matches == nil || matches[n.t.ID]) && (f.Category == "" || n.t.Category == f.Category)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return paginate(filtered, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID },
@@ -165,13 +195,17 @@ func (s *Store) ListTrainings(ctx context.Context, f career.TrainingFilter, page
 	if f.Text != "" || f.Level != "" {
 		var matches map[string]bool
 		if f.Text != "" {
-			matches = g.textMatches(f.Text)
-		}
-		filtered = make([]*trainingNode, 0)
-		for _, n := range base {
-			if (matches == nil || matches[n.t.ID]) && (f.Level == "" || n.t.Level == f.Level) {
-				filtered = append(filtered, n)
+			var err error
+			if matches, err = g.textMatches(ctx, f.Text); err != nil {
+				return nil, err
 			}
+		}
+		var err error
+		filtered, err = filterNodes(career.NewStopper(ctx, "trainings"), base, func(n *trainingNode) bool {
+			return (matches == nil || matches[n.t.ID]) && (f.Level == "" || n.t.Level == f.Level)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return paginate(filtered, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID },
@@ -182,8 +216,12 @@ func (s *Store) ListTrainings(ctx context.Context, f career.TrainingFilter, page
 // to it, by name. Unknown IDs are left out of the result.
 func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance career.Importance, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
 	g := s.graph()
+	stop := career.NewStopper(ctx, "professions")
 	out := make(map[string]*career.Page[*career.Profession], len(targetIDs))
 	for _, id := range targetIDs {
+		if err := stop.Step(1); err != nil {
+			return nil, err
+		}
 		var linked []*professionNode
 		switch career.KindOf(id) {
 		case career.KindSkill:
@@ -195,6 +233,9 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 				if importance == "" || e.importance == importance {
 					linked = append(linked, e.profession)
 				}
+			}
+			if err := stop.Step(len(sk.requiredBy)); err != nil {
+				return nil, err
 			}
 		case career.KindTool:
 			t := g.tools[id]
@@ -221,13 +262,21 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 }
 
 // Search ranks the nodes whose names match q.Text: score descending, then name, then ID (the
-// order of the text index's hits).
+// order of the text index's hits). It stops when ctx is done.
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	g := s.graph()
+	hits, err := g.text.MatchContext(ctx, q.Text)
+	if err != nil {
+		return nil, err
+	}
+	stop := career.NewStopper(ctx, "search")
 	out := []career.SearchHit{}
-	for _, h := range g.text.Match(q.Text) {
+	for _, h := range hits {
 		if len(out) == q.First {
 			break
+		}
+		if err := stop.Step(1); err != nil {
+			return nil, err
 		}
 		kind := career.KindOf(h.ID)
 		if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, kind) {

@@ -1,5 +1,10 @@
 // Package memory is the embedded career graph: every dataset indexed in memory, the default
 // backend and the oracle the Neo4j store is tested against. It is safe for concurrent use.
+//
+// Every loop whose length grows with the data (search, traversals, matching, similarity,
+// filters and scans) checks its request's context through a career.Stopper: a request past
+// its deadline, or whose client has gone, stops within microseconds with an error wrapping
+// ctx.Err(), which the API answers as TIMEOUT (or CANCELLED).
 package memory
 
 import (

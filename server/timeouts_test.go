@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/internal/shareddata"
+	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -38,7 +38,7 @@ func realData(t *testing.T) career.Store {
 	realOnce.Do(func() {
 		var flags []string
 		for _, name := range []string{"rome", "esco", "onet"} {
-			flags = append(flags, name+"="+shareddata.Path(t, "data", name))
+			flags = append(flags, name+"="+datafiles.Full(t, name))
 		}
 		realStore, realErr = openMemory(context.Background(), flags, discardLogger())
 	})

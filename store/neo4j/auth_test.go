@@ -51,18 +51,14 @@ func newLogBuffer() (*slog.Logger, *logBuffer) {
 	return slog.New(h), b
 }
 
-// withScheme returns the test Neo4j's URI with another scheme, or another port when port is
-// not empty.
-func withScheme(t *testing.T, scheme, port string) string {
+// withScheme returns the test Neo4j's URI with another scheme.
+func withScheme(t *testing.T, scheme string) string {
 	t.Helper()
 	u, err := url.Parse(testbackend.Neo4jConfig().URI)
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.Scheme = scheme
-	if port != "" {
-		u.Host = u.Hostname() + ":" + port
-	}
 	return u.String()
 }
 
@@ -153,9 +149,8 @@ func TestConnectivityProblems(t *testing.T) {
 	cfg := testbackend.Neo4jConfig()
 	const expiredUser, expiredPassword = "careergraph_expired", "expired-password-1"
 	testbackend.CreateUser(t, expiredUser, expiredPassword, true)
-	tlsURI := withScheme(t, "bolt+s", "")
-	closed := withScheme(t, "bolt", "1")
-	routedClosed := withScheme(t, "neo4j", "1")
+	tlsURI := withScheme(t, "bolt+s")
+	const closed, routedClosed = "bolt://127.0.0.1:1", "neo4j://127.0.0.1:1"
 	for _, tc := range []struct {
 		name     string
 		cfg      neo4jstore.Config
@@ -207,7 +202,7 @@ func TestConnectivityProblems(t *testing.T) {
 	}
 	t.Run("neo4j:// against a single server works", func(t *testing.T) {
 		ctx := ctxT(t)
-		s, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: withScheme(t, "neo4j", ""), User: cfg.User, Password: cfg.Password, Database: cfg.Database})
+		s, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: withScheme(t, "neo4j"), User: cfg.User, Password: cfg.Password, Database: cfg.Database})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +240,6 @@ func TestLoginRecovers(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	equal(t, "login failures", s.LoginFailures(), int64(1))
 	attrs := " uri=" + cfg.URI + " user=" + user + " database=" + cfg.Database
 	equal(t, "log", logs.lines(), []string{
 		`level=ERROR msg="` + cause + `"` + attrs + " next_login_in=6s",

@@ -194,11 +194,11 @@ type health struct {
 
 	mu      sync.Mutex
 	current *problem // the problem last logged; nil once Neo4j answered since
-	refused *problem // while non-nil, queries are not sent: Neo4j refused the credentials
 	probing bool     // a background login is under way
 
-	troubled      atomic.Bool  // current != nil, read without the lock after each success
-	loginFailures atomic.Int64 // logins Neo4j refused
+	refused       atomic.Pointer[problem] // while set, queries are not sent: Neo4j refused the credentials
+	troubled      atomic.Bool             // current != nil, read without the lock after each success
+	loginFailures atomic.Int64            // logins Neo4j refused
 }
 
 // LoginFailures returns the number of times Neo4j refused the store's credentials so far
@@ -208,9 +208,7 @@ func (s *Store) LoginFailures() int64 { return s.health.loginFailures.Load() }
 // refusal returns the error queries get while Neo4j refuses the store's credentials, and nil
 // otherwise. Such queries are not sent.
 func (s *Store) refusal(what string) error {
-	s.health.mu.Lock()
-	p := s.health.refused
-	s.health.mu.Unlock()
+	p := s.health.refused.Load()
 	if p == nil {
 		return nil
 	}
@@ -254,8 +252,8 @@ func (s *Store) report(p *problem) {
 	if !p.refusesLogin() {
 		return
 	}
-	h.refused = p
-	if !h.probing {
+	h.refused.Store(p)
+	if !h.probing && s.life.Err() == nil {
 		h.probing = true
 		s.background.Add(1)
 		go s.relogin()
@@ -282,7 +280,8 @@ func (s *Store) relogin() {
 		}
 		if err == nil {
 			h.mu.Lock()
-			h.refused, h.probing = nil, false
+			h.refused.Store(nil)
+			h.probing = false
 			h.mu.Unlock()
 			s.answered()
 			return

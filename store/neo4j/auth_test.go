@@ -254,3 +254,16 @@ func equal[T any](t *testing.T, what string, got, want T) {
 		t.Errorf("%s:\ngot  %#v\nwant %#v", what, got, want)
 	}
 }
+
+// TestClosedStoreIsUnavailable: a query after Close answers UNAVAILABLE, not INTERNAL.
+func TestClosedStoreIsUnavailable(t *testing.T) {
+	ctx := ctxT(t)
+	s, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: "bolt://127.0.0.1:1", Password: "secret-password"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	wantUnavailable(t, s.Ping(ctx), "the neo4j store is closed: the server is stopping", "secret-password")
+}

@@ -74,6 +74,7 @@ const (
 	problemTLS          problemKind = "TLS"                  // the URI's TLS setting does not fit the server
 	problemRouting      problemKind = "routing"              // neo4j:// got no usable routing table
 	problemBusy         problemKind = "no free connection"   // the pool is exhausted
+	problemClosed       problemKind = "store closed"         // Close was called: the server is stopping
 	problemDatabaseDown problemKind = "database unavailable" // the database is starting or stopping
 	problemUnreachable  problemKind = "unreachable"          // no answer at the URI
 )
@@ -156,6 +157,9 @@ func (s *Store) diagnose(err error) *problem {
 		if strings.Contains(msg, s) {
 			return &problem{problemBusy, "no connection to neo4j became free in time: every pooled connection is busy"}
 		}
+	}
+	if strings.Contains(msg, "Pool closed") || strings.Contains(msg, "closed driver") {
+		return &problem{problemClosed, "the neo4j store is closed: the server is stopping"}
 	}
 	if strings.Contains(msg, "connection refused") || strings.Contains(msg, "no route to host") {
 		return s.diagnoseConnection(err)

@@ -11,11 +11,22 @@ import (
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 
-// openNeo4j opens the Neo4j store. The server starts even when Neo4j is down: the schema is
-// applied in the background as soon as Neo4j answers, and until then /readyz says 503 and
-// queries get UNAVAILABLE.
+// openNeo4j opens the Neo4j store. The server starts even when Neo4j is down or refuses the
+// credentials: the schema is applied in the background as soon as Neo4j answers, and until
+// then /readyz says 503 and queries get UNAVAILABLE. The store logs each problem once, with
+// its cause.
 func openNeo4j(ctx context.Context, c Neo4jConfig, logger *slog.Logger) (career.Store, func(), error) {
-	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database})
+	return startNeo4j(ctx, neo4jStoreConfig(c, logger), logger)
+}
+
+// neo4jStoreConfig is the store configuration of the server's Neo4j settings.
+func neo4jStoreConfig(c Neo4jConfig, logger *slog.Logger) neo4jstore.Config {
+	return neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database, Logger: logger}
+}
+
+// startNeo4j opens the store and applies the schema in the background (see openNeo4j).
+func startNeo4j(ctx context.Context, cfg neo4jstore.Config, logger *slog.Logger) (*neo4jstore.Store, func(), error) {
+	store, err := neo4jstore.Open(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -38,6 +49,8 @@ func openNeo4j(ctx context.Context, c Neo4jConfig, logger *slog.Logger) (career.
 }
 
 // ensureSchema applies the schema, retrying with backoff until Neo4j answers or ctx ends.
+// While Neo4j refuses the credentials the store does not send the schema (it logs in again in
+// the background), so these retries never count as failed logins.
 func ensureSchema(ctx context.Context, store *neo4jstore.Store, logger *slog.Logger) {
 	wait := 500 * time.Millisecond
 	for {
@@ -53,7 +66,12 @@ func ensureSchema(ctx context.Context, store *neo4jstore.Store, logger *slog.Log
 			}
 			return
 		}
-		logger.Warn("neo4j not ready; retrying", "error", err.Error(), "retry_in", wait)
+		// The store has logged the cause of an UNAVAILABLE once; other failures are news.
+		level := slog.LevelWarn
+		if career.ErrorCode(err) == career.EUNAVAILABLE {
+			level = slog.LevelDebug
+		}
+		logger.Log(ctx, level, "neo4j schema not applied yet; retrying", "error", err.Error(), "retry_in", wait)
 		select {
 		case <-ctx.Done():
 			return
@@ -85,18 +103,21 @@ func runImport(ctx context.Context, args []string, getenv func(string) string) e
 	if err != nil {
 		return err
 	}
-	store, err := neo4jstore.Open(ctx, neo4jstore.Config{
-		URI: c.Neo4j.URI, User: c.Neo4j.User, Password: c.Neo4j.Password, Database: c.Neo4j.Database,
-		OnLoadProgress: func(p neo4jstore.LoadProgress) {
-			rate := float64(p.Rows) / max(p.Elapsed.Seconds(), 1e-3)
-			logger.Info("import progress", "dataset", p.Dataset, "step", p.Step, "rows", p.Rows, "of", p.TotalRows,
-				"rows_per_second", int(rate), "elapsed", p.Elapsed.Round(time.Millisecond))
-		},
-	})
+	cfg := neo4jStoreConfig(c.Neo4j, logger)
+	cfg.OnLoadProgress = func(p neo4jstore.LoadProgress) {
+		rate := float64(p.Rows) / max(p.Elapsed.Seconds(), 1e-3)
+		logger.Info("import progress", "dataset", p.Dataset, "step", p.Step, "rows", p.Rows, "of", p.TotalRows,
+			"rows_per_second", int(rate), "elapsed", p.Elapsed.Round(time.Millisecond))
+	}
+	store, err := neo4jstore.Open(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
+	// Log in first, waiting out a lock of the user that another client's failed logins caused.
+	if err := store.Connect(ctx); err != nil {
+		return fmt.Errorf("connect to neo4j: %w", err)
+	}
 	if err := store.EnsureSchema(ctx); err != nil {
 		return fmt.Errorf("neo4j schema: %w", err)
 	}

@@ -30,6 +30,10 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	if err := checkDatasetNames(d); err != nil {
 		return err
 	}
+	what := "load " + d.Info.Name
+	if err := s.refusal(what); err != nil {
+		return err
+	}
 	gen, err := newGeneration()
 	if err != nil {
 		return err
@@ -44,7 +48,6 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	})
 	defer session.Close(context.WithoutCancel(ctx))
 
-	what := "load " + d.Info.Name
 	total := 0
 	for _, st := range steps {
 		total += len(st.rows)
@@ -311,6 +314,9 @@ func list(l []string) []string { return l }
 // Drop removes a dataset (its nodes, their relationships and its :Dataset node) in one
 // transaction. Dropping a dataset that is not loaded does nothing.
 func (s *Store) Drop(ctx context.Context, name string) error {
+	if err := s.refusal("drop " + name); err != nil {
+		return err
+	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName:    s.cfg.Database,
 		AccessMode:      neo4j.AccessModeWrite,

@@ -8,17 +8,20 @@
 // store does.
 //
 // The driver is lazy: Open succeeds when Neo4j is down; Ping says whether it answers. Failures
-// to reach the server come back as career.Unavailable errors; other failures are wrapped with
-// context and never carry Cypher to API clients (the API shows career.Error messages only).
+// to reach the server or to log in come back as career.Unavailable errors, and are logged once
+// with their cause (see health.go); once Neo4j has refused the credentials, queries are not
+// sent until a background login succeeds. Other failures are wrapped with context and never
+// carry Cypher to API clients (the API shows career.Error messages only).
 package neo4jstore
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
-	"net"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -60,6 +63,13 @@ type Config struct {
 	// OnLoadProgress, when set, is called by Load after each step (nodes of a kind, links of a
 	// kind) has been written in the load's transaction.
 	OnLoadProgress func(LoadProgress)
+	// Logger receives one line each time the link to Neo4j changes: a problem and its cause
+	// (wrong credentials, no such database, TLS mismatch, no answer), then its end. Nil logs
+	// nothing.
+	Logger *slog.Logger
+	// LoginRetry is the pause before logging in again after Neo4j refused the credentials; it
+	// doubles after each refusal, up to 4 × LoginRetry (default DefaultLoginRetry).
+	LoginRetry time.Duration
 }
 
 // LoadProgress says how far a Load has come. The rows are written but not yet committed: a
@@ -88,6 +98,11 @@ type Store struct {
 	cfg     Config
 	queries atomic.Int64
 	texts   preparedTexts // the search candidates' names, prepared for matching
+	health  health
+
+	life       context.Context // ends when the store is closed; bounds background logins
+	stop       context.CancelFunc
+	background sync.WaitGroup
 }
 
 var (
@@ -113,6 +128,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.MaxRetryTime <= 0 {
 		cfg.MaxRetryTime = DefaultMaxRetryTime
 	}
+	if cfg.LoginRetry <= 0 {
+		cfg.LoginRetry = DefaultLoginRetry
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *neo4j.Config) {
 		c.MaxTransactionRetryTime = cfg.MaxRetryTime
 		if cfg.ConnectTimeout > 0 {
@@ -125,11 +147,15 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		// The driver's message names the URI only, never the password.
 		return nil, fmt.Errorf("neo4j: open %s: %w", cfg.URI, err)
 	}
-	return &Store{driver: driver, cfg: cfg}, nil
+	s := &Store{driver: driver, cfg: cfg, health: health{logger: logger}}
+	s.life, s.stop = context.WithCancel(context.Background())
+	return s, nil
 }
 
-// Close closes the driver and its connections.
+// Close stops the background login, if any, and closes the driver and its connections.
 func (s *Store) Close(ctx context.Context) error {
+	s.stop()
+	s.background.Wait()
 	if err := s.driver.Close(ctx); err != nil {
 		return fmt.Errorf("neo4j: close: %w", err)
 	}
@@ -175,17 +201,25 @@ func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
 // COMMIT round trip. Reads carry the bookmarks of the store's own writes (Load, Drop,
 // EnsureSchema), so they see them even on a cluster, and do not add their own bookmarks to them:
 // nothing has to wait for a read. Reads the driver would retry (the server unreachable or a
-// transient error) are retried here for up to MaxRetryTime.
+// transient error) are retried here for up to MaxRetryTime, unless retrying cannot help (a
+// TLS mismatch). While Neo4j refuses the credentials, reads are not sent.
 func (s *Store) read(ctx context.Context, what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if err := s.refusal(what); err != nil {
+		return nil, err
+	}
 	s.counted()
 	start := time.Now()
 	for attempt := 0; ; attempt++ {
 		recs, err := s.readOnce(ctx, cypher, params)
 		if err == nil {
+			s.answered()
 			return recs, nil
 		}
 		left := s.cfg.MaxRetryTime - time.Since(start)
 		if ctx.Err() != nil || !neo4j.IsRetryable(err) || left <= 0 {
+			return nil, s.fail(ctx, what, err)
+		}
+		if p := s.diagnose(err); p != nil && p.permanent() {
 			return nil, s.fail(ctx, what, err)
 		}
 		if err := sleep(ctx, min(retryDelay(attempt), left)); err != nil {
@@ -247,8 +281,12 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// write runs one write query in its own transaction.
+// write runs one write query in its own transaction. While Neo4j refuses the credentials,
+// writes are not sent.
 func (s *Store) write(ctx context.Context, what, cypher string, params map[string]any) error {
+	if err := s.refusal(what); err != nil {
+		return err
+	}
 	s.counted()
 	opts := []neo4j.ExecuteQueryConfigurationOption{
 		neo4j.ExecuteQueryWithWritersRouting(),
@@ -261,11 +299,13 @@ func (s *Store) write(ctx context.Context, what, cypher string, params map[strin
 	if err != nil {
 		return s.fail(ctx, what, err)
 	}
+	s.answered()
 	return nil
 }
 
 // fail turns a driver error into the store's error: the context's own error when it ended,
-// career.Unavailable when the server could not be reached, and a wrapped error otherwise.
+// career.Unavailable (with the diagnosed cause, reported once to the log) when the server
+// could not be reached or refused the login, and a wrapped error otherwise.
 func (s *Store) fail(ctx context.Context, what string, err error) error {
 	var cerr *career.Error
 	if errors.As(err, &cerr) {
@@ -277,44 +317,11 @@ func (s *Store) fail(ctx context.Context, what string, err error) error {
 	if isTimeout(err) {
 		return fmt.Errorf("neo4j: %s: %w (%v)", what, context.DeadlineExceeded, err)
 	}
-	if isUnreachable(err) {
-		return career.Unavailable(fmt.Errorf("neo4j: %s: %w", what, err))
+	if p := s.diagnose(err); p != nil {
+		s.report(p)
+		return career.Unavailable(fmt.Errorf("neo4j: %s: %s: %w", what, p.msg, err))
 	}
 	return fmt.Errorf("neo4j: %s: %w", what, err)
-}
-
-// isUnreachable reports whether err says the server could not be reached or went away.
-func isUnreachable(err error) bool {
-	var (
-		conn  *neo4j.ConnectivityError
-		limit *neo4j.TransactionExecutionLimit
-		dbErr *neo4j.Neo4jError
-		nerr  net.Error
-	)
-	switch {
-	case errors.As(err, &conn):
-		return true
-	case errors.As(err, &limit):
-		for _, e := range limit.Errors {
-			if isUnreachable(e) {
-				return true
-			}
-		}
-		return false
-	case errors.As(err, &dbErr):
-		return dbErr.Code == "Neo.TransientError.General.DatabaseUnavailable" ||
-			dbErr.Code == "Neo.ClientError.Database.DatabaseNotFound"
-	case errors.As(err, &nerr):
-		return true
-	}
-	// Pool errors (timeouts, closed pool, no servers) are not exported by the driver.
-	msg := err.Error()
-	for _, s := range []string{"PoolTimeout", "Timeout while waiting for connection", "Pool closed", "connection refused", "no route to host"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // isTimeout reports whether the server stopped a transaction because its timeout (set from the

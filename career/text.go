@@ -22,11 +22,14 @@ const middleDot = '·'
 
 // prefold lowercases s, removes diacritics (compatibility decomposition, then dropping the
 // marks), spells ligatures and special letters (œ → oe, ß → ss, ø → o) and turns every
-// inclusive-writing dot into middleDot. Other characters (punctuation, spaces) are kept.
+// inclusive-writing dot into middleDot. Other characters (punctuation, spaces) are kept. Bytes
+// that are not UTF-8 become U+FFFD first, which folds to a separator: the normalisation would
+// otherwise skip what follows them, and Fold would not be idempotent.
 func prefold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s) // ASCII has no accents, ligatures or middle dots
 	}
+	s = strings.ToValidUTF8(s, string(utf8.RuneError))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFKD.String(s) {

@@ -15,7 +15,6 @@ import (
 // (33 bytes), the largest growth of any character.
 const maxFoldGrowth = 11
 
-
 // FuzzFold checks, for any string, what the folding functions promise: no panic, valid UTF-8,
 // Fold made of letter-or-digit tokens separated by single spaces and idempotent, SortKey equal
 // to Fold, Tokens splitting it back, Variants folded, distinct, at most three, nil exactly

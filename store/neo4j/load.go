@@ -35,6 +35,10 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 		return err
 	}
 	steps := loadSteps(d, gen)
+	if err := storeBounds(steps, d); err != nil {
+		return err
+	}
+	defer s.forgetBounds()
 
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName: s.cfg.Database,
@@ -317,6 +321,7 @@ func (s *Store) Drop(ctx context.Context, name string) error {
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
 	})
 	defer session.Close(context.WithoutCancel(ctx))
+	defer s.forgetBounds()
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, l := range nodeLabels {
 			if _, err := s.run(ctx, tx, "MATCH (n:"+l+" {dataset: $ds}) DETACH DELETE n", map[string]any{"ds": name}); err != nil {

@@ -60,6 +60,9 @@ type Config struct {
 	// OnLoadProgress, when set, is called by Load after each step (nodes of a kind, links of a
 	// kind) has been written in the load's transaction.
 	OnLoadProgress func(LoadProgress)
+	// BoundsRefresh is how long the bounds of the data are kept before they are read again
+	// (default DefaultBoundsRefresh); see Bounds.
+	BoundsRefresh time.Duration
 }
 
 // LoadProgress says how far a Load has come. The rows are written but not yet committed: a
@@ -88,6 +91,7 @@ type Store struct {
 	cfg     Config
 	queries atomic.Int64
 	texts   preparedTexts // the search candidates' names, prepared for matching
+	boundsCache
 }
 
 var (
@@ -112,6 +116,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if cfg.MaxRetryTime <= 0 {
 		cfg.MaxRetryTime = DefaultMaxRetryTime
+	}
+	if cfg.BoundsRefresh <= 0 {
+		cfg.BoundsRefresh = DefaultBoundsRefresh
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *neo4j.Config) {
 		c.MaxTransactionRetryTime = cfg.MaxRetryTime

@@ -2,6 +2,8 @@ package career
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/internal/saturate"
@@ -22,7 +24,8 @@ const TextPrefixRunes = 3
 //
 // Links stay within a dataset (dataset.Validate enforces it), so the per-profession and
 // per-node maxima of several datasets are the largest of theirs; counts and search postings
-// add up.
+// add up; and what lies under a node of one dataset is bounded by that dataset's own bounds
+// (ByDataset, Of).
 type Bounds struct {
 	// Counts over the loaded datasets.
 	Datasets    int `json:"datasets"`
@@ -61,6 +64,41 @@ type Bounds struct {
 	// MaxWordPostings is the most (node, word) pairs one query word can reach: the largest
 	// count of TextPrefixes.
 	MaxWordPostings int `json:"maxWordPostings"`
+
+	// ByDataset holds the bounds of each dataset these bounds merge, by name, without their
+	// search postings (searches read every dataset's words) and without ByDataset. Nil when
+	// unknown.
+	ByDataset map[string]Bounds `json:"-"`
+}
+
+// Of returns the bounds of what lies under the nodes of the named datasets: theirs merged (a
+// dataset that is not loaded has no nodes, and zero bounds), or b itself when b does not know
+// its datasets. The search postings are b's.
+func (b *Bounds) Of(datasets ...string) Bounds {
+	if b.ByDataset == nil || len(datasets) == 0 {
+		return *b
+	}
+	list := make([]Bounds, 0, len(datasets))
+	for i, name := range datasets {
+		if !slices.Contains(datasets[:i], name) {
+			list = append(list, b.ByDataset[name])
+		}
+	}
+	m := MergeBounds(list...)
+	m.TextPrefixes, m.MaxWordPostings = b.TextPrefixes, b.MaxWordPostings
+	return m
+}
+
+// withoutText returns b without its search postings and ByDataset: an entry of ByDataset.
+func (b Bounds) withoutText() Bounds {
+	b.TextPrefixes, b.MaxWordPostings, b.ByDataset = nil, 0, nil
+	return b
+}
+
+// Named returns b as the bounds of the one dataset name: ByDataset holds b under name.
+func (b Bounds) Named(name string) Bounds {
+	b.ByDataset = map[string]Bounds{name: b.withoutText()}
+	return b
 }
 
 // WordPostings returns the most (node, word) pairs a folded query word can make a search
@@ -120,6 +158,11 @@ func (b Bounds) Merge(o Bounds) Bounds {
 	for k := range m.Walks {
 		m.Walks[k] = max(b.Walks[k], o.Walks[k])
 	}
+	if b.ByDataset != nil && o.ByDataset != nil {
+		m.ByDataset = make(map[string]Bounds, len(b.ByDataset)+len(o.ByDataset))
+		maps.Copy(m.ByDataset, b.ByDataset)
+		maps.Copy(m.ByDataset, o.ByDataset)
+	}
 	m.MaxWordPostings = saturate.Add(b.MaxWordPostings, o.MaxWordPostings)
 	if b.TextPrefixes != nil && o.TextPrefixes != nil {
 		m.TextPrefixes = make(map[string]int, max(len(b.TextPrefixes), len(o.TextPrefixes)))
@@ -142,9 +185,10 @@ func maxCount(m map[string]int) int {
 	return n
 }
 
-// MergeBounds merges the bounds of datasets loaded together; no datasets give zero bounds.
+// MergeBounds merges the bounds of datasets loaded together; no datasets give zero bounds
+// (with no words and no datasets).
 func MergeBounds(list ...Bounds) Bounds {
-	m := Bounds{TextPrefixes: map[string]int{}}
+	m := Bounds{TextPrefixes: map[string]int{}, ByDataset: map[string]Bounds{}}
 	for _, b := range list {
 		m = m.Merge(b)
 	}
@@ -155,7 +199,7 @@ func MergeBounds(list ...Bounds) Bounds {
 // dataset does not hold and moves from a profession to itself are left out, links given twice
 // count twice. TextPrefixes is left nil: stores count it from the words they index
 // (TextIndex.Prefixes, or a PrefixCounter fed with SearchField's words), which they have
-// folded already.
+// folded already. ByDataset holds the dataset's bounds under its name.
 func DatasetBounds(d *Dataset) Bounds {
 	b := Bounds{
 		Datasets:    1,
@@ -258,7 +302,7 @@ func DatasetBounds(d *Dataset) Bounds {
 	}
 
 	b.Walks = walks(next)
-	return b
+	return b.Named(d.Info.Name)
 }
 
 // walks returns, for k = 1..WalkSteps, the most walks of k moves out of one profession:

@@ -58,7 +58,7 @@ func TestDatasetBounds(t *testing.T) {
 		// walks_1: b has 3 moves; walks_2(b) = walks_1(c) + 2 walks_1(a) = 0 + 2×2 = 4, walks_2(a) =
 		// walks_1(b) + walks_1(c) = 3; walks_3(b) = 2 walks_2(a) + walks_2(c) = 6; and so on.
 		Walks: [career.WalkSteps]int{3, 4, 6, 8, 12, 16},
-	}
+	}.Named("t")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("bounds:\ngot  %+v\nwant %+v", got, want)
 	}
@@ -93,6 +93,25 @@ func TestBoundsMerge(t *testing.T) {
 			t.Errorf("%s: got %d, want %d", tc.what, tc.got, tc.want)
 		}
 	}
+	t.Run("what lies under a dataset's nodes has its bounds", func(t *testing.T) {
+		other := career.Bounds{Professions: 7, MaxNextCareers: 9}.Named("o")
+		all := career.MergeBounds(career.DatasetBounds(smallDataset()), other)
+		for _, tc := range []struct {
+			what      string
+			got, want int
+		}{
+			{"t", all.Of("t").MaxNextCareers, 3},
+			{"o", all.Of("o").MaxNextCareers, 9},
+			{"both", all.Of("t", "o", "t").Professions, 10},
+			{"not loaded", all.Of("nope").Professions, 0},
+			{"none named", all.Of().Professions, 10},
+			{"unknown datasets", career.DefaultBounds.Of("t").Professions, career.DefaultBounds.Professions},
+		} {
+			if tc.got != tc.want {
+				t.Errorf("%s: got %d, want %d", tc.what, tc.got, tc.want)
+			}
+		}
+	})
 	unknown := career.MergeBounds(a, career.DefaultBounds)
 	if unknown.TextPrefixes != nil || unknown.WordPostings("bo") != 3+career.DefaultBounds.MaxWordPostings {
 		t.Errorf("with unknown text: got %v and %d, want nil and %d", unknown.TextPrefixes, unknown.WordPostings("bo"), 3+career.DefaultBounds.MaxWordPostings)

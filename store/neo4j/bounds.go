@@ -108,7 +108,7 @@ func (s *Store) readBounds(ctx context.Context) (career.Bounds, error) {
 			b = career.DefaultBounds
 			b.Datasets = 1
 		}
-		list = append(list, b)
+		list = append(list, b.Named(w.str("name")))
 	}
 	return career.MergeBounds(list...), nil
 }

@@ -7,7 +7,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
@@ -456,7 +458,13 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 		}
 		equal(t, "text prefixes", []any{len(b.TextPrefixes), b.MaxWordPostings, prefixes},
 			[]any{256, 52, map[string]int{"d": 52, "de": 39, "dev": 11, "web": 3, "c": 34, "con": 9, "zzz": 0}})
-		b.TextPrefixes = nil
+		if names := slices.Sorted(maps.Keys(b.ByDataset)); !slices.Equal(names, []string{"seed"}) {
+			t.Errorf("bounds by dataset: %v, want [seed]", names)
+		}
+		seedOnly := b.Of("seed")
+		seedOnly.TextPrefixes = nil
+		b.TextPrefixes, b.ByDataset = nil, nil
+		equal(t, "the seed's own bounds", seedOnly, b)
 		equal(t, "bounds", b, career.Bounds{
 			Datasets: 1, Professions: 8, Skills: 35, Tools: 19, Trainings: 7, Moves: 21, Postings: 130,
 			MaxQualities: 5, MaxRequirements: 10, MaxTools: 12, MaxTrainings: 6,

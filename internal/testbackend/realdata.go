@@ -1,0 +1,44 @@
+package testbackend
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/dataset/esco"
+	"github.com/careergraph/careergraph/dataset/onet"
+	"github.com/careergraph/careergraph/dataset/rome"
+	"github.com/careergraph/careergraph/internal/shareddata"
+)
+
+var (
+	realOnce sync.Once
+	realData []*career.Dataset
+	realErr  error
+)
+
+// RealData returns the seed and the real taxonomies (ROME, ESCO, O*NET) read from the shared
+// data folder, read once per test binary.
+func RealData(t testing.TB) []*career.Dataset {
+	t.Helper()
+	realOnce.Do(func() {
+		realData = []*career.Dataset{Seed(t)}
+		for _, r := range []struct {
+			name string
+			read func(string) (*career.Dataset, []dataset.Warning, error)
+		}{{"rome", rome.Read}, {"esco", esco.Read}, {"onet", onet.Read}} {
+			d, _, err := r.read(shareddata.Path(t, "data", r.name))
+			if err != nil {
+				realErr = fmt.Errorf("read %s: %w", r.name, err)
+				return
+			}
+			realData = append(realData, d)
+		}
+	})
+	if realErr != nil {
+		t.Fatal(realErr)
+	}
+	return realData
+}

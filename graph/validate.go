@@ -143,19 +143,22 @@ type documentCounter struct {
 	stack    []string
 }
 
-// count counts every operation and fragment definition of doc.
+// count counts every operation and fragment definition of doc, reading each once.
 func (c *documentCounter) count(doc *ast.QueryDocument) *gqlerror.Error {
 	c.expanded = make(map[string]int, len(c.fragments))
 	c.active = make(map[string]bool)
 	for _, op := range doc.Operations {
-		n, err := c.set(op.SelectionSet, true)
+		n, err := c.set(op.SelectionSet)
 		if err != nil {
 			return err
 		}
 		c.selections = saturate.Add(c.selections, n)
 	}
 	for _, f := range doc.Fragments {
-		n, err := c.set(f.SelectionSet, true)
+		if c.fragments[f.Name] != f {
+			continue // a second definition of a name: gqlgen's validation refuses it
+		}
+		n, err := c.fragment(f.Name)
 		if err != nil {
 			return err
 		}
@@ -175,10 +178,9 @@ func (c *documentCounter) visit() *gqlerror.Error {
 	return nil
 }
 
-// set returns the number of selections in set, spreads expanded. written says whether set is
-// read where it is written (an operation or a fragment definition), so that its spreads count
-// once as written; fragments reached through spreads were or will be read as written too.
-func (c *documentCounter) set(set ast.SelectionSet, written bool) (int, *gqlerror.Error) {
+// set returns the number of selections in set, spreads expanded, and counts its spreads as
+// written (each operation and fragment definition is read once).
+func (c *documentCounter) set(set ast.SelectionSet) (int, *gqlerror.Error) {
 	n := 0
 	for _, sel := range set {
 		if err := c.visit(); err != nil {
@@ -186,21 +188,19 @@ func (c *documentCounter) set(set ast.SelectionSet, written bool) (int, *gqlerro
 		}
 		switch s := sel.(type) {
 		case *ast.Field:
-			sub, err := c.set(s.SelectionSet, written)
+			sub, err := c.set(s.SelectionSet)
 			if err != nil {
 				return 0, err
 			}
 			n = saturate.Sum(n, 1, sub)
 		case *ast.InlineFragment:
-			sub, err := c.set(s.SelectionSet, written)
+			sub, err := c.set(s.SelectionSet)
 			if err != nil {
 				return 0, err
 			}
 			n = saturate.Sum(n, 1, sub)
 		case *ast.FragmentSpread:
-			if written {
-				c.spreads++
-			}
+			c.spreads++
 			sub, err := c.fragment(s.Name)
 			if err != nil {
 				return 0, err
@@ -229,7 +229,7 @@ func (c *documentCounter) fragment(name string) (int, *gqlerror.Error) {
 	}
 	c.active[name] = true
 	c.stack = append(c.stack, name)
-	n, err := c.set(f.SelectionSet, false)
+	n, err := c.set(f.SelectionSet)
 	c.stack = c.stack[:len(c.stack)-1]
 	delete(c.active, name)
 	if err != nil {

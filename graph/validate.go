@@ -67,11 +67,12 @@ func (d DocumentLimits) MutateOperationParameters(ctx context.Context, params *g
 	if params.Query == "" {
 		return nil
 	}
-	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, d.Limits.ParserTokens)
+	limits := d.Limits.withDefaults()
+	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, limits.ParserTokens)
 	if err != nil || doc == nil {
 		return nil // gqlgen parses it again and reports the error
 	}
-	return checkDocument(ctx, doc, params.OperationName, d.Limits.withDefaults())
+	return checkDocument(ctx, doc, params.OperationName, limits)
 }
 
 // limitError returns an error with a code and a message.

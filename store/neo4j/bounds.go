@@ -25,14 +25,14 @@ type boundsCache struct {
 	bounds     career.Bounds
 	known      bool
 	read       time.Time
-	generation int // incremented by each load and drop, so that older reads are not kept
+	generation int // incremented by each load and drop, so that reads begun before are not kept
 	refreshing bool
 }
 
 // Bounds returns the bounds of the loaded data. Each load stores its dataset's bounds on the
 // dataset's :Dataset node (property `bounds`, JSON); the store reads them all in one query
 // and keeps them for BoundsRefresh, then serves the last bounds read while it reads them again
-// in the background. A load or drop by this store reads them again on the next call. When
+// in the background. A load or drop by this store reads them again when it commits. When
 // Neo4j cannot be read, it returns the last bounds read, or career.DefaultBounds, with the error.
 func (s *Store) Bounds(ctx context.Context) (career.Bounds, error) {
 	c := &s.boundsCache
@@ -84,13 +84,19 @@ func (s *Store) keepBounds(b career.Bounds, gen int) {
 	c.bounds, c.known, c.read = b, true, time.Now()
 }
 
-// forgetBounds makes the next call to Bounds read them again (after a load or a drop).
-func (s *Store) forgetBounds() {
+// reloadBounds reads the bounds again after a load or a drop committed, so that queries are
+// costed by the new data from then on (and pay no read for it). When the read fails, the next
+// call to Bounds reads them.
+func (s *Store) reloadBounds(ctx context.Context) {
 	c := &s.boundsCache
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.generation++
 	c.known = false
+	gen := c.generation
+	c.mu.Unlock()
+	if b, err := s.readBounds(ctx); err == nil {
+		s.keepBounds(b, gen)
+	}
 }
 
 // readBounds reads and merges the bounds stored on every :Dataset node. A dataset loaded

@@ -38,7 +38,6 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	if err := storeBounds(steps, d); err != nil {
 		return err
 	}
-	defer s.forgetBounds()
 
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName: s.cfg.Database,
@@ -94,6 +93,7 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	if err != nil {
 		return s.fail(ctx, what, err)
 	}
+	s.reloadBounds(ctx)
 	return nil
 }
 
@@ -321,7 +321,6 @@ func (s *Store) Drop(ctx context.Context, name string) error {
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
 	})
 	defer session.Close(context.WithoutCancel(ctx))
-	defer s.forgetBounds()
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, l := range nodeLabels {
 			if _, err := s.run(ctx, tx, "MATCH (n:"+l+" {dataset: $ds}) DETACH DELETE n", map[string]any{"ds": name}); err != nil {
@@ -334,6 +333,7 @@ func (s *Store) Drop(ctx context.Context, name string) error {
 	if err != nil {
 		return s.fail(ctx, "drop "+name, err)
 	}
+	s.reloadBounds(ctx)
 	return nil
 }
 

@@ -47,6 +47,11 @@ import (
 //
 // Sums and products saturate (internal/saturate): no argument can wrap a cost around. The
 // walk visits at most Limits.Fields selections, which DocumentLimits checked before.
+//
+// The units were set so that they take about the same time on the embedded store holding
+// ROME + ESCO + O*NET: on a busy two-core machine, a page of 100 professions (cost 602) took
+// 2.6 ms, a 6-step careerProgression (336) 1.3 ms, similarProfessions (413) 1.2 ms, and a
+// search for "e" (8,626: 43,120 postings) 41 ms, all about 4 µs per unit.
 const (
 	visitsPerUnit       = 100
 	textPostingsPerUnit = 5
@@ -70,14 +75,19 @@ type Cost struct {
 // OperationCost returns the computed cost of the current operation: ok is false before the
 // cost is known (a document refused earlier, or no operation in ctx).
 func OperationCost(ctx context.Context) (cost int, ok bool) {
+	if c := operationCost(ctx); c != nil {
+		return c.RequestedQueryCost, true
+	}
+	return 0, false
+}
+
+// operationCost returns the cost CostLimit kept in the operation's stats, or nil.
+func operationCost(ctx context.Context) *Cost {
 	if !graphql.HasOperationContext(ctx) {
-		return 0, false
+		return nil
 	}
-	c, ok := graphql.GetOperationContext(ctx).Stats.GetExtension(costExtension).(*Cost)
-	if !ok {
-		return 0, false
-	}
-	return c.RequestedQueryCost, true
+	c, _ := graphql.GetOperationContext(ctx).Stats.GetExtension(costExtension).(*Cost)
+	return c
 }
 
 // CostLimit computes each operation's cost from its selection and the store's bounds,
@@ -140,10 +150,7 @@ func (c CostLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.Op
 // InterceptResponse implements graphql.ResponseInterceptor: it adds extensions.cost.
 func (c CostLimit) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
-	if resp == nil || !graphql.HasOperationContext(ctx) {
-		return resp
-	}
-	if cost, ok := graphql.GetOperationContext(ctx).Stats.GetExtension(costExtension).(*Cost); ok {
+	if cost := operationCost(ctx); resp != nil && cost != nil {
 		if resp.Extensions == nil {
 			resp.Extensions = map[string]any{}
 		}

@@ -362,3 +362,16 @@ func TestIntrospectionFitsTheLimits(t *testing.T) {
 	}
 	t.Logf("cost %d", r.cost(t).RequestedQueryCost)
 }
+
+// TestBothBackendsCostAlike: the cost comes from the store's bounds, the same on both.
+func TestBothBackendsCostAlike(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, h http.Handler) {
+		r := probe(t, h, `{ profession(id: "`+backEnd+`") { name summary sector qualities { name } tasks
+			skills { skill { name kind } importance } tools { name category } trainings { name level durationYears }
+			nextCareers { profession { name } kind } specializationOf { name } } }`, nil)
+		equal(t, "the card", r.cost(t).RequestedQueryCost, 117)
+		q := `{ profession(id: "` + backEnd + `") { previousCareers { profession { previousCareers { profession { previousCareers { profession {
+			previousCareers { profession { previousCareers { profession { previousCareers { profession { name } } } } } } } } } } } } } }`
+		equal(t, "nested previousCareers", wantTooCostly(t, probe(t, h, q, nil)), 39062)
+	})
+}

@@ -156,10 +156,15 @@ func (c *documentCounter) count(doc *ast.QueryDocument) *gqlerror.Error {
 		c.selections = saturate.Add(c.selections, n)
 	}
 	for _, f := range doc.Fragments {
-		if c.fragments[f.Name] != f {
-			continue // a second definition of a name: gqlgen's validation refuses it
+		var n int
+		var err *gqlerror.Error
+		if c.fragments[f.Name] == f {
+			n, err = c.fragment(f.Name)
+		} else {
+			// A second definition of a name, which gqlgen's validation refuses: counted as
+			// written, as it will be read.
+			n, err = c.set(f.SelectionSet)
 		}
-		n, err := c.fragment(f.Name)
 		if err != nil {
 			return err
 		}

@@ -144,6 +144,12 @@ func TestProbesAnswerFastWithACode(t *testing.T) {
 		}
 		r := probe(t, h, q, nil)
 		equal(t, "codes", r.codes(), []string{graph.CodeFieldLimit})
+		// A second definition of a fragment's name counts too: its 400 spreads of a fragment of
+		// 999 selections make 400,000, besides the operation, B and the first X.
+		q = `{ __typename } fragment B on Query { ` + repeat("a%d: __typename", 999) + ` }
+			fragment X on Query { __typename } fragment X on Query { ` + repeat("...B", 400) + " }"
+		wantError(t, probe(t, h, q, nil), graph.CodeFieldLimit,
+			"the document makes 401001 selections (fields and fragments) once its fragments are expanded, which exceeds the limit of 2000")
 	})
 
 	t.Run("fragment cycles", func(t *testing.T) {

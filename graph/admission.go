@@ -11,7 +11,6 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
-	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
 
@@ -43,7 +42,7 @@ type AdmissionConfig struct {
 	// when none is free.
 	MaxWait time.Duration
 	// Cost returns the estimated cost of the operation in ctx, and false when it is unknown
-	// (such a request is expensive and weighs Capacity). Nil uses ComplexityCost.
+	// (such a request is expensive and weighs Capacity). Nil uses OperationCost.
 	Cost func(ctx context.Context) (int, bool)
 }
 
@@ -75,15 +74,6 @@ func (c AdmissionConfig) Validate() error {
 	return nil
 }
 
-// ComplexityCost is the operation's cost as gqlgen's complexity limit computed it.
-func ComplexityCost(ctx context.Context) (int, bool) {
-	stats := extension.GetComplexityStats(ctx)
-	if stats == nil {
-		return 0, false
-	}
-	return stats.Complexity, true
-}
-
 // retryAfter is what a refused request is told to wait before retrying.
 const retryAfter = time.Second
 
@@ -109,7 +99,7 @@ func NewAdmission(config *AdmissionConfig) *Admission {
 		cfg = *config
 	}
 	if cfg.Cost == nil {
-		cfg.Cost = ComplexityCost
+		cfg.Cost = OperationCost
 	}
 	return &Admission{
 		cfg:    cfg,

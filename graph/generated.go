@@ -1301,15 +1301,57 @@ var sources = []*ast.Source{
 #
 # Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (an argument out of range or malformed; the
 # message gives the allowed range), NOT_FOUND (an ID given to an analytics query does not exist),
-# COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED, UNAVAILABLE (the database cannot be reached; retry
-# later), TIMEOUT (the request ran past the server's time limit and was stopped; the fields it did
-# not finish are null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID;
-# no details are returned). About the request itself: GRAPHQL_PARSE_FAILED,
+# the limit codes below, UNAVAILABLE (the database cannot be reached; retry later), TIMEOUT (the
+# request ran past the server's time limit and was stopped; the fields it did not finish are
+# null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID; no details
+# are returned). About the request itself: GRAPHQL_PARSE_FAILED,
 # GRAPHQL_VALIDATION_FAILED (including a value that is not an Int), BAD_REQUEST (HTTP 400: the body
 # or the URL parameters are not a GraphQL request, or a persisted-query hash is not the query's),
 # METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS), UNSUPPORTED_MEDIA_TYPE (415: a POST body that
 # is not application/json), PERSISTED_QUERY_NOT_FOUND (send the query with its hash) and
 # PERSISTED_QUERY_NOT_SUPPORTED (a persisted-query version other than 1).
+#
+# Limits. A document is checked before it is validated, in time linear in its size, and refused
+# (with the code, and a message that gives the limit) when it has more than:
+# - 15,000 tokens (GRAPHQL_PARSE_FAILED);
+# - 2,000 selections (fields, inline fragments and fragment spreads) once every fragment spread
+#   is expanded, operations and fragment definitions together (FIELD_LIMIT_EXCEEDED): a
+#   fragment is counted once, so a fragment bomb is refused without being expanded;
+# - 200 aliases once fragment spreads are expanded (ALIAS_LIMIT_EXCEEDED);
+# - 500 fragment spreads as written (FRAGMENT_LIMIT_EXCEEDED);
+# - 20 fields with the same response name at one place of the result, fragments included
+#   (DUPLICATE_FIELD_LIMIT_EXCEEDED);
+# - 15 levels of nested fields in the operation to run (DEPTH_LIMIT_EXCEEDED);
+# or a fragment that spreads itself (GRAPHQL_VALIDATION_FAILED). Then the operation's cost is
+# computed, and an operation costing more than 20,000 is refused (COMPLEXITY_LIMIT_EXCEEDED;
+# the message gives the cost and the limit). Every response to an operation whose cost was
+# computed says it: "extensions": {"cost": {"requestedQueryCost": 117, "maximumAvailable": 20000}}.
+#
+# The cost model bounds the work an operation asks for before it runs, in units of about one
+# resolved field:
+# - a field costs 1 plus its selection; a list of strings (tasks, alternativeNames) costs 1;
+# - a list of objects costs 1 + n × its selection, n being the most elements it can have:
+#   ` + "`" + `first` + "`" + `; len(ids) for nodes; maxSteps + 1 for a path's steps; otherwise the longest such
+#   list of the loaded data, recomputed at each load (a profession's skills cost the most
+#   requirements any profession has, its nextCareers the most moves out of one profession,
+#   previousCareers the most moves into one, …). A connection's edges and nodes cost its
+#   ` + "`" + `first` + "`" + ` × their selection;
+# - links stay within a dataset: under a field that names its datasets (an ID, ` + "`" + `dataset` + "`" + `, or
+#   ` + "`" + `filter: {dataset}` + "`" + `) the lengths are those of these datasets;
+# - traversals add 1 per 100 professions or links they can visit: careerPaths its depth-first
+#   search, Σ (maxSteps − k + 1) × w_k for k = 1..maxSteps, w_k being the most walks of k moves
+#   out of one profession (in ROME + ESCO + O*NET, maxSteps 5 and 6 cost more than the limit);
+#   careerProgression its breadth-first search, min(moves, w_1 + … + w_maxSteps), its list
+#   costing min(first, professions, w_1 + … + w_maxSteps) steps; similarProfessions the links
+#   of the profession with the most; matchProfessions |skills| × the most professions
+#   requiring one skill + |tools| × the most using one tool; skillGap the requirements, tools
+#   and trainings of two professions; a list filter other than dataset a scan of what it lists;
+# - search, and the text filter of lists, add 1 per 5 (name, word) pairs that each word of each
+#   reading of the text can reach: the words of every dataset that start with the same three
+#   letters (a one-letter word reads far more than a long one);
+# - a field given an argument out of its range costs 1: it is refused when it runs, before
+#   anything under it runs;
+# - sums and products saturate: no argument makes a cost wrap around.
 #
 # Admission control: a request runs at once when its cost is at most the server's threshold
 # (1,000 by default) and it selects none of search, careerPaths, careerProgression,
@@ -1339,7 +1381,7 @@ enum NodeKind {
 type Query {
   "The object with this global ID, or null."
   node(id: ID!): Node
-  "The objects with these IDs, in the same order; null where none exists. At most 100 IDs."
+  "The objects with these IDs, in the same order; null where none exists. At most 100 IDs. Costs len(ids) × its selection."
   nodes(ids: [ID!]!): [Node]!
 
   """
@@ -1373,6 +1415,9 @@ type Query {
   longer names, and names above alternative names. Hits come sorted by score, then name, then ID.
   text: 1..200 characters with at least one letter or digit, and 1..20 words (a word is a run of
   letters or digits: "l'agent·e" has 3); kinds: all when omitted.
+
+  Costs first × its selection, plus 1 per 5 (name, word) pairs each word of the text can reach
+  (see the cost model): a one-letter word costs most.
   """
   search(text: String!, kinds: [NodeKind!], dataset: String, first: Int = 10): [SearchHit!]!
 
@@ -1382,6 +1427,9 @@ type Query {
   Paths are simple (no profession twice) and follow moves of any kind. Paths of equal length are
   ordered by the names of their steps, compared step by step. NOT_FOUND when from or to is not a
   profession; BAD_USER_INPUT when they are the same.
+
+  Costs first × its selection (steps: maxSteps + 1 professions) plus its depth-first search,
+  which grows as the moves out of one profession to the power maxSteps (see the cost model).
   """
   careerPaths(from: ID!, to: ID!, maxSteps: Int = 4, first: Int = 5): [CareerPath!]!
   """
@@ -1389,6 +1437,9 @@ type Query {
 
   Ordered by distance, then name, then ID; the start itself is not listed. Each step's path is the
   shortest path whose step names come first, compared step by step.
+
+  Costs min(first, what maxSteps moves can reach) × its selection (path: maxSteps + 1
+  professions) plus its breadth-first search (see the cost model).
   """
   careerProgression(from: ID!, maxSteps: Int = 3, first: Int = 50): [CareerStep!]!
   "What someone in ` + "`" + `from` + "`" + ` must add to work as ` + "`" + `to` + "`" + `. NOT_FOUND when either is not a profession."
@@ -1400,6 +1451,9 @@ type Query {
   tools the person has) / (sum of the weights of all its required skills + number of all its
   tools), with ESSENTIAL weighing 2 and OPTIONAL 1. Only professions with a score above 0 are
   listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are NOT_FOUND.
+
+  Costs first × its selection plus the links it walks: the professions of each skill and tool
+  given, at most the most professions one skill (tool) has.
   """
   matchProfessions(skills: [ID!]!, tools: [ID!], dataset: String, first: Int = 10): [ProfessionMatch!]!
   """
@@ -1407,11 +1461,13 @@ type Query {
 
   score = Jaccard index of the two professions' sets of required skills and tools:
   |shared| / |union|. The profession itself is excluded; only scores above 0 are listed.
+
+  Costs first × its selection plus the links it walks for the profession that has the most.
   """
   similarProfessions(to: ID!, first: Int = 10): [ProfessionMatch!]!
   "Counts and rankings over the whole graph, or over one dataset."
   stats(dataset: String): GraphStats!
-  "The datasets loaded, with their provenance and attribution, by name."
+  "The datasets loaded, with their provenance and attribution, by name. Costs the number of datasets × its selection."
   datasets: [Dataset!]!
 }
 
@@ -1432,7 +1488,7 @@ type Profession implements Node {
   description: String
   "The professional domain or sector, as the dataset names it."
   sector: String
-  "Personal qualities the profession asks for (skills of kind ATTITUDE), in dataset order."
+  "Personal qualities the profession asks for (skills of kind ATTITUDE), in dataset order. Costs, like every list of a profession, the longest such list of the data × its selection."
   qualities: [Skill!]!
   "Main tasks, in dataset order."
   tasks: [String!]!
@@ -1562,7 +1618,7 @@ type CareerMove {
 
 "A sequence of career moves."
 type CareerPath {
-  "From first to last profession, both included."
+  "From first to last profession, both included. Costs (maxSteps + 1) × its selection."
   steps: [Profession!]!
   "Number of moves: len(steps) - 1."
   length: Int!
@@ -1573,7 +1629,7 @@ type CareerStep {
   profession: Profession!
   "Fewest moves needed to reach it."
   distance: Int!
-  "One shortest path to it, start and end included."
+  "One shortest path to it, start and end included. Costs (maxSteps + 1) × its selection."
   path: [Profession!]!
 }
 
@@ -1687,7 +1743,7 @@ type PageInfo {
   endCursor: String
 }
 
-"A page of professions."
+"A page of professions: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
 type ProfessionConnection {
   edges: [ProfessionEdge!]!
   nodes: [Profession!]!
@@ -1702,7 +1758,7 @@ type ProfessionEdge {
   node: Profession!
 }
 
-"A page of skills."
+"A page of skills: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
 type SkillConnection {
   edges: [SkillEdge!]!
   nodes: [Skill!]!
@@ -1717,7 +1773,7 @@ type SkillEdge {
   node: Skill!
 }
 
-"A page of tools."
+"A page of tools: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
 type ToolConnection {
   edges: [ToolEdge!]!
   nodes: [Tool!]!
@@ -1732,7 +1788,7 @@ type ToolEdge {
   node: Tool!
 }
 
-"A page of trainings."
+"A page of trainings: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
 type TrainingConnection {
   edges: [TrainingEdge!]!
   nodes: [Training!]!

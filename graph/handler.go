@@ -19,18 +19,29 @@ import (
 	"github.com/careergraph/careergraph/career"
 )
 
-// Limits bound what one request may ask for.
+// Limits bound what one request may ask for. Zero limits take DefaultLimits' values.
 type Limits struct {
-	// Complexity is the highest cost an operation may have (see Complexity).
+	// Complexity is the highest cost an operation may have (see the cost model in cost.go).
 	Complexity int
 	// Depth is the deepest nesting of fields an operation may have.
 	Depth int
 	// ParserTokens is the most tokens a query document may have.
 	ParserTokens int
+	// Fields is the most selections (fields and fragments) a document may make once its
+	// fragment spreads are expanded (see DocumentLimits).
+	Fields int
+	// Aliases is the most aliases a document may have once its fragment spreads are expanded.
+	Aliases int
+	// Spreads is the most fragment spreads a document may have, as written.
+	Spreads int
+	// Duplicates is the most times one response name may be selected at one place of the
+	// result, fragments included.
+	Duplicates int
 }
 
 // DefaultLimits are the limits used when none are configured.
-var DefaultLimits = Limits{Complexity: 20000, Depth: 15, ParserTokens: 15000}
+var DefaultLimits = Limits{Complexity: 20000, Depth: 15, ParserTokens: 15000,
+	Fields: 2000, Aliases: 200, Spreads: 500, Duplicates: 20}
 
 // Options configure the GraphQL handler.
 type Options struct {
@@ -47,20 +58,16 @@ type Options struct {
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
-// errors for anything else; see httpTransport): query cache, automatic persisted queries, Int
-// inputs checked before execution, depth and complexity limits, a parser token limit,
-// per-request dataloaders and an error presenter that returns codes and hides internals.
+// errors for anything else; see httpTransport): query cache, automatic persisted queries,
+// document limits, Int inputs checked before execution, the cost limit, admission control by
+// cost, a parser token limit, per-request dataloaders and an error presenter that returns codes
+// and hides internals.
 func NewHandler(store career.Store, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if opts.Limits == (Limits{}) {
-		opts.Limits = DefaultLimits
-	}
-	es := NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: store},
-		Complexity: Complexity(),
-	})
+	opts.Limits = opts.Limits.withDefaults()
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store}})
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -70,9 +77,9 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(persistedQueries{cache: lru.New[string](1000)})
-	srv.Use(IntVariables{Schema: es.Schema()})
-	srv.Use(DepthLimit{Max: opts.Limits.Depth})
-	srv.Use(extension.FixedComplexityLimit(opts.Limits.Complexity))
+	srv.Use(DocumentLimits{Limits: opts.Limits}) // after the persisted queries, which fill in the query
+	srv.Use(IntVariables{Schema: es.Schema()})   // before the cost, which reads the arguments
+	srv.Use(NewCostLimit(store, opts.Limits.Complexity))
 	admission := NewAdmission(opts.Admission)
 	srv.Use(ErrorCodes{})
 	srv.Use(StopAtDeadline{})

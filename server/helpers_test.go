@@ -24,6 +24,7 @@ type gqlResponse struct {
 		Path       []any          `json:"path"`
 		Extensions map[string]any `json:"extensions"`
 	} `json:"errors"`
+	Extensions json.RawMessage `json:"extensions"`
 }
 
 // codes lists the errors' extensions.code values.

@@ -35,11 +35,11 @@ func realData(t *testing.T) career.Store {
 	t.Helper()
 	old := debug.SetMemoryLimit(3 << 30)
 	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+	var flags []string
+	for _, name := range []string{"rome", "esco", "onet"} {
+		flags = append(flags, name+"="+datafiles.Full(t, name)) // outside the Once: a skip must not mark it done
+	}
 	realOnce.Do(func() {
-		var flags []string
-		for _, name := range []string{"rome", "esco", "onet"} {
-			flags = append(flags, name+"="+datafiles.Full(t, name))
-		}
 		realStore, realErr = openMemory(context.Background(), flags, discardLogger())
 	})
 	if realErr != nil {

@@ -13,7 +13,7 @@ import (
 
 // A sequence of career moves.
 type CareerPath struct {
-	// From first to last profession, both included.
+	// From first to last profession, both included. Costs (maxSteps + 1) × its selection.
 	Steps []*career.Profession `json:"steps"`
 	// Number of moves: len(steps) - 1.
 	Length int `json:"length"`
@@ -26,7 +26,7 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
-// A page of professions.
+// A page of professions: its edges and its nodes each cost the `first` of the list × their selection.
 type ProfessionConnection struct {
 	Edges    []*ProfessionEdge    `json:"edges"`
 	Nodes    []*career.Profession `json:"nodes"`
@@ -57,7 +57,7 @@ type ProfessionFilter struct {
 type Query struct {
 }
 
-// A page of skills.
+// A page of skills: its edges and its nodes each cost the `first` of the list × their selection.
 type SkillConnection struct {
 	Edges    []*SkillEdge    `json:"edges"`
 	Nodes    []*career.Skill `json:"nodes"`
@@ -80,7 +80,7 @@ type SkillFilter struct {
 	Kind    *career.SkillKind `json:"kind,omitempty"`
 }
 
-// A page of tools.
+// A page of tools: its edges and its nodes each cost the `first` of the list × their selection.
 type ToolConnection struct {
 	Edges    []*ToolEdge    `json:"edges"`
 	Nodes    []*career.Tool `json:"nodes"`
@@ -104,7 +104,7 @@ type ToolFilter struct {
 	Category *string `json:"category,omitempty"`
 }
 
-// A page of trainings.
+// A page of trainings: its edges and its nodes each cost the `first` of the list × their selection.
 type TrainingConnection struct {
 	Edges    []*TrainingEdge    `json:"edges"`
 	Nodes    []*career.Training `json:"nodes"`

@@ -25,6 +25,8 @@ type graph struct {
 	skillsByUse []*skillNode
 
 	text *career.TextIndex
+	// bounds are the bounds of the data, for the API's cost model.
+	bounds career.Bounds
 }
 
 // datasetIndex is what the graph keeps of one dataset.

@@ -63,7 +63,9 @@ func (s *Store) rebuild() {
 	for i, name := range names {
 		list[i] = s.datasets[name]
 	}
-	s.g.Store(buildGraph(list))
+	g := buildGraph(list)
+	g.bounds = boundsOf(list, g)
+	s.g.Store(g)
 }
 
 func (s *Store) graph() *graph { return s.g.Load() }

@@ -143,6 +143,7 @@ func compareStores(t *testing.T, mem, neo career.Store, d *career.Dataset, seed 
 	allP := append(append([]string{}, profs...), unknownP, skills[0])
 
 	check(df, "Datasets", func(s career.Store) ([]career.DatasetInfo, error) { return s.Datasets(ctx) })
+	check(df, "Bounds", func(s career.Store) (career.Bounds, error) { return s.(career.BoundsReader).Bounds(ctx) })
 	check(df, "ProfessionsByID", func(s career.Store) (map[string]*career.Profession, error) {
 		return s.ProfessionsByID(ctx, allP)
 	})

@@ -39,6 +39,9 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 		return err
 	}
 	steps := loadSteps(d, gen)
+	if err := storeBounds(steps, d); err != nil {
+		return err
+	}
 
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName: s.cfg.Database,
@@ -93,6 +96,7 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	if err != nil {
 		return s.fail(ctx, what, err)
 	}
+	s.reloadBounds(ctx)
 	return nil
 }
 
@@ -335,6 +339,7 @@ func (s *Store) Drop(ctx context.Context, name string) error {
 	if err != nil {
 		return s.fail(ctx, "drop "+name, err)
 	}
+	s.reloadBounds(ctx)
 	return nil
 }
 

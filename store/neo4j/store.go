@@ -70,6 +70,9 @@ type Config struct {
 	// LoginRetry is the pause before logging in again after Neo4j refused the credentials; it
 	// doubles after each refusal, up to 4 × LoginRetry (default DefaultLoginRetry).
 	LoginRetry time.Duration
+	// BoundsRefresh is how long the bounds of the data are kept before they are read again
+	// (default DefaultBoundsRefresh); see Bounds.
+	BoundsRefresh time.Duration
 }
 
 // LoadProgress says how far a Load has come. The rows are written but not yet committed: a
@@ -103,6 +106,7 @@ type Store struct {
 	life       context.Context // ends when the store is closed; bounds background logins
 	stop       context.CancelFunc
 	background sync.WaitGroup
+	boundsCache
 }
 
 var (
@@ -134,6 +138,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.BoundsRefresh <= 0 {
+		cfg.BoundsRefresh = DefaultBoundsRefresh
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *neo4j.Config) {
 		c.MaxTransactionRetryTime = cfg.MaxRetryTime

@@ -7,7 +7,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
@@ -442,5 +444,34 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 		equal(t, "score is exact", ms[0].Score, 18.0/23.0)
 		_, err := s.SimilarProfessions(ctx, "profession:seed:nope", 5)
 		wantCode(t, err, career.ENOTFOUND, "")
+	})
+
+	t.Run("bounds of the data, for the cost model", func(t *testing.T) {
+		r, ok := s.(career.BoundsReader)
+		if !ok {
+			t.Fatalf("%T does not implement career.BoundsReader", s)
+		}
+		b := must(r.Bounds(ctx))(t)
+		prefixes := map[string]int{}
+		for _, p := range []string{"d", "de", "dev", "web", "c", "con", "zzz"} {
+			prefixes[p] = b.TextPrefixes[p]
+		}
+		equal(t, "text prefixes", []any{len(b.TextPrefixes), b.MaxWordPostings, prefixes},
+			[]any{256, 52, map[string]int{"d": 52, "de": 39, "dev": 11, "web": 3, "c": 34, "con": 9, "zzz": 0}})
+		if names := slices.Sorted(maps.Keys(b.ByDataset)); !slices.Equal(names, []string{"seed"}) {
+			t.Errorf("bounds by dataset: %v, want [seed]", names)
+		}
+		seedOnly := b.Of("seed")
+		seedOnly.TextPrefixes = nil
+		b.TextPrefixes, b.ByDataset = nil, nil
+		equal(t, "the seed's own bounds", seedOnly, b)
+		equal(t, "bounds", b, career.Bounds{
+			Datasets: 1, Professions: 8, Skills: 35, Tools: 19, Trainings: 7, Moves: 21, Postings: 130,
+			MaxQualities: 5, MaxRequirements: 10, MaxTools: 12, MaxTrainings: 6,
+			MaxNextCareers: 6, MaxPreviousCareers: 5, MaxSpecializations: 2,
+			MaxSkillUse: 8, MaxToolUse: 7, MaxSimilarPostings: 90,
+			Walks:           [career.WalkSteps]int{6, 13, 26, 41, 56, 71},
+			MaxWordPostings: 52,
+		})
 	})
 }

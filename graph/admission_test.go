@@ -79,7 +79,7 @@ func within[T any](t *testing.T, f func() T) func() T {
 
 // gate is a store whose Search and ListProfessions wait, once entered, until released.
 type gate struct {
-	career.Store
+	testbackend.Store
 	entered chan string
 	release chan struct{}
 }
@@ -161,11 +161,11 @@ func TestAdmission(t *testing.T) {
 		g.waitEntered(t, "search")
 
 		ran(t, "datasets (cost 2)", query(t, ctx, h, `{ datasets { name } }`), `{"datasets":[{"name":"seed"}]}`)
-		ran(t, "a list filtered without text (cost 21)", query(t, ctx, h, `{ skills(filter: {dataset: "seed", kind: ATTITUDE}) { totalCount } }`),
+		ran(t, "a list filtered without text (cost 3)", query(t, ctx, h, `{ skills(filter: {dataset: "seed", kind: ATTITUDE}) { totalCount } }`),
 			`{"skills":{"totalCount":14}}`)
-		refused(t, "a one-result search (cost 2, scans)", query(t, ctx, h, `{ search(text: "web", first: 1) { score } }`))
-		refused(t, "a list filtered by text (cost 21, scans)", query(t, ctx, h, `{ professions(filter: {text: "web"}) { totalCount } }`))
-		refused(t, "a costly selection (cost 201)", query(t, ctx, h, `{ skills(first: 100) { nodes { name } } }`))
+		refused(t, "a one-result search (cost 3, scans)", query(t, ctx, h, `{ search(text: "web", first: 1) { score } }`))
+		refused(t, "a list filtered by text (cost 4, scans)", query(t, ctx, h, `{ professions(filter: {text: "web"}) { totalCount } }`))
+		refused(t, "a costly selection (cost 102)", query(t, ctx, h, `{ skills(first: 100) { nodes { name } } }`))
 		refused(t, "a traversal", query(t, ctx, h, `{ careerProgression(from: "profession:seed:architecte-logiciel", maxSteps: 1) { distance } }`))
 
 		close(g.release)
@@ -187,16 +187,16 @@ func TestAdmission(t *testing.T) {
 
 	t.Run("capacity is shared by cost", func(t *testing.T) {
 		g := newGate(t)
-		h := newHandler(g, graph.AdmissionConfig{Threshold: 10, Capacity: 250, MaxExpensive: 3})
-		holder := within(t, func() *answer { return query(t, ctx, h, `{ professions(first: 60) { nodes { code } } }`) }) // cost 121
+		h := newHandler(g, graph.AdmissionConfig{Threshold: 10, Capacity: 120, MaxExpensive: 3})
+		holder := within(t, func() *answer { return query(t, ctx, h, `{ professions(first: 60) { nodes { code } } }`) }) // cost 62
 		g.waitEntered(t, "professions")
-		refused(t, "cost 141 (121 + 141 > 250)", query(t, ctx, h, `{ skills(first: 70) { nodes { name } } }`))
-		ran(t, "cost 13 (121 + 13 <= 250)", query(t, ctx, h, `{ skills(filter: {dataset: "none"}, first: 6) { nodes { name } } }`), `{"skills":{"nodes":[]}}`)
+		refused(t, "cost 72 (62 + 72 > 120)", query(t, ctx, h, `{ skills(first: 70) { nodes { name } } }`))
+		ran(t, "cost 8 (62 + 8 <= 120)", query(t, ctx, h, `{ skills(filter: {dataset: "none"}, first: 6) { nodes { name } } }`), `{"skills":{"nodes":[]}}`)
 		close(g.release)
 		if a := holder(); a.Status != http.StatusOK || len(a.Errors) != 0 || !strings.HasPrefix(string(a.Data), `{"professions":{"nodes":[{"code":"architecte-logiciel"},`) {
 			t.Errorf("holder: got %d %s %+v", a.Status, a.Data, a.Errors)
 		}
-		ran(t, "a cost above the capacity (401) runs alone", query(t, ctx, h, `{ skills(filter: {dataset: "none"}, first: 100) { totalCount nodes { name kind } } }`),
+		ran(t, "a cost above the capacity (203) runs alone", query(t, ctx, h, `{ skills(filter: {dataset: "none"}, first: 100) { totalCount nodes { name kind } } }`),
 			`{"skills":{"totalCount":0,"nodes":[]}}`)
 	})
 
@@ -231,7 +231,7 @@ func TestAdmission(t *testing.T) {
 // overlapStore counts the Search calls running at once. When barrier is set, each call waits
 // (up to 5 s) until that many calls run together.
 type overlapStore struct {
-	career.Store
+	testbackend.Store
 	barrier          int32
 	running, maxSeen atomic.Int32
 	calls            atomic.Int32

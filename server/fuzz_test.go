@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,10 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/parser"
-
-	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -27,10 +22,6 @@ import (
 // object, as a raw POST body, or as a GET. Whatever comes in, the handler must not panic and
 // must answer within fuzzAnswerWithin, with a status of allowedStatuses and a JSON body; every
 // error must carry extensions.code, and no message may show Go internals or echo the body.
-//
-// Known failures (see fuzzKnown) are what other changes of the same issue fix; the target
-// skips or relaxes them until then. CAREERGRAPH_FUZZ_STRICT=1 asserts everything for every
-// input (run it once those changes are in, and drop the entries they fix).
 func FuzzGraphQL(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s.query, s.variables, s.operation, s.mode)
@@ -45,9 +36,6 @@ func FuzzGraphQL(f *testing.F) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(fuzzMemoryLimit))
 	f.Fuzz(func(t *testing.T, query, variables, operation string, mode uint8) {
 		req, body := fuzzRequest(query, variables, operation, mode)
-		if reason := fuzzKnown.skip(req, query, body); reason != "" {
-			t.Skip(reason)
-		}
 		rec := serveWithin(t, h, req, fuzzAnswerWithin)
 		checkFuzzResponse(t, req, body, rec)
 	})
@@ -63,9 +51,6 @@ const (
 	// fuzzMemoryLimit is the soft memory limit of a fuzzing process.
 	fuzzMemoryLimit = 1 << 30
 )
-
-// strictFuzz, set by CAREERGRAPH_FUZZ_STRICT=1, asserts even what fuzzKnown lists.
-var strictFuzz = os.Getenv("CAREERGRAPH_FUZZ_STRICT") == "1"
 
 // allowedStatuses are the statuses the GraphQL endpoint may answer.
 var allowedStatuses = []int{
@@ -146,8 +131,7 @@ func serveWithin(t *testing.T, h http.Handler, req *http.Request, d time.Duratio
 	return rec
 }
 
-// checkFuzzResponse fails unless the response keeps the endpoint's promises (relaxed where
-// fuzzKnown says a known failure applies).
+// checkFuzzResponse fails unless the response keeps the endpoint's promises.
 func checkFuzzResponse(t *testing.T, req *http.Request, body string, rec *httptest.ResponseRecorder) {
 	t.Helper()
 	if !slices.Contains(allowedStatuses, rec.Code) {
@@ -166,11 +150,7 @@ func checkFuzzResponse(t *testing.T, req *http.Request, body string, rec *httpte
 	if resp.Data == nil && len(resp.Errors) == 0 {
 		t.Errorf("status %d, a response with neither data nor errors: %s", rec.Code, rec.Body)
 	}
-	relaxed := !strictFuzz && fuzzKnown.transport(req, body)
 	for _, e := range resp.Errors {
-		if relaxed {
-			continue
-		}
 		if code, _ := e.Extensions["code"].(string); code == "" {
 			t.Errorf("error %q has no extensions.code", e.Message)
 		}
@@ -188,149 +168,6 @@ func checkFuzzResponse(t *testing.T, req *http.Request, body string, rec *httpte
 // minEchoLen is the shortest body whose presence in a message counts as an echo (shorter
 // ones can be a word the message quotes).
 const minEchoLen = 12
-
-// knownFailures lists the failure classes of main that other changes of the issue fix.
-type knownFailures struct {
-	// maxExpanded is the most field selections a document may expand to (its fragment spreads
-	// expanded) before validation, which expands every spread without memo, takes seconds:
-	// fragment bombs (issue item 2, linear-time validation).
-	maxExpanded int
-	// maxWidth is the most selections one selection set may have (spreads expanded) before
-	// validation, quadratic in them, takes seconds: profession { name ×14900 } (issue item 2).
-	maxWidth int
-	// tokens is the handler's parser token limit: longer documents are refused at once.
-	tokens int
-}
-
-var fuzzKnown = knownFailures{maxExpanded: 20_000, maxWidth: 1_000, tokens: graph.DefaultLimits.ParserTokens}
-
-// skip returns why an input is left out, or "" to run it: inputs that would run for seconds
-// to minutes today. Documents the parser refuses (syntax, too many tokens) run: the handler
-// refuses them at once too.
-func (k knownFailures) skip(req *http.Request, query, body string) string {
-	if strictFuzz {
-		return ""
-	}
-	doc := queryText(req, query, body)
-	if doc == "" {
-		return ""
-	}
-	parsed, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: doc}, k.tokens)
-	if err != nil {
-		return ""
-	}
-	size, width := expansion(parsed)
-	switch {
-	case size > k.maxExpanded:
-		return fmt.Sprintf("known failure (issue item 2): the document expands to more than %d fields (fragment bomb); validation takes exponential time", k.maxExpanded)
-	case width > k.maxWidth:
-		return fmt.Sprintf("known failure (issue item 2): a selection set of %d fields; validation takes quadratic time", width)
-	}
-	return ""
-}
-
-// transport reports whether the request is not a plain GraphQL-over-HTTP request — a body
-// that is not a JSON object of a string query, an object of variables and a string operation
-// name (batches, wrong types, extensions), or GET variables that are not a JSON object —
-// whose errors today lack extensions.code and show Go type names and the body (issue item 5).
-func (k knownFailures) transport(req *http.Request, body string) bool {
-	if req.Method == http.MethodGet {
-		v := req.URL.Query().Get("variables")
-		var vars map[string]any
-		return v != "" && json.Unmarshal([]byte(v), &vars) != nil
-	}
-	var fields map[string]json.RawMessage
-	if json.Unmarshal([]byte(body), &fields) != nil {
-		return true
-	}
-	for name, raw := range fields {
-		var err error
-		switch name {
-		case "query", "operationName":
-			var s *string
-			err = json.Unmarshal(raw, &s)
-		case "variables":
-			var m map[string]any
-			err = json.Unmarshal(raw, &m)
-		default:
-			return true
-		}
-		if err != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// queryText returns the GraphQL document a request carries, or "".
-func queryText(req *http.Request, query, body string) string {
-	if req.Method == http.MethodGet {
-		return query
-	}
-	var p struct {
-		Query string `json:"query"`
-	}
-	json.Unmarshal([]byte(body), &p)
-	return p.Query
-}
-
-// expansion returns how many field selections the document's operations expand to, fragment
-// spreads expanded (saturating at a billion), and the most fields one selection set has once
-// its spreads and inline fragments are merged into it. Fragments are measured once each; a
-// fragment in a cycle counts as empty (validation rejects cycles).
-func expansion(doc *ast.QueryDocument) (size, width int) {
-	const ceiling = 1_000_000_000
-	// measure is a selection set's expanded size, the widest set in it, and how many fields
-	// it merges into the set that holds it.
-	type measure struct{ size, width, top int }
-	memo := map[string]*measure{}
-	var set func(ast.SelectionSet) measure
-	fragment := func(name string) measure {
-		if m, ok := memo[name]; ok {
-			if m == nil {
-				return measure{} // a cycle
-			}
-			return *m
-		}
-		memo[name] = nil
-		var m measure
-		if f := doc.Fragments.ForName(name); f != nil {
-			m = set(f.SelectionSet)
-		}
-		memo[name] = &m
-		return m
-	}
-	set = func(sels ast.SelectionSet) measure {
-		var out measure
-		for _, sel := range sels {
-			switch s := sel.(type) {
-			case *ast.Field:
-				m := set(s.SelectionSet)
-				out.size = min(out.size+m.size+1, ceiling)
-				out.width = max(out.width, m.width, m.top)
-				out.top = min(out.top+1, ceiling)
-			case *ast.InlineFragment:
-				m := set(s.SelectionSet)
-				out.size = min(out.size+m.size, ceiling)
-				out.width = max(out.width, m.width)
-				out.top = min(out.top+m.top, ceiling)
-			case *ast.FragmentSpread:
-				m := fragment(s.Name)
-				out.size = min(out.size+m.size, ceiling)
-				out.width = max(out.width, m.width)
-				out.top = min(out.top+m.top, ceiling)
-			}
-		}
-		out.width = max(out.width, out.top)
-		return out
-	}
-	for _, op := range doc.Operations {
-		m := set(op.SelectionSet)
-		size = min(size+m.size, ceiling)
-		width = max(width, m.width)
-	}
-	return size, width
-}
 
 // fuzzSeed is one input of the seed corpus.
 type fuzzSeed struct {

@@ -275,10 +275,15 @@ func TestProbesAnswerFastWithACode(t *testing.T) {
 	})
 
 	t.Run("integer overflow", func(t *testing.T) {
-		// An out-of-range first is refused when its field runs, before anything under it.
+		// Beyond 32 bits, an Int literal is refused before anything is costed or run.
 		q := `{ professions(first: 1106804644422572897) { nodes { skills { skill { professions(first: 100) { nodes { name } } } } } } }`
-		wantError(t, probe(t, h, q, nil), "BAD_USER_INPUT", "first must be between 1 and 100, got 1106804644422572897")
-		q = `{ professions(first: 100) { nodes { skills { skill { professions(first: 1106804644422572897) { totalCount } } } } } }`
+		wantError(t, probe(t, h, q, nil), "GRAPHQL_VALIDATION_FAILED",
+			"Int cannot represent 1106804644422572897: give a whole number between -2147483648 and 2147483647")
+		// Within 32 bits, an out-of-range first is refused when its field runs, before anything
+		// under it; the cost does not wrap.
+		q = `{ professions(first: 2147483647) { nodes { skills { skill { professions(first: 100) { nodes { name } } } } } } }`
+		wantError(t, probe(t, h, q, nil), "BAD_USER_INPUT", "first must be between 1 and 100, got 2147483647")
+		q = `{ professions(first: 100) { nodes { skills { skill { professions(first: 2147483647) { totalCount } } } } } }`
 		r := probe(t, h, q, nil)
 		codes := map[string]int{}
 		for _, c := range r.codes() {

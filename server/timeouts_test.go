@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -24,14 +25,14 @@ import (
 
 var (
 	realOnce  sync.Once
-	realStore career.Store
+	realStore testbackend.Store
 	realErr   error
 )
 
 // realData returns the embedded store with the seed, ROME, ESCO and O*NET, read once per test
 // binary through the server's own --dataset path. The test runs under a 3 GiB soft memory
 // limit.
-func realData(t *testing.T) career.Store {
+func realData(t *testing.T) testbackend.Store {
 	t.Helper()
 	old := debug.SetMemoryLimit(3 << 30)
 	t.Cleanup(func() { debug.SetMemoryLimit(old) })
@@ -40,12 +41,24 @@ func realData(t *testing.T) career.Store {
 		flags = append(flags, name+"="+datafiles.Full(t, name)) // outside the Once: a skip must not mark it done
 	}
 	realOnce.Do(func() {
-		realStore, realErr = openMemory(context.Background(), flags, discardLogger())
+		var s career.Store
+		if s, realErr = openMemory(context.Background(), flags, discardLogger()); realErr == nil {
+			realStore = s.(testbackend.Store)
+		}
 	})
 	if realErr != nil {
 		t.Fatal(realErr)
 	}
 	return realStore
+}
+
+// uncostedConfig is the default configuration with the cost limit lifted, so that requests far
+// costlier than the limit allows run: the timeouts and admission control must hold on their own,
+// should the cost model ever underestimate a request.
+func uncostedConfig(t *testing.T) *Config {
+	c := testConfig(t)
+	c.Limits.Complexity = math.MaxInt32
+	return c
 }
 
 // heavySearches is a query of n aliases of the costliest legal search: 20 one-letter words,
@@ -82,7 +95,7 @@ func TestTimeoutsStopWork(t *testing.T) {
 		// Admission on, the aliases take turns; off, they all run at once, and only the
 		// store's own checks stop them.
 		t.Run("a request past --request-timeout answers TIMEOUT and logs it, admission "+admission, func(t *testing.T) {
-			c := testConfig(t)
+			c := uncostedConfig(t)
 			c.RequestTimeout = 300 * time.Millisecond
 			c.Admission.Disabled = admission == "off"
 			var logs bytes.Buffer
@@ -106,7 +119,7 @@ func TestTimeoutsStopWork(t *testing.T) {
 
 	t.Run("a cheap query answers while 8 clients send the heaviest searches", func(t *testing.T) {
 		searching := &searchSignal{Store: store, started: make(chan struct{})}
-		h := newTestHandler(t, searching, nil) // the defaults: admission on, 10 s per request
+		h := newTestHandler(t, searching, uncostedConfig(t)) // admission on, 10 s per request
 		ctx, cancel := context.WithCancel(context.Background())
 		var wg sync.WaitGroup
 		codes := make([][]string, 8)
@@ -136,7 +149,7 @@ func TestTimeoutsStopWork(t *testing.T) {
 	})
 
 	t.Run("the work stops when the client goes away", func(t *testing.T) {
-		c := testConfig(t)
+		c := uncostedConfig(t)
 		c.Admission.Disabled = true // every alias runs at once: only the store's checks can stop them
 		searching := &searchSignal{Store: store, started: make(chan struct{})}
 		srv := httptest.NewServer(newHTTPHandler(c, searching, discardLogger()))
@@ -167,7 +180,7 @@ func TestTimeoutsStopWork(t *testing.T) {
 
 // searchSignal closes started when the first search begins.
 type searchSignal struct {
-	career.Store
+	testbackend.Store
 	once    sync.Once
 	started chan struct{}
 }
@@ -179,7 +192,7 @@ func (s *searchSignal) Search(ctx context.Context, q career.SearchQuery) ([]care
 
 // gatedStore is the seed store whose Search waits until released.
 type gatedStore struct {
-	career.Store
+	testbackend.Store
 	entered chan struct{}
 	release chan struct{}
 }

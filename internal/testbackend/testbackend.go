@@ -148,3 +148,11 @@ func Open(t *testing.T, datasets ...*career.Dataset) []Backend {
 	}
 	return backends
 }
+
+// Store is a store that knows the bounds of its data, as both backends do. Test doubles that
+// wrap a store embed this rather than career.Store, so that the API costs their queries from
+// the wrapped store's bounds instead of career.DefaultBounds.
+type Store interface {
+	career.Store
+	career.BoundsReader
+}

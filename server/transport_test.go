@@ -100,7 +100,7 @@ func TestWellFormedPOSTBodies(t *testing.T) {
 		" \n{\"query\":\"{ datasets { name } }\"}\n ",
 	} {
 		rec := send(h, http.MethodPost, "/query", "application/json; charset=utf-8", body)
-		if rec.Code != http.StatusOK || rec.Body.String() != `{"data":{"datasets":[{"name":"seed"}]}}` {
+		if rec.Code != http.StatusOK || rec.Body.String() != seedDatasets {
 			t.Errorf("%s: got %d %s", body, rec.Code, rec.Body.String())
 		}
 	}
@@ -181,7 +181,7 @@ func TestGETQueriesAndContentTypes(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		equal(t, "Accept "+tc.accept, []any{rec.Code, rec.Header().Get("Content-Type"), rec.Body.String()},
-			[]any{http.StatusOK, tc.contentType, `{"data":{"stats":{"professions":8}}}`})
+			[]any{http.StatusOK, tc.contentType, `{"data":{"stats":{"professions":8}},"extensions":{"cost":{"requestedQueryCost":2,"maximumAvailable":20000}}}`})
 	}
 
 	t.Run("a validation error is 422 in application/json and 400 in application/graphql-response+json", func(t *testing.T) {
@@ -209,9 +209,9 @@ func TestPersistedQueries(t *testing.T) {
 
 	oneError(t, "an unknown hash", getHash(), http.StatusOK, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound")
 	rec := send(h, http.MethodPost, "/query", "application/json", `{"query":"`+query+`","extensions":`+ext("1", hash)+`}`)
-	equal(t, "query and hash", []any{rec.Code, rec.Body.String()}, []any{http.StatusOK, `{"data":{"datasets":[{"name":"seed"}]}}`})
+	equal(t, "query and hash", []any{rec.Code, rec.Body.String()}, []any{http.StatusOK, seedDatasets})
 	rec = getHash()
-	equal(t, "the hash alone, once known", []any{rec.Code, rec.Body.String()}, []any{http.StatusOK, `{"data":{"datasets":[{"name":"seed"}]}}`})
+	equal(t, "the hash alone, once known", []any{rec.Code, rec.Body.String()}, []any{http.StatusOK, seedDatasets})
 
 	for _, tc := range []struct {
 		name, extensions string
@@ -236,5 +236,8 @@ func TestPersistedQueries(t *testing.T) {
 	}
 
 	rec = send(h, http.MethodPost, "/query", "application/json", `{"query":"`+query+`","extensions":{"persistedQuery":null}}`)
-	equal(t, "persistedQuery null is no persisted query", rec.Body.String(), `{"data":{"datasets":[{"name":"seed"}]}}`)
+	equal(t, "persistedQuery null is no persisted query", rec.Body.String(), seedDatasets)
 }
+
+// seedDatasets is the answer to { datasets { name } } over the seed, with its cost.
+const seedDatasets = `{"data":{"datasets":[{"name":"seed"}]},"extensions":{"cost":{"requestedQueryCost":2,"maximumAvailable":20000}}}`

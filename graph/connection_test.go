@@ -31,41 +31,36 @@ func TestProfessionConnection(t *testing.T) {
 				TotalCount: 7,
 			}},
 	} {
-		if got := professionConnection(c.page); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s: got %#v, want %#v", c.name, got, c.want)
-		}
+		same(t, c.name, professionConnection(c.page), c.want)
+	}
+}
+
+// same reports got and want when they differ (by reflect.DeepEqual).
+func same(t *testing.T, what string, got, want any) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: got %#v, want %#v", what, got, want)
 	}
 }
 
 func TestSkillToolTrainingConnections(t *testing.T) {
 	s := &career.Skill{ID: "skill:rome:100007", Name: "Pétrir une pâte"}
 	cs := career.EncodeCursor(s.Name, s.ID)
-	gotS := skillConnection(&career.Page[*career.Skill]{Items: []*career.Skill{s}, TotalCount: 1})
-	wantS := &model.SkillConnection{Edges: []*model.SkillEdge{{Cursor: cs, Node: s}}, Nodes: []*career.Skill{s},
-		PageInfo: &model.PageInfo{EndCursor: &cs}, TotalCount: 1}
-	if !reflect.DeepEqual(gotS, wantS) {
-		t.Errorf("skillConnection: got %#v, want %#v", gotS, wantS)
-	}
+	same(t, "skillConnection", skillConnection(&career.Page[*career.Skill]{Items: []*career.Skill{s}, TotalCount: 1}),
+		&model.SkillConnection{Edges: []*model.SkillEdge{{Cursor: cs, Node: s}}, Nodes: []*career.Skill{s},
+			PageInfo: &model.PageInfo{EndCursor: &cs}, TotalCount: 1})
 
 	tl := &career.Tool{ID: "tool:rome:200001", Name: "Four à sole"}
 	ct := career.EncodeCursor(tl.Name, tl.ID)
-	gotT := toolConnection(&career.Page[*career.Tool]{Items: []*career.Tool{tl}, HasNextPage: true, TotalCount: 3})
-	wantT := &model.ToolConnection{Edges: []*model.ToolEdge{{Cursor: ct, Node: tl}}, Nodes: []*career.Tool{tl},
-		PageInfo: &model.PageInfo{HasNextPage: true, EndCursor: &ct}, TotalCount: 3}
-	if !reflect.DeepEqual(gotT, wantT) {
-		t.Errorf("toolConnection: got %#v, want %#v", gotT, wantT)
-	}
+	same(t, "toolConnection", toolConnection(&career.Page[*career.Tool]{Items: []*career.Tool{tl}, HasNextPage: true, TotalCount: 3}),
+		&model.ToolConnection{Edges: []*model.ToolEdge{{Cursor: ct, Node: tl}}, Nodes: []*career.Tool{tl},
+			PageInfo: &model.PageInfo{HasNextPage: true, EndCursor: &ct}, TotalCount: 3})
 
 	tr := &career.Training{ID: "training:onet:rl-5", Name: "Associate's Degree"}
 	cr := career.EncodeCursor(tr.Name, tr.ID)
-	gotR := trainingConnection(&career.Page[*career.Training]{Items: []*career.Training{tr}, TotalCount: 12})
-	wantR := &model.TrainingConnection{Edges: []*model.TrainingEdge{{Cursor: cr, Node: tr}}, Nodes: []*career.Training{tr},
-		PageInfo: &model.PageInfo{EndCursor: &cr}, TotalCount: 12}
-	if !reflect.DeepEqual(gotR, wantR) {
-		t.Errorf("trainingConnection: got %#v, want %#v", gotR, wantR)
-	}
-	emptyR := &model.TrainingConnection{Edges: []*model.TrainingEdge{}, Nodes: []*career.Training{}, PageInfo: &model.PageInfo{}}
-	if got := trainingConnection(nil); !reflect.DeepEqual(got, emptyR) {
-		t.Errorf("trainingConnection(nil): got %#v, want %#v", got, emptyR)
-	}
+	same(t, "trainingConnection", trainingConnection(&career.Page[*career.Training]{Items: []*career.Training{tr}, TotalCount: 12}),
+		&model.TrainingConnection{Edges: []*model.TrainingEdge{{Cursor: cr, Node: tr}}, Nodes: []*career.Training{tr},
+			PageInfo: &model.PageInfo{EndCursor: &cr}, TotalCount: 12})
+	same(t, "trainingConnection(nil)", trainingConnection(nil),
+		&model.TrainingConnection{Edges: []*model.TrainingEdge{}, Nodes: []*career.Training{}, PageInfo: &model.PageInfo{}})
 }

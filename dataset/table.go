@@ -138,17 +138,12 @@ func (m TableMessages) withDefaults() TableMessages {
 //	}
 //	defer t.Close()
 //	code := t.Col("code")
-//	for {
-//		ok, err := t.Next()
-//		if err != nil {
-//			return err
-//		} else if !ok {
-//			break
-//		}
-//		if t.Record()[code] == "" {
+//	return t.Each(func(rec []string) error {
+//		if rec[code] == "" {
 //			return t.Errorf("empty code")
 //		}
-//	}
+//		return nil
+//	})
 type Table struct {
 	file   string // base name of the file opened: the name given, or it with ".gz"
 	opts   TableOptions
@@ -320,6 +315,23 @@ func (t *Table) Next() (bool, error) {
 		return false, t.Errorf("%s", reason)
 	}
 	return true, nil
+}
+
+// Each calls fn with every record in turn, as Next reads them, and returns nil at the end of the
+// file. It stops at the first error, Next's or fn's, and returns it as it is: a *ParseError of
+// Next, including those of the checks at the end of the file, or whatever fn returned. While fn
+// runs, Line, Errorf, Warnf and CountBad are about rec's record; rec is Record, reused by the
+// next record (copy what must outlive fn).
+func (t *Table) Each(fn func(rec []string) error) error {
+	for {
+		ok, err := t.Next()
+		if err != nil || !ok {
+			return err
+		}
+		if err := fn(t.rec); err != nil {
+			return err
+		}
+	}
 }
 
 // atEnd makes the checks of the end of the file.

@@ -504,3 +504,72 @@ func TestTableBadRows(t *testing.T) {
 		}
 	})
 }
+
+func TestTableEach(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.csv", "code,name\nx1,First\n\"x2\",\"Second\non two lines\"\nx3,Third\n")
+	// each reads a.csv with Each, recording every record fn is called with, until fn returns
+	// stop's error for a record.
+	each := func(t *testing.T, name string, stop func(line int) error) ([]row, error) {
+		t.Helper()
+		tb, err := dataset.OpenTable(dir, name, dataset.TableOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		var rows []row
+		err = tb.Each(func(rec []string) error {
+			rows = append(rows, row{tb.Line(), append([]string(nil), rec...)})
+			return stop(tb.Line())
+		})
+		return rows, err
+	}
+	all := []row{{2, []string{"x1", "First"}}, {3, []string{"x2", "Second\non two lines"}}, {5, []string{"x3", "Third"}}}
+
+	t.Run("every record with its line, then nil", func(t *testing.T) {
+		rows, err := each(t, "a.csv", func(int) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(rows, all) {
+			t.Errorf("rows %v, want %v", rows, all)
+		}
+	})
+	t.Run("fn's error is returned as it is and stops the reading", func(t *testing.T) {
+		stop := errors.New("stop here")
+		rows, err := each(t, "a.csv", func(line int) error {
+			if line == 3 {
+				return stop
+			}
+			return nil
+		})
+		if err != stop {
+			t.Errorf("error %v, want %v itself", err, stop)
+		}
+		if !reflect.DeepEqual(rows, all[:2]) {
+			t.Errorf("rows %v, want %v", rows, all[:2])
+		}
+	})
+	t.Run("a record Next rejects ends the reading with Next's error", func(t *testing.T) {
+		writeFile(t, dir, "fields.csv", "code,name\nx1,First\nx2\nx3,Third\n")
+		rows, err := each(t, "fields.csv", func(int) error { return nil })
+		wantParseError(t, err, dataset.ParseError{File: "fields.csv", Line: 3, Reason: "wrong number of fields: got 1, want 2 (as in the header)"})
+		if want := all[:1]; !reflect.DeepEqual(rows, want) {
+			t.Errorf("rows %v, want %v", rows, want)
+		}
+	})
+	t.Run("the checks of the end of the file are Each's error", func(t *testing.T) {
+		writeFile(t, dir, "cut.csv", "code,name\nx1,First\nx2,Sec")
+		rows, err := each(t, "cut.csv", func(int) error { return nil })
+		wantParseError(t, err, dataset.ParseError{File: "cut.csv", Line: 3, Reason: "truncated file: the last record has no line break at its end"})
+		if want := []row{{2, []string{"x1", "First"}}, {3, []string{"x2", "Sec"}}}; !reflect.DeepEqual(rows, want) {
+			t.Errorf("rows %v, want %v", rows, want)
+		}
+		writeFile(t, dir, "header.csv", "code,name\n")
+		rows, err = each(t, "header.csv", func(int) error { return nil })
+		wantParseError(t, err, dataset.ParseError{File: "header.csv", Line: 1, Reason: "no data rows: the file has a header only"})
+		if rows != nil {
+			t.Errorf("rows %v, want none", rows)
+		}
+	})
+}

@@ -143,56 +143,66 @@ func domainKind(k model.NodeKind) career.Kind {
 	return career.KindProfession
 }
 
-// professionConnection turns a page into the API's connection.
-func professionConnection(p *career.Page[*career.Profession]) *model.ProfessionConnection {
-	c := &model.ProfessionConnection{Edges: []*model.ProfessionEdge{}, Nodes: []*career.Profession{}, PageInfo: &model.PageInfo{}}
+// connection turns a page of nodes into one of the API's connection types, which gqlgen
+// generates apart: key gives a node's name and ID, from which its cursor is made
+// (career.EncodeCursor), edge makes the edge of a node with its cursor, and build assembles the
+// connection. The lists are never null, the end cursor is the last edge's (null on an empty
+// page), and a nil page is an empty one.
+func connection[N, E, C any](p *career.Page[N], key func(N) (name, id string), edge func(cursor string, n N) E,
+	build func(edges []E, nodes []N, info *model.PageInfo, total int) C) C {
 	if p == nil {
-		return c
+		p = &career.Page[N]{}
 	}
-	c.Nodes = nonNil(p.Items)
+	edges := make([]E, 0, len(p.Items))
+	info := &model.PageInfo{HasNextPage: p.HasNextPage}
 	for _, n := range p.Items {
-		c.Edges = append(c.Edges, &model.ProfessionEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
+		cursor := career.EncodeCursor(key(n))
+		edges = append(edges, edge(cursor, n))
+		info.EndCursor = &cursor
 	}
-	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.ProfessionEdge) string { return e.Cursor })
-	c.TotalCount = p.TotalCount
-	return c
+	return build(edges, nonNil(p.Items), info, p.TotalCount)
 }
 
+// professionConnection turns a page of professions into the API's connection (see connection).
+func professionConnection(p *career.Page[*career.Profession]) *model.ProfessionConnection {
+	return connection(p, func(n *career.Profession) (string, string) { return n.Name, n.ID },
+		func(cursor string, n *career.Profession) *model.ProfessionEdge {
+			return &model.ProfessionEdge{Cursor: cursor, Node: n}
+		},
+		func(edges []*model.ProfessionEdge, nodes []*career.Profession, info *model.PageInfo, total int) *model.ProfessionConnection {
+			return &model.ProfessionConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}
+		})
+}
+
+// skillConnection turns a page of skills into the API's connection (see connection).
 func skillConnection(p *career.Page[*career.Skill]) *model.SkillConnection {
-	c := &model.SkillConnection{Edges: []*model.SkillEdge{}, Nodes: nonNil(p.Items), TotalCount: p.TotalCount}
-	for _, n := range p.Items {
-		c.Edges = append(c.Edges, &model.SkillEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
-	}
-	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.SkillEdge) string { return e.Cursor })
-	return c
+	return connection(p, func(n *career.Skill) (string, string) { return n.Name, n.ID },
+		func(cursor string, n *career.Skill) *model.SkillEdge {
+			return &model.SkillEdge{Cursor: cursor, Node: n}
+		},
+		func(edges []*model.SkillEdge, nodes []*career.Skill, info *model.PageInfo, total int) *model.SkillConnection {
+			return &model.SkillConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}
+		})
 }
 
+// toolConnection turns a page of tools into the API's connection (see connection).
 func toolConnection(p *career.Page[*career.Tool]) *model.ToolConnection {
-	c := &model.ToolConnection{Edges: []*model.ToolEdge{}, Nodes: nonNil(p.Items), TotalCount: p.TotalCount}
-	for _, n := range p.Items {
-		c.Edges = append(c.Edges, &model.ToolEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
-	}
-	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.ToolEdge) string { return e.Cursor })
-	return c
+	return connection(p, func(n *career.Tool) (string, string) { return n.Name, n.ID },
+		func(cursor string, n *career.Tool) *model.ToolEdge { return &model.ToolEdge{Cursor: cursor, Node: n} },
+		func(edges []*model.ToolEdge, nodes []*career.Tool, info *model.PageInfo, total int) *model.ToolConnection {
+			return &model.ToolConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}
+		})
 }
 
+// trainingConnection turns a page of trainings into the API's connection (see connection).
 func trainingConnection(p *career.Page[*career.Training]) *model.TrainingConnection {
-	c := &model.TrainingConnection{Edges: []*model.TrainingEdge{}, Nodes: nonNil(p.Items), TotalCount: p.TotalCount}
-	for _, n := range p.Items {
-		c.Edges = append(c.Edges, &model.TrainingEdge{Cursor: career.EncodeCursor(n.Name, n.ID), Node: n})
-	}
-	c.PageInfo = pageInfo(len(p.Items), p.HasNextPage, c.Edges, func(e *model.TrainingEdge) string { return e.Cursor })
-	return c
-}
-
-// pageInfo gives the page's end cursor (null on an empty page).
-func pageInfo[E any](n int, hasNext bool, edges []E, cursor func(E) string) *model.PageInfo {
-	info := &model.PageInfo{HasNextPage: hasNext}
-	if n > 0 {
-		c := cursor(edges[n-1])
-		info.EndCursor = &c
-	}
-	return info
+	return connection(p, func(n *career.Training) (string, string) { return n.Name, n.ID },
+		func(cursor string, n *career.Training) *model.TrainingEdge {
+			return &model.TrainingEdge{Cursor: cursor, Node: n}
+		},
+		func(edges []*model.TrainingEdge, nodes []*career.Training, info *model.PageInfo, total int) *model.TrainingConnection {
+			return &model.TrainingConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}
+		})
 }
 
 // nonNil returns s, or an empty slice for nil (non-null lists must not be null).

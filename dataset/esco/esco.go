@@ -154,18 +154,12 @@ func (r *reader) readISCOGroups() error {
 	defer t.Close()
 	code, label := t.Col("code"), t.Col("preferredLabel")
 	r.isco = make(map[string]string, 700)
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			return nil
-		}
-		rec := t.Record()
+	return t.Each(func(rec []string) error {
 		if c := strings.TrimSpace(rec[code]); c != "" {
 			r.isco[c] = clean(rec[label])
 		}
-	}
+		return nil
+	})
 }
 
 // occRow is one row of occupations_<lang>.csv.
@@ -184,24 +178,23 @@ func (r *reader) readOccupationFile(rel string) ([]occRow, *dataset.Table, error
 	uri, isco, label, alts, desc := t.Col("conceptUri"), t.Col("iscoGroup"), t.Col("preferredLabel"), t.Col("altLabels"), t.Col("description")
 	var rows []occRow
 	seen := make(map[string]int, 3100)
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return nil, nil, err
-		} else if !ok {
-			return rows, t, nil
-		}
-		rec, line := t.Record(), t.Line()
+	err = t.Each(func(rec []string) error {
+		line := t.Line()
 		u := strings.TrimSpace(rec[uri])
 		if uuidOf(u) == "" {
-			return nil, nil, t.ErrorAt(line, "empty conceptUri")
+			return t.ErrorAt(line, "empty conceptUri")
 		}
 		if first, dup := seen[u]; dup {
-			return nil, nil, t.ErrorAt(line, "duplicate conceptUri %s (first at line %d)", u, first)
+			return t.ErrorAt(line, "duplicate conceptUri %s (first at line %d)", u, first)
 		}
 		seen[u] = line
 		rows = append(rows, occRow{uri: u, isco: strings.TrimSpace(rec[isco]), label: rec[label], alts: rec[alts], desc: rec[desc], line: line})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
+	return rows, t, nil
 }
 
 // readOccupations builds the professions: French texts, English where French is missing.
@@ -287,14 +280,8 @@ func (r *reader) readSkills() error {
 	uri, typ, label, alts, desc := t.Col("conceptUri"), t.Col("skillType"), t.Col("preferredLabel"), t.Col("altLabels"), t.Col("description")
 	r.skillIndex = make(map[string]int, 14000)
 	r.skills = make([]skill, 0, 14000)
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			return nil
-		}
-		rec, line := t.Record(), t.Line()
+	return t.Each(func(rec []string) error {
+		line := t.Line()
 		u := strings.TrimSpace(rec[uri])
 		if uuidOf(u) == "" {
 			return t.ErrorAt(line, "empty conceptUri")
@@ -322,7 +309,8 @@ func (r *reader) readSkills() error {
 		_, s.enDesc = paragraphs(rec[desc])
 		r.skillIndex[u] = len(r.skills)
 		r.skills = append(r.skills, s)
-	}
+		return nil
+	})
 }
 
 // readCollection calls fn with the skill index and broader-concept cell of every row of a
@@ -336,23 +324,21 @@ func (r *reader) readCollection(rel string, fn func(skill int, broader string)) 
 	defer t.Close()
 	uri, broader := t.Col("conceptUri"), t.Col("broaderConceptUri")
 	unknown, firstLine := 0, 0
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		rec, line := t.Record(), t.Line()
+	err = t.Each(func(rec []string) error {
+		line := t.Line()
 		i, ok := r.skillIndex[strings.TrimSpace(rec[uri])]
 		if !ok {
 			t.CountBad()
 			if unknown++; unknown == 1 {
 				firstLine = line
 			}
-			continue
+			return nil
 		}
 		fn(i, rec[broader])
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if unknown > 0 {
 		r.warn(t.WarnAt(firstLine, "%d rows name skills that are not in %s: ignored", unknown, fileSkillsEN))
@@ -449,17 +435,11 @@ func (r *reader) readFrenchLabelFile(f frLabelFile) error {
 		desc = -1
 	}
 	unknown, firstLine := 0, 0
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		rec, line := t.Record(), t.Line()
+	err = t.Each(func(rec []string) error {
+		line := t.Line()
 		u := strings.TrimSpace(rec[uri])
 		if !strings.Contains(u, "/skill/") {
-			continue // e.g. an occupation in a collection
+			return nil // e.g. an occupation in a collection
 		}
 		i, ok := r.skillIndex[u]
 		if !ok {
@@ -467,7 +447,7 @@ func (r *reader) readFrenchLabelFile(f frLabelFile) error {
 			if unknown++; unknown == 1 {
 				firstLine = line
 			}
-			continue
+			return nil
 		}
 		s := &r.skills[i]
 		if name := clean(rec[label]); name != "" {
@@ -481,6 +461,10 @@ func (r *reader) readFrenchLabelFile(f frLabelFile) error {
 		if desc >= 0 && s.frDesc == "" {
 			_, s.frDesc = paragraphs(rec[desc])
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if unknown > 0 {
 		r.warn(t.WarnAt(firstLine, "%d rows name skills that are not in %s: ignored", unknown, fileSkillsEN))
@@ -538,14 +522,8 @@ func (r *reader) readRelations() error {
 	}
 	type pair struct{ occ, skill int }
 	seen := make(map[pair]int, 130000) // → index in the occupation's reqs
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		rec, line := t.Record(), t.Line()
+	err = t.Each(func(rec []string) error {
+		line := t.Line()
 		var imp career.Importance
 		switch rel := strings.TrimSpace(rec[relCol]); rel {
 		case "essential":
@@ -563,12 +541,12 @@ func (r *reader) readRelations() error {
 		oi, ok := r.occIndex[ou]
 		if !ok {
 			count(&unknownOcc, ou, line)
-			continue
+			return nil
 		}
 		si, ok := r.skillIndex[su]
 		if !ok {
 			count(&unknownSkill, su, line)
-			continue
+			return nil
 		}
 		s := &r.skills[si]
 		switch {
@@ -587,10 +565,14 @@ func (r *reader) readRelations() error {
 			}
 			r.warn(t.Warnf("duplicate relation of occupation %s to skill %s (first at line %d): kept once, as %s",
 				ou, su, prev.line, prev.imp))
-			continue
+			return nil
 		}
 		seen[pair{oi, si}] = len(o.reqs)
 		o.reqs = append(o.reqs, requirement{skill: si, imp: imp, line: line})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, u := range unknownOcc {
 		r.warn(t.WarnAt(u.first, "%d rows link occupation %s, which is in neither %s nor %s: skipped",
@@ -628,14 +610,8 @@ func (r *reader) readBroader() error {
 	defer t.Close()
 	typCol, uriCol, btypCol, buriCol := t.Col("conceptType"), t.Col("conceptUri"), t.Col("broaderType"), t.Col("broaderUri")
 	firstLine := make(map[int]int) // occupation index → line of its kept broader relation
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			return nil
-		}
-		rec, line := t.Record(), t.Line()
+	return t.Each(func(rec []string) error {
+		line := t.Line()
 		typ, btyp := strings.TrimSpace(rec[typCol]), strings.TrimSpace(rec[btypCol])
 		for _, ty := range []string{typ, btyp} {
 			if ty != "Occupation" && ty != "ISCOGroup" {
@@ -643,32 +619,33 @@ func (r *reader) readBroader() error {
 			}
 		}
 		if typ != "Occupation" || btyp != "Occupation" {
-			continue
+			return nil
 		}
 		u, b := strings.TrimSpace(rec[uriCol]), strings.TrimSpace(rec[buriCol])
 		oi, ok := r.occIndex[u]
 		if !ok {
 			r.warn(t.Warnf("occupation %s is in neither %s nor %s: its broader relation is skipped", u, fileOccupationsFR, fileOccupationsEN))
-			continue
+			return nil
 		}
 		bi, ok := r.occIndex[b]
 		if !ok {
 			r.warn(t.Warnf("broader occupation %s is in neither %s nor %s: relation skipped", b, fileOccupationsFR, fileOccupationsEN))
-			continue
+			return nil
 		}
 		if oi == bi {
 			r.warn(t.Warnf("occupation %s is its own broader occupation: relation skipped", u))
-			continue
+			return nil
 		}
 		p := &r.occs[oi].p
 		if p.SpecializationOf != "" {
 			r.warn(t.Warnf("occupation %s has several broader occupations: kept the first (line %d), skipped %s",
 				u, firstLine[oi], b))
-			continue
+			return nil
 		}
 		p.SpecializationOf = r.occs[bi].p.ID
 		firstLine[oi] = line
-	}
+		return nil
+	})
 }
 
 // dataset assembles the Dataset.

@@ -268,21 +268,15 @@ func (r *reader) readOccupations() error {
 	}
 	defer t.Close()
 	ci, ti, di := t.Col(colCode), t.Col("Title"), t.Col("Description")
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		code := strings.TrimSpace(t.Record()[ci])
+	err = t.Each(func(rec []string) error {
+		code := strings.TrimSpace(rec[ci])
 		if !validCode(code) {
 			return t.Errorf("invalid %s %q: want NN-NNNN.NN", colCode, code)
 		}
 		if i, dup := r.profIdx[code]; dup {
 			return t.Errorf("duplicate %s %q (first on line %d)", colCode, code, r.profLine[i])
 		}
-		name := clean(t.Record()[ti])
+		name := clean(rec[ti])
 		if name == "" {
 			return t.Errorf("empty Title for %s", code)
 		}
@@ -297,11 +291,15 @@ func (r *reader) readOccupations() error {
 			Dataset:  DatasetName,
 			Code:     code,
 			Name:     name,
-			Summary:  clean(t.Record()[di]),
+			Summary:  clean(rec[di]),
 			Sector:   sector,
 			Language: "en",
 			Source:   DatasetName,
 		})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	// A detailed O*NET occupation (NN-NNNN.01 and up) specialises its SOC occupation (NN-NNNN.00).
 	for i := range r.d.Professions {
@@ -337,19 +335,13 @@ func (r *reader) readAlternateTitles() error {
 	for i := range r.d.Professions {
 		seen[r.d.Professions[i].Code+"\x00"+strings.ToLower(r.d.Professions[i].Name)] = struct{}{}
 	}
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		code := strings.TrimSpace(t.Record()[ci])
+	return t.Each(func(rec []string) error {
+		code := strings.TrimSpace(rec[ci])
 		p, ok := r.prof(t, code)
 		if !ok {
-			continue
+			return nil
 		}
-		for _, title := range [2]string{clean(t.Record()[ai]), clean(t.Record()[si])} {
+		for _, title := range [2]string{clean(rec[ai]), clean(rec[si])} {
 			if title == "" {
 				continue
 			}
@@ -360,8 +352,8 @@ func (r *reader) readAlternateTitles() error {
 			seen[key] = struct{}{}
 			r.d.Professions[p].AlternativeNames = append(r.d.Professions[p].AlternativeNames, title)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // readTasks reads Task Statements.txt: Core tasks, then Supplemental ones, then those without a
@@ -373,22 +365,16 @@ func (r *reader) readTasks() error {
 	}
 	defer t.Close()
 	ci, ti, ki := t.Col(colCode), t.Col("Task"), t.Col("Task Type")
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
+	return t.Each(func(rec []string) error {
+		p, ok := r.prof(t, strings.TrimSpace(rec[ci]))
 		if !ok {
-			continue
+			return nil
 		}
-		task := clean(t.Record()[ti])
+		task := clean(rec[ti])
 		if task == "" {
 			return t.Errorf("empty Task")
 		}
-		switch kind := strings.TrimSpace(t.Record()[ki]); kind {
+		switch kind := strings.TrimSpace(rec[ki]); kind {
 		case "Core":
 			r.coreTasks[p] = append(r.coreTasks[p], task)
 		case "Supplemental":
@@ -398,8 +384,8 @@ func (r *reader) readTasks() error {
 		default:
 			return t.Errorf("invalid Task Type %q: want Core, Supplemental or empty", kind)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // readContentModel reads the element descriptions of Content Model Reference.txt.
@@ -411,16 +397,10 @@ func (r *reader) readContentModel() error {
 	defer t.Close()
 	ii, di := t.Col(colElemID), t.Col("Description")
 	r.elemDesc = make(map[string]string, 700)
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		r.elemDesc[strings.TrimSpace(t.Record()[ii])] = clean(t.Record()[di])
-	}
-	return nil
+	return t.Each(func(rec []string) error {
+		r.elemDesc[strings.TrimSpace(rec[ii])] = clean(rec[di])
+		return nil
+	})
 }
 
 // readRatings reads Skills.txt or Knowledge.txt: one skill per element, and each occupation's
@@ -438,25 +418,19 @@ func (r *reader) readRatings(file string, kind career.SkillKind) error {
 		r.skillIdx = make(map[string]int, 80)
 		r.ratingAt = make(map[[2]int]int, 64<<10)
 	}
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		scale := strings.TrimSpace(t.Record()[si])
+	return t.Each(func(rec []string) error {
+		scale := strings.TrimSpace(rec[si])
 		if scale != "IM" && scale != "LV" {
-			continue
+			return nil
 		}
-		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(rec[ci]))
 		if !ok {
-			continue
+			return nil
 		}
-		elem := strings.TrimSpace(t.Record()[ei])
+		elem := strings.TrimSpace(rec[ei])
 		s, ok := r.skillIdx[elem]
 		if !ok {
-			name := clean(t.Record()[ni])
+			name := clean(rec[ni])
 			if elem == "" || name == "" {
 				return t.Errorf("empty %s or %s", colElemID, colElemName)
 			}
@@ -481,29 +455,29 @@ func (r *reader) readRatings(file string, kind career.SkillKind) error {
 		}
 		rt := &r.ratings[p][at]
 		if scale == "LV" {
-			nr, err := flag(t, t.Record()[nri], "Not Relevant")
+			nr, err := flag(t, rec[nri], "Not Relevant")
 			if err != nil {
 				return err
 			}
 			if nr {
 				rt.notRelevant, rt.lvLine = true, t.Line()
 			}
-			continue
+			return nil
 		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(t.Record()[vi]), 64)
+		v, err := strconv.ParseFloat(strings.TrimSpace(rec[vi]), 64)
 		if err != nil || v < 1 || v > 5 {
-			return t.Errorf("invalid %s %q on the Importance scale: want a number from 1 to 5", colValue, t.Record()[vi])
+			return t.Errorf("invalid %s %q on the Importance scale: want a number from 1 to 5", colValue, rec[vi])
 		}
-		sup, err := flag(t, t.Record()[supi], colSuppress)
+		sup, err := flag(t, rec[supi], colSuppress)
 		if err != nil {
 			return err
 		}
 		if rt.hasIM && rt.im >= v {
-			continue // a repeated rating: keep the strongest
+			return nil // a repeated rating: keep the strongest
 		}
 		rt.hasIM, rt.im, rt.suppressed, rt.imLine, rt.file = true, v, sup, t.Line(), t.File()
-	}
-	return nil
+		return nil
+	})
 }
 
 // flag parses a Y/N column; converted files leave "n/a" cells empty, which reads as N.
@@ -525,24 +499,18 @@ func (r *reader) readJobZones() error {
 	}
 	defer t.Close()
 	ci, zi := t.Col(colCode), t.Col("Job Zone")
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
+	return t.Each(func(rec []string) error {
+		p, ok := r.prof(t, strings.TrimSpace(rec[ci]))
 		if !ok {
-			continue
+			return nil
 		}
-		z, err := strconv.Atoi(strings.TrimSpace(t.Record()[zi]))
+		z, err := strconv.Atoi(strings.TrimSpace(rec[zi]))
 		if err != nil || z < 1 || z > 5 {
-			return t.Errorf("invalid Job Zone %q: want 1 to 5", t.Record()[zi])
+			return t.Errorf("invalid Job Zone %q: want 1 to 5", rec[zi])
 		}
 		r.jobZone[p] = z
-	}
-	return nil
+		return nil
+	})
 }
 
 // readRelated reads Related Occupations.txt into move candidates with their Index.
@@ -553,28 +521,22 @@ func (r *reader) readRelated() error {
 	}
 	defer t.Close()
 	ci, ri, ii := t.Col(colCode), t.Col("Related O*NET-SOC Code"), t.Col("Index")
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		from, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
+	return t.Each(func(rec []string) error {
+		from, ok := r.prof(t, strings.TrimSpace(rec[ci]))
 		if !ok {
-			continue
+			return nil
 		}
-		to, ok := r.prof(t, strings.TrimSpace(t.Record()[ri]))
+		to, ok := r.prof(t, strings.TrimSpace(rec[ri]))
 		if !ok {
-			continue
+			return nil
 		}
-		index, err := strconv.Atoi(strings.TrimSpace(t.Record()[ii]))
+		index, err := strconv.Atoi(strings.TrimSpace(rec[ii]))
 		if err != nil || index < 1 {
-			return t.Errorf("invalid Index %q: want a whole number from 1", t.Record()[ii])
+			return t.Errorf("invalid Index %q: want a whole number from 1", rec[ii])
 		}
 		r.moves[from] = append(r.moves[from], moveCand{to: to, index: index})
-	}
-	return nil
+		return nil
+	})
 }
 
 // readEducationCategories makes one training per category of the Required Level of Education
@@ -587,24 +549,18 @@ func (r *reader) readEducationCategories() error {
 	defer t.Close()
 	si, ci, di := t.Col(colScaleID), t.Col(colCategory), t.Col("Category Description")
 	r.trainingIdx = make(map[int]int, 12)
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
+	return t.Each(func(rec []string) error {
+		if strings.TrimSpace(rec[si]) != "RL" {
+			return nil
 		}
-		if strings.TrimSpace(t.Record()[si]) != "RL" {
-			continue
-		}
-		c, err := strconv.Atoi(strings.TrimSpace(t.Record()[ci]))
+		c, err := strconv.Atoi(strings.TrimSpace(rec[ci]))
 		if err != nil || c < 1 {
-			return t.Errorf("invalid %s %q: want a whole number from 1", colCategory, t.Record()[ci])
+			return t.Errorf("invalid %s %q: want a whole number from 1", colCategory, rec[ci])
 		}
 		if _, dup := r.trainingIdx[c]; dup {
 			return t.Errorf("duplicate RL %s %d", colCategory, c)
 		}
-		desc := clean(t.Record()[di])
+		desc := clean(rec[di])
 		// "Bachelor's Degree"; "Post-Secondary Certificate - awarded for training completed…".
 		name, _, _ := strings.Cut(desc, " - ")
 		if name == "" {
@@ -631,8 +587,8 @@ func (r *reader) readEducationCategories() error {
 		}
 		r.trainingIdx[c] = len(r.d.Trainings)
 		r.d.Trainings = append(r.d.Trainings, tr)
-	}
-	return nil
+		return nil
+	})
 }
 
 // readEducation reads the RL rows of Education, Training, and Experience.txt: each occupation's
@@ -644,41 +600,35 @@ func (r *reader) readEducation() error {
 	}
 	defer t.Close()
 	ci, si, ki, vi, supi := t.Col(colCode), t.Col(colScaleID), t.Col(colCategory), t.Col(colValue), t.Col(colSuppress)
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
+	return t.Each(func(rec []string) error {
+		if strings.TrimSpace(rec[si]) != "RL" {
+			return nil
 		}
-		if strings.TrimSpace(t.Record()[si]) != "RL" {
-			continue
-		}
-		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
+		p, ok := r.prof(t, strings.TrimSpace(rec[ci]))
 		if !ok {
-			continue
+			return nil
 		}
-		c, err := strconv.Atoi(strings.TrimSpace(t.Record()[ki]))
+		c, err := strconv.Atoi(strings.TrimSpace(rec[ki]))
 		if err != nil {
-			return t.Errorf("invalid %s %q: want a whole number", colCategory, t.Record()[ki])
+			return t.Errorf("invalid %s %q: want a whole number", colCategory, rec[ki])
 		}
 		if _, ok := r.trainingIdx[c]; !ok {
 			return t.Errorf("RL %s %d is not in %s", colCategory, c, FileEducationCategory)
 		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(t.Record()[vi]), 64)
+		v, err := strconv.ParseFloat(strings.TrimSpace(rec[vi]), 64)
 		if err != nil || v < 0 || v > 100 {
-			return t.Errorf("invalid %s %q: want a percentage from 0 to 100", colValue, t.Record()[vi])
+			return t.Errorf("invalid %s %q: want a percentage from 0 to 100", colValue, rec[vi])
 		}
-		sup, err := flag(t, t.Record()[supi], colSuppress)
+		sup, err := flag(t, rec[supi], colSuppress)
 		if err != nil {
 			return err
 		}
 		if sup {
-			continue
+			return nil
 		}
 		r.shares[p] = append(r.shares[p], share{category: c, pct: v})
-	}
-	return nil
+		return nil
+	})
 }
 
 // readTools reads Technology Skills.txt (tech) or Tools Used.txt: one tool per ToolCode, and
@@ -698,23 +648,17 @@ func (r *reader) readTools(file string, tech bool) error {
 	if r.toolIdx == nil {
 		r.toolIdx = make(map[string]int, 32<<10)
 	}
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		} else if !ok {
-			break
-		}
-		p, ok := r.prof(t, strings.TrimSpace(t.Record()[ci]))
+	return t.Each(func(rec []string) error {
+		p, ok := r.prof(t, strings.TrimSpace(rec[ci]))
 		if !ok {
-			continue
+			return nil
 		}
-		name, repaired := cleanExample(t.Record()[ei])
+		name, repaired := cleanExample(rec[ei])
 		if name == "" {
 			return t.Errorf("empty %s", colExample)
 		}
 		if repaired {
-			r.warn(t.Warnf("stray double quote removed from %s %q", colExample, t.Record()[ei]))
+			r.warn(t.Warnf("stray double quote removed from %s %q", colExample, rec[ei]))
 		}
 		code := ToolCode(name)
 		i, ok := r.toolIdx[code]
@@ -729,16 +673,16 @@ func (r *reader) readTools(file string, tech bool) error {
 			})
 		}
 		r.tools[i].names = bump(r.tools[i].names, name)
-		if cat := clean(t.Record()[ti]); cat != "" {
+		if cat := clean(rec[ti]); cat != "" {
 			r.tools[i].cats = bump(r.tools[i].cats, cat)
 		}
 		rank := rankTool
 		if tech {
-			hot, err := flag(t, t.Record()[hi], "Hot Technology")
+			hot, err := flag(t, rec[hi], "Hot Technology")
 			if err != nil {
 				return err
 			}
-			inDemand, err := flag(t, t.Record()[di], "In Demand")
+			inDemand, err := flag(t, rec[di], "In Demand")
 			if err != nil {
 				return err
 			}
@@ -752,8 +696,8 @@ func (r *reader) readTools(file string, tech bool) error {
 			}
 		}
 		r.toolUses[p] = append(r.toolUses[p], toolUse{tool: i, rank: rank})
-	}
-	return nil
+		return nil
+	})
 }
 
 // assemble turns the per-profession gatherings into the Dataset's ordered links.

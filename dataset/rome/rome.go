@@ -152,8 +152,9 @@ type linkKey struct{ code, ogr string }
 
 func (r *reader) warn(w dataset.Warning) { r.warnings = append(r.warnings, w) }
 
-// forEach opens a file, checks its header and calls fn for each record. The export is
-// comma-separated, and its problems are worded as dataset.DefaultTableMessages.
+// forEach opens a file, checks its header and calls fn for each record (see dataset.Table.Each)
+// with the indexes of cols in the header. The export is comma-separated, and its problems are
+// worded as dataset.DefaultTableMessages.
 func (r *reader) forEach(name string, cols []string, fn func(t *dataset.Table, c []int) error) error {
 	t, err := dataset.OpenTable(r.dir, name, dataset.TableOptions{}, cols...)
 	if err != nil {
@@ -164,18 +165,7 @@ func (r *reader) forEach(name string, cols []string, fn func(t *dataset.Table, c
 	for i, c := range cols {
 		idx[i] = t.Col(c)
 	}
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		if err := fn(t, idx); err != nil {
-			return err
-		}
-	}
+	return t.Each(func([]string) error { return fn(t, idx) })
 }
 
 // required returns the cleaned value of column i of the current record, failing when it is empty.

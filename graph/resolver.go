@@ -25,9 +25,9 @@ const (
 	maxSearchFirst     = 50
 	maxSearchText      = 200
 	maxSearchWords     = 20
-	maxPathSteps       = 6
+	maxPathSteps       = career.MaxPathSteps
 	maxPathsFirst      = 20
-	maxProgressionStep = 6
+	maxProgressionStep = career.MaxPathSteps
 	maxProgression     = 200
 	maxMatchFirst      = 50
 	maxMatchSkills     = 100

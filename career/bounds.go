@@ -10,8 +10,8 @@ import (
 )
 
 // WalkSteps is the longest walk Bounds counts: the most moves careerPaths and
-// careerProgression may take.
-const WalkSteps = 6
+// careerProgression may take (MaxPathSteps).
+const WalkSteps = MaxPathSteps
 
 // TextPrefixRunes is the longest word prefix Bounds counts search postings for: a query word
 // of more runes reaches at most what its first TextPrefixRunes runes reach.

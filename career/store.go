@@ -2,6 +2,11 @@ package career
 
 import "context"
 
+// MaxPathSteps is the most moves a traversal of the API takes: the highest maxSteps of
+// careerPaths and careerProgression. The API refuses more, the cost model counts walks up to it
+// (WalkSteps), and the Neo4j store plans its traversal queries up to it.
+const MaxPathSteps = 6
+
 // Store is what the GraphQL API reads from. Two backends implement it (store/memory and
 // store/neo4j) and must answer every method identically: same nodes, same order, same scores.
 //
@@ -60,8 +65,8 @@ type Store interface {
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
 	// CareerPaths returns simple paths (no profession twice) from one profession to another
-	// along next-career moves, at most maxSteps moves long: shortest first, then by the names of
-	// their steps (see ComparePaths). At most first paths.
+	// along next-career moves, at most maxSteps moves long: shortest first, then by their steps'
+	// (SortKey(name), ID), compared step by step. At most first paths.
 	CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*Profession, error)
 	// CareerProgression returns the professions reachable from a profession in 1..maxSteps
 	// moves: by distance, then name, then ID; each with the name-wise smallest shortest path.
@@ -69,7 +74,9 @@ type Store interface {
 	// SkillGap tells what someone in one profession must add to work in another.
 	SkillGap(ctx context.Context, fromID, toID string) (*SkillGap, error)
 	// MatchProfessions ranks professions by the weighted share of their requirements a person
-	// with these skills and tools meets (see MatchScore).
+	// with these skills and tools meets: (weights of the required skills held + tools held) /
+	// (weights of all required skills + all tools), each skill weighing its Importance.Weight;
+	// only scores above 0.
 	MatchProfessions(ctx context.Context, q MatchQuery) ([]ProfessionMatch, error)
 	// SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
 	SimilarProfessions(ctx context.Context, toID string, first int) ([]ProfessionMatch, error)

@@ -191,13 +191,14 @@ func TestAdmission(t *testing.T) {
 		holder := within(t, func() *answer { return query(t, ctx, h, `{ professions(first: 60) { nodes { code } } }`) }) // cost 62
 		g.waitEntered(t, "professions")
 		refused(t, "cost 72 (62 + 72 > 120)", query(t, ctx, h, `{ skills(first: 70) { nodes { name } } }`))
-		ran(t, "cost 8 (62 + 8 <= 120)", query(t, ctx, h, `{ skills(filter: {dataset: "none"}, first: 6) { nodes { name } } }`), `{"skills":{"nodes":[]}}`)
+		ran(t, "cost 9 (62 + 9 <= 120)", query(t, ctx, h, `{ skills(filter: {dataset: "seed", kind: LANGUAGE}, first: 6) { nodes { name } } }`),
+			`{"skills":{"nodes":[{"name":"Connaitre l’anglais technique informatique"}]}}`)
 		close(g.release)
 		if a := holder(); a.Status != http.StatusOK || len(a.Errors) != 0 || !strings.HasPrefix(string(a.Data), `{"professions":{"nodes":[{"code":"architecte-logiciel"},`) {
 			t.Errorf("holder: got %d %s %+v", a.Status, a.Data, a.Errors)
 		}
-		ran(t, "a cost above the capacity (203) runs alone", query(t, ctx, h, `{ skills(filter: {dataset: "none"}, first: 100) { totalCount nodes { name kind } } }`),
-			`{"skills":{"totalCount":0,"nodes":[]}}`)
+		ran(t, "a cost above the capacity (204) runs alone", query(t, ctx, h, `{ skills(filter: {dataset: "seed", kind: LANGUAGE}, first: 100) { totalCount nodes { name kind } } }`),
+			`{"skills":{"totalCount":1,"nodes":[{"name":"Connaitre l’anglais technique informatique","kind":"LANGUAGE"}]}}`)
 	})
 
 	t.Run("a client gone while waiting is not told to retry", func(t *testing.T) {

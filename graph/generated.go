@@ -1292,6 +1292,11 @@ var sources = []*ast.Source{
 # ` + "`" + `professions(filter: {skill: ""})` + "`" + ` lists every profession, ` + "`" + `tools(category: "")` + "`" + ` every tool.
 # Required arguments are unaffected (` + "`" + `search(text: "")` + "`" + ` is refused).
 #
+# Datasets: a ` + "`" + `dataset` + "`" + ` argument or filter field (profession's ` + "`" + `dataset` + "`" + `, ` + "`" + `filter.dataset` + "`" + `,
+# ` + "`" + `search` + "`" + `, ` + "`" + `matchProfessions` + "`" + `, ` + "`" + `stats` + "`" + `) must name a loaded dataset (see ` + "`" + `datasets` + "`" + `); one that is
+# not loaded is BAD_USER_INPUT listing the loaded ones, e.g. ` + "`" + `dataset "rome" is not loaded;
+# loaded: seed` + "`" + `, rather than an empty answer. profession's default, "seed", is checked alike.
+#
 # Int is GraphQL's Int: a signed 32-bit integer, -2147483648..2147483647. In the document only an
 # integer literal is an Int (` + "`" + `first: 1e3` + "`" + `, ` + "`" + `first: 10.5` + "`" + ` and ` + "`" + `first: "10"` + "`" + ` are refused). In JSON
 # variables any whole number is (10, 1e3 and 10.0 all give an Int; JSON has one number type);
@@ -1702,6 +1707,7 @@ type Dataset {
 input ProfessionFilter {
   "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
   dataset: String
   "Exact sector name."
   sector: String
@@ -1715,6 +1721,7 @@ input ProfessionFilter {
 input SkillFilter {
   "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
   dataset: String
   kind: SkillKind
 }
@@ -1723,6 +1730,7 @@ input SkillFilter {
 input ToolFilter {
   "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
   dataset: String
   "Exact category name."
   category: String
@@ -1732,6 +1740,7 @@ input ToolFilter {
 input TrainingFilter {
   "Same matching and rules as search's text: 1..200 characters, 1..20 words."
   text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
   dataset: String
   level: TrainingLevel
 }

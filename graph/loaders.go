@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -69,6 +70,28 @@ type Loaders struct {
 	previousCareers loader[string, []career.CareerMove]
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
+	datasets        datasetsOnce
+}
+
+// datasetsOnce asks the store for its datasets at most once per request, however many fields
+// name a dataset or list them: on Neo4j each call is a round trip.
+type datasetsOnce struct {
+	store career.Store
+	mu    sync.Mutex
+	done  bool
+	list  []career.DatasetInfo
+	err   error
+}
+
+// load returns the store's datasets, from the first call of the request on.
+func (d *datasetsOnce) load(ctx context.Context) ([]career.DatasetInfo, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.done {
+		d.list, d.err = d.store.Datasets(ctx)
+		d.done = true
+	}
+	return d.list, d.err
 }
 
 // NewLoaders returns fresh loaders for one request. wait is how long a batch gathers keys
@@ -89,6 +112,7 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
 			return fetchLinked(ctx, store, keys)
 		}),
+		datasets: datasetsOnce{store: store},
 	}
 }
 

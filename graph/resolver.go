@@ -4,6 +4,9 @@
 package graph
 
 import (
+	"context"
+	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/career"
@@ -22,9 +25,9 @@ const (
 	maxSearchFirst     = 50
 	maxSearchText      = 200
 	maxSearchWords     = 20
-	maxPathSteps       = 6
+	maxPathSteps       = career.MaxPathSteps
 	maxPathsFirst      = 20
-	maxProgressionStep = 6
+	maxProgressionStep = career.MaxPathSteps
 	maxProgression     = 200
 	maxMatchFirst      = 50
 	maxMatchSkills     = 100
@@ -91,6 +94,37 @@ func optional(s *string) (string, bool) {
 		return "", false
 	}
 	return *s, true
+}
+
+// datasetArg checks an optional dataset argument or filter field (dataset, filter.dataset; see
+// optional): when given, it must name a loaded dataset. It returns the name, "" when not given.
+func datasetArg(ctx context.Context, s *string) (string, error) {
+	name, given := optional(s)
+	if !given {
+		return "", nil
+	}
+	return name, loadedDataset(ctx, name)
+}
+
+// loadedDataset is the API's one rule for a dataset named by an argument: it must be loaded,
+// else BAD_USER_INPUT lists the loaded ones, e.g. `dataset "rome" is not loaded; loaded:
+// seed`. The store is asked for its datasets once per request (see datasetsOnce).
+func loadedDataset(ctx context.Context, name string) error {
+	list, err := loadersFor(ctx).datasets.load(ctx)
+	if err != nil {
+		return fmt.Errorf("check that dataset %q is loaded: %w", name, err)
+	}
+	loaded := make([]string, len(list))
+	for i, d := range list {
+		if d.Name == name {
+			return nil
+		}
+		loaded[i] = d.Name
+	}
+	if len(loaded) == 0 {
+		return career.Errorf(career.EINVALID, "dataset %q is not loaded; no dataset is loaded", name)
+	}
+	return career.Errorf(career.EINVALID, "dataset %q is not loaded; loaded: %s", name, strings.Join(loaded, ", "))
 }
 
 // str returns an optional string argument's value, "" when it is left out or empty (see

@@ -184,6 +184,9 @@ func (r *queryResolver) Profession(ctx context.Context, id *string, dataset *str
 		if !given {
 			ds = "seed"
 		}
+		if err := loadedDataset(ctx, ds); err != nil {
+			return nil, err
+		}
 		return r.Store.ProfessionByCode(ctx, ds, codeValue)
 	}
 	return nil, career.Errorf(career.EINVALID, "give either id or code (with dataset)")
@@ -200,7 +203,10 @@ func (r *queryResolver) Professions(ctx context.Context, filter *model.Professio
 		if f.Text, err = optionalText("filter.text", filter.Text); err != nil {
 			return nil, err
 		}
-		f.Dataset, f.Sector, f.SkillID, f.ToolID = str(filter.Dataset), str(filter.Sector), str(filter.Skill), str(filter.Tool)
+		if f.Dataset, err = datasetArg(ctx, filter.Dataset); err != nil {
+			return nil, err
+		}
+		f.Sector, f.SkillID, f.ToolID = str(filter.Sector), str(filter.Skill), str(filter.Tool)
 	}
 	p, err := r.Store.ListProfessions(ctx, f, page)
 	if err != nil {
@@ -225,7 +231,9 @@ func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, f
 		if f.Text, err = optionalText("filter.text", filter.Text); err != nil {
 			return nil, err
 		}
-		f.Dataset = str(filter.Dataset)
+		if f.Dataset, err = datasetArg(ctx, filter.Dataset); err != nil {
+			return nil, err
+		}
 		if filter.Kind != nil {
 			f.Kind = *filter.Kind
 		}
@@ -253,7 +261,10 @@ func (r *queryResolver) Tools(ctx context.Context, filter *model.ToolFilter, fir
 		if f.Text, err = optionalText("filter.text", filter.Text); err != nil {
 			return nil, err
 		}
-		f.Dataset, f.Category = str(filter.Dataset), str(filter.Category)
+		if f.Dataset, err = datasetArg(ctx, filter.Dataset); err != nil {
+			return nil, err
+		}
+		f.Category = str(filter.Category)
 	}
 	p, err := r.Store.ListTools(ctx, f, page)
 	if err != nil {
@@ -278,7 +289,9 @@ func (r *queryResolver) Trainings(ctx context.Context, filter *model.TrainingFil
 		if f.Text, err = optionalText("filter.text", filter.Text); err != nil {
 			return nil, err
 		}
-		f.Dataset = str(filter.Dataset)
+		if f.Dataset, err = datasetArg(ctx, filter.Dataset); err != nil {
+			return nil, err
+		}
 		if filter.Level != nil {
 			f.Level = *filter.Level
 		}
@@ -299,7 +312,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []model.N
 	if err := textArg("text", text); err != nil {
 		return nil, err
 	}
-	q := career.SearchQuery{Text: text, Dataset: str(dataset), First: n}
+	ds, err := datasetArg(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	q := career.SearchQuery{Text: text, Dataset: ds, First: n}
 	for _, k := range kinds {
 		q.Kinds = append(q.Kinds, domainKind(k))
 	}
@@ -359,7 +376,11 @@ func (r *queryResolver) MatchProfessions(ctx context.Context, skills []string, t
 	if len(tools) > maxMatchTools {
 		return nil, career.Errorf(career.EINVALID, "tools must hold 0 to %d IDs, got %d", maxMatchTools, len(tools))
 	}
-	ms, err := r.Store.MatchProfessions(ctx, career.MatchQuery{SkillIDs: skills, ToolIDs: tools, Dataset: str(dataset), First: n})
+	ds, err := datasetArg(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := r.Store.MatchProfessions(ctx, career.MatchQuery{SkillIDs: skills, ToolIDs: tools, Dataset: ds, First: n})
 	return pointers(ms), err
 }
 
@@ -375,16 +396,20 @@ func (r *queryResolver) SimilarProfessions(ctx context.Context, to string, first
 
 // Stats is the resolver for the stats field.
 func (r *queryResolver) Stats(ctx context.Context, dataset *string) (*model.GraphStats, error) {
-	st, err := r.Store.Stats(ctx, str(dataset))
+	ds, err := datasetArg(ctx, dataset)
 	if err != nil {
 		return nil, err
 	}
-	return &model.GraphStats{Stats: *st, Dataset: str(dataset)}, nil
+	st, err := r.Store.Stats(ctx, ds)
+	if err != nil {
+		return nil, err
+	}
+	return &model.GraphStats{Stats: *st, Dataset: ds}, nil
 }
 
 // Datasets is the resolver for the datasets field.
 func (r *queryResolver) Datasets(ctx context.Context) ([]*career.DatasetInfo, error) {
-	ds, err := r.Store.Datasets(ctx)
+	ds, err := loadersFor(ctx).datasets.load(ctx)
 	return pointers(ds), err
 }
 

@@ -44,7 +44,8 @@ type ProfessionEdge struct {
 // Narrows a list of professions; every field given must hold. A field left out, null or "" does not narrow.
 type ProfessionFilter struct {
 	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
-	Text    *string `json:"text,omitempty"`
+	Text *string `json:"text,omitempty"`
+	// Only this dataset's; it must be loaded (see Datasets in the header).
 	Dataset *string `json:"dataset,omitempty"`
 	// Exact sector name.
 	Sector *string `json:"sector,omitempty"`
@@ -75,7 +76,8 @@ type SkillEdge struct {
 // Narrows a list of skills; every field given must hold. A field left out, null or "" does not narrow.
 type SkillFilter struct {
 	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
-	Text    *string           `json:"text,omitempty"`
+	Text *string `json:"text,omitempty"`
+	// Only this dataset's; it must be loaded (see Datasets in the header).
 	Dataset *string           `json:"dataset,omitempty"`
 	Kind    *career.SkillKind `json:"kind,omitempty"`
 }
@@ -98,7 +100,8 @@ type ToolEdge struct {
 // Narrows a list of tools; every field given must hold. A field left out, null or "" does not narrow.
 type ToolFilter struct {
 	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
-	Text    *string `json:"text,omitempty"`
+	Text *string `json:"text,omitempty"`
+	// Only this dataset's; it must be loaded (see Datasets in the header).
 	Dataset *string `json:"dataset,omitempty"`
 	// Exact category name.
 	Category *string `json:"category,omitempty"`
@@ -122,7 +125,8 @@ type TrainingEdge struct {
 // Narrows a list of trainings; every field given must hold. A field left out, null or "" does not narrow.
 type TrainingFilter struct {
 	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
-	Text    *string               `json:"text,omitempty"`
+	Text *string `json:"text,omitempty"`
+	// Only this dataset's; it must be loaded (see Datasets in the header).
 	Dataset *string               `json:"dataset,omitempty"`
 	Level   *career.TrainingLevel `json:"level,omitempty"`
 }

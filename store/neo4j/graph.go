@@ -12,11 +12,9 @@ import (
 	"github.com/careergraph/careergraph/career"
 )
 
-// MaxSteps is the longest traversal the store runs; MaxStepsAPI the longest the API asks for.
-const (
-	MaxSteps    = 10
-	MaxStepsAPI = 6
-)
+// MaxSteps is the longest traversal the store runs; the API asks for at most
+// career.MaxPathSteps, which Warm plans ahead.
+const MaxSteps = 10
 
 // notFound is the error for an unknown profession given as argument arg.
 func notFound(arg, id string) error {
@@ -603,11 +601,11 @@ LIMIT $first`, map[string]any{"dataset": dataset, "first": max(first, 0)})
 }
 
 // Warm has Neo4j plan the traversal queries ahead of the first request that needs them: the
-// query of CareerPaths differs for each maxSteps up to MaxStepsAPI, and planning the longest
-// takes seconds. Nothing is read (the queries run with nothing to find).
+// query of CareerPaths differs for each maxSteps up to career.MaxPathSteps, and planning the
+// longest takes seconds. Nothing is read (the queries run with nothing to find).
 func (s *Store) Warm(ctx context.Context) error {
 	params := map[string]any{"from": "", "to": "", "run": false, "first": 0}
-	for n := 1; n <= MaxStepsAPI; n++ {
+	for n := 1; n <= career.MaxPathSteps; n++ {
 		if _, err := s.read(ctx, "warm career paths", careerPathsQueries[n], params); err != nil {
 			return err
 		}

@@ -21,86 +21,87 @@ import (
 
 // IDs of the real data the heavy queries start from.
 const (
-	hubProfession  = "profession:rome:H3302"                                // 21 next careers, the most
-	pathsTarget    = "profession:rome:H2204"                                // 20 paths of 5 and 6 moves from the hub
-	mostSkilled    = "profession:esco:547b304b-9a72-4717-9b24-b7046df5f64e" // 340 required skills, the most
-	unknownID      = "profession:none:none"                                 // for cheap twins, which answer NOT_FOUND
-	heavyWords     = 20                                                     // the most words a search text may have
-	heavyLetter    = "e"                                                    // starts a word of about 50,000 names
-	nothingMatches = "zq"
+	hubProfession = "profession:rome:H3302"                                // 21 next careers, the most
+	pathsTarget   = "profession:rome:H2204"                                // 20 paths of 5 and 6 moves from the hub
+	mostSkilled   = "profession:esco:547b304b-9a72-4717-9b24-b7046df5f64e" // 340 required skills, the most
+	heavyWords    = 20                                                     // the most words a search text may have
+	heavyLetter   = "e"                                                    // starts a word of about 50,000 names
 )
 
 // heavyKind is one kind of expensive query: a root field repeated under aliases.
 type heavyKind struct {
 	name string
-	// field returns one alias's field; twin is true for the cheap twin that calibration sends
-	// (same shape and arguments as far as cost goes, but answering at once).
-	field func(alias string, twin bool) string
-	// vars are the query's variables, for the twin or not.
-	vars func(twin bool) map[string]any
+	// field returns one alias's field.
+	field func(alias string) string
+	// vars are the query's variables.
+	vars func() map[string]any
 	// header declares the variables.
 	header string
+	// shrink, when set, makes one alias lighter (fewer words, fewer steps) and reports false
+	// when it cannot: calibration shrinks a kind until one alias fits the cost limit, so the
+	// heaviest legal query is the largest that fits. size describes the current size.
+	shrink func() bool
+	size   func() string
 }
 
-// words repeats a word to the longest search text allowed.
-func words(w string) string { return strings.TrimSpace(strings.Repeat(w+" ", heavyWords)) }
+// words repeats a word n times.
+func words(w string, n int) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }
 
 // heavyKinds returns the expensive kinds; skills are the IDs matchProfessions is given.
 func heavyKinds(skills []string) []heavyKind {
-	text := func(twin bool) string {
-		if twin {
-			return words(nothingMatches)
-		}
-		return words(heavyLetter)
-	}
-	id := func(real string, twin bool) string {
-		if twin {
-			return unknownID
-		}
-		return real
-	}
-	none := func(bool) map[string]any { return nil }
-	return []heavyKind{
-		{name: "search", vars: none, field: func(a string, twin bool) string {
-			return fmt.Sprintf(`%s: search(text: %q, first: 50) { score kind node { id } }`, a, text(twin))
-		}},
-		{name: "text-filter", vars: none, field: func(a string, twin bool) string {
-			return fmt.Sprintf(`%s: professions(filter: {text: %q}, first: 100) { totalCount nodes { name } }`, a, text(twin))
-		}},
-		{name: "progression", vars: none, field: func(a string, twin bool) string {
-			return fmt.Sprintf(`%s: careerProgression(from: %q, maxSteps: 6, first: 200) { distance profession { name } path { name } }`, a, id(hubProfession, twin))
-		}},
-		{name: "paths", vars: none, field: func(a string, twin bool) string {
-			return fmt.Sprintf(`%s: careerPaths(from: %q, to: %q, maxSteps: 6, first: 20) { length steps { name } }`, a, id(hubProfession, twin), pathsTarget)
-		}},
-		{name: "match", header: "($skills: [ID!]!)", field: func(a string, _ bool) string {
-			return a + `: matchProfessions(skills: $skills, first: 50) { score profession { name } matchedSkills { name } missingSkills { name } }`
-		}, vars: func(twin bool) map[string]any {
-			if twin {
-				unknown := make([]string, len(skills))
-				for i := range unknown {
-					unknown[i] = "skill:none:none"
-				}
-				return map[string]any{"skills": unknown}
+	searchWords, filterWords, pathSteps, matchSkills := heavyWords, heavyWords, 6, len(skills)
+	fewer := func(n *int) func() bool {
+		return func() bool {
+			if *n <= 1 {
+				return false
 			}
-			return map[string]any{"skills": skills}
+			*n--
+			return true
+		}
+	}
+	sized := func(n *int, unit string) func() string {
+		return func() string { return fmt.Sprintf("%d %s", *n, unit) }
+	}
+	text := func(n int) string { return words(heavyLetter, n) }
+	none := func() map[string]any { return nil }
+	return []heavyKind{
+		{name: "search", vars: none, shrink: fewer(&searchWords), size: sized(&searchWords, "words"), field: func(a string) string {
+			return fmt.Sprintf(`%s: search(text: %q, first: 50) { score kind node { id } }`, a, text(searchWords))
 		}},
-		{name: "similar", vars: none, field: func(a string, twin bool) string {
-			return fmt.Sprintf(`%s: similarProfessions(to: %q, first: 50) { score profession { name } }`, a, id(mostSkilled, twin))
+		{name: "text-filter", vars: none, shrink: fewer(&filterWords), size: sized(&filterWords, "words"), field: func(a string) string {
+			return fmt.Sprintf(`%s: professions(filter: {text: %q}, first: 100) { totalCount nodes { name } }`, a, text(filterWords))
+		}},
+		{name: "progression", vars: none, field: func(a string) string {
+			return fmt.Sprintf(`%s: careerProgression(from: %q, maxSteps: 6, first: 200) { distance profession { name } path { name } }`, a, hubProfession)
+		}},
+		{name: "paths", vars: none, shrink: fewer(&pathSteps), size: sized(&pathSteps, "steps"), field: func(a string) string {
+			return fmt.Sprintf(`%s: careerPaths(from: %q, to: %q, maxSteps: %d, first: 20) { length steps { name } }`, a, hubProfession, pathsTarget, pathSteps)
+		}},
+		{name: "match", header: "($skills: [ID!]!)", shrink: func() bool {
+			if matchSkills <= 1 {
+				return false
+			}
+			matchSkills = matchSkills * 3 / 4
+			return true
+		}, size: sized(&matchSkills, "skills"), field: func(a string) string {
+			return a + `: matchProfessions(skills: $skills, first: 50) { score profession { name } matchedSkills { name } missingSkills { name } }`
+		}, vars: func() map[string]any { return map[string]any{"skills": skills[:matchSkills]} }},
+		{name: "similar", vars: none, field: func(a string) string {
+			return fmt.Sprintf(`%s: similarProfessions(to: %q, first: 50) { score profession { name } }`, a, mostSkilled)
 		}},
 	}
 }
 
 // body builds the request body of n aliases of a kind.
-func (k heavyKind) body(n int, twin bool) []byte {
+func (k heavyKind) body(n int) []byte {
 	var b strings.Builder
 	b.WriteString("query" + k.header + " {")
 	for i := range n {
 		b.WriteString(" ")
-		b.WriteString(k.field(fmt.Sprintf("a%d", i), twin))
+		b.WriteString(k.field(fmt.Sprintf("a%d", i)))
 	}
 	b.WriteString(" }")
-	body, _ := json.Marshal(map[string]any{"query": b.String(), "variables": k.vars(twin)})
+	body, _ := json.Marshal(map[string]any{"query": b.String(), "variables": k.vars()})
 	return body
 }
 
@@ -108,6 +109,9 @@ func (k heavyKind) body(n int, twin bool) []byte {
 type answer struct {
 	status int
 	codes  []string
+	// cost and limit are the operation's cost and the server's limit, from the answer's
+	// extensions (0 when it gave none).
+	cost, limit int
 }
 
 // post sends a body and reads the status and the error codes of the answer.
@@ -130,11 +134,17 @@ func post(ctx context.Context, client *http.Client, target string, body []byte) 
 		Errors []struct {
 			Extensions struct{ Code string } `json:"extensions"`
 		} `json:"errors"`
+		Extensions struct {
+			Cost struct {
+				Requested int `json:"requestedQueryCost"`
+				Maximum   int `json:"maximumAvailable"`
+			} `json:"cost"`
+		} `json:"extensions"`
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
 		return answer{}, fmt.Errorf("status %d, not JSON: %.200s", resp.StatusCode, raw)
 	}
-	a := answer{status: resp.StatusCode}
+	a := answer{status: resp.StatusCode, cost: r.Extensions.Cost.Requested, limit: r.Extensions.Cost.Maximum}
 	for _, e := range r.Errors {
 		if !slices.Contains(a.codes, e.Extensions.Code) {
 			a.codes = append(a.codes, e.Extensions.Code)
@@ -157,33 +167,30 @@ func (a answer) ran(allowed ...string) bool {
 	return true
 }
 
-// calibrate finds the most aliases of a kind the server accepts, sending the cheap twin (a
-// binary search between 1 and 2048 aliases).
+// maxAliases is the most aliases the server accepts in one document (its alias limit).
+const maxAliases = 200
+
+// calibrate finds the most aliases of a kind the server accepts under its cost limit, from
+// the cost the server reports: a request of maxAliases aliases is refused as too costly without
+// running (the refusal gives its cost), so the cost of one alias follows, the cost of n aliases
+// being 1 + n × that. When even maxAliases fit, that is the answer (and that request ran once).
 func calibrate(client *http.Client, target string, k heavyKind) (int, error) {
-	accepted := func(n int) (bool, error) {
-		a, err := post(context.Background(), client, target, k.body(n, true))
-		if err != nil {
-			return false, err
-		}
-		return a.ran("NOT_FOUND", "OVERLOADED", "TIMEOUT"), nil
+	a, err := post(context.Background(), client, target, k.body(maxAliases))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", k.name, err)
 	}
-	lo, hi := 0, 2048 // lo is accepted (0: none yet), hi is not known to be
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		ok, err := accepted(mid)
-		if err != nil {
-			return 0, fmt.Errorf("%s: %w", k.name, err)
-		}
-		if ok {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
+	if a.ran("NOT_FOUND", "OVERLOADED", "TIMEOUT") {
+		return maxAliases, nil
 	}
-	if lo == 0 {
-		return 0, fmt.Errorf("%s: the server accepts not even one alias", k.name)
+	if a.cost <= 1 || a.limit <= 0 || !slices.Contains(a.codes, "COMPLEXITY_LIMIT_EXCEEDED") {
+		return 0, fmt.Errorf("%s: %d aliases answered %d %v without a cost; is this careergraph?", k.name, maxAliases, a.status, a.codes)
 	}
-	return lo, nil
+	perAlias := (a.cost - 1 + maxAliases - 1) / maxAliases // rounded up
+	n := (a.limit - 1) / perAlias
+	if n == 0 {
+		return 0, fmt.Errorf("%s: one alias costs about %d, more than the limit of %d", k.name, perAlias, a.limit)
+	}
+	return n, nil
 }
 
 // probeEvery is how often the cheap query is sent, whether earlier ones have answered or
@@ -270,18 +277,25 @@ func attack(target, cheapName string, clients int, phase time.Duration, maxRatio
 	}
 	kinds := heavyKinds(skills)
 	aliases := make([]atomic.Int64, len(kinds))
-	fmt.Printf("costliest legal queries (aliases of one root field, found with cheap twins):")
+	fmt.Printf("costliest legal queries (aliases of one root field, sized by the costs the server reports):")
 	for i, k := range kinds {
 		n, err := calibrate(cheapClient, target, k)
+		for err != nil && k.shrink != nil && k.shrink() {
+			n, err = calibrate(cheapClient, target, k)
+		}
 		if err != nil {
 			return err
 		}
 		// The real query must be accepted too, and answer something.
-		if a, err := post(context.Background(), cheapClient, target, k.body(1, false)); err != nil || !a.ran() {
+		if a, err := post(context.Background(), cheapClient, target, k.body(1)); err != nil || !a.ran() {
 			return fmt.Errorf("%s: one real alias is not answered (%v %v); does the server hold ROME, ESCO and O*NET?", k.name, a, err)
 		}
 		aliases[i].Store(int64(n))
-		fmt.Printf(" %s×%d", k.name, n)
+		if k.size != nil {
+			fmt.Printf(" %s(%s)×%d", k.name, k.size(), n)
+		} else {
+			fmt.Printf(" %s×%d", k.name, n)
+		}
 	}
 	fmt.Println()
 
@@ -306,7 +320,7 @@ func attack(target, cheapName string, clients int, phase time.Duration, maxRatio
 				kind := i % len(kinds)
 				n := int(aliases[kind].Load())
 				stats.sent.Add(1)
-				a, err := post(ctx, attackClient, target, kinds[kind].body(n, false))
+				a, err := post(ctx, attackClient, target, kinds[kind].body(n))
 				switch {
 				case ctx.Err() != nil:
 				case err != nil:
@@ -317,7 +331,7 @@ func attack(target, cheapName string, clients int, phase time.Duration, maxRatio
 					stats.timedOut.Add(1)
 				case a.ran():
 					stats.answered.Add(1)
-				default: // rejected as too costly: the real query costs more than its twin
+				default: // rejected as too costly: halve its aliases
 					stats.rejected.Add(1)
 					aliases[kind].CompareAndSwap(int64(n), int64(max(1, n/2)))
 				}

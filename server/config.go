@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/graph"
+	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 
 // Config is the server's configuration: flags, each with an environment variable as its
@@ -37,14 +38,6 @@ type Neo4jConfig struct {
 	Password string
 	Database string
 }
-
-// Development defaults for Neo4j: those of scripts/neo4j.
-const (
-	defaultNeo4jURI      = "bolt://127.0.0.1:7687"
-	defaultNeo4jUser     = "neo4j"
-	defaultNeo4jPassword = "careergraph-dev"
-	defaultNeo4jDatabase = "neo4j"
-)
 
 // stringList is a repeatable flag.
 type stringList []string
@@ -87,13 +80,13 @@ func parseConfig(args []string, getenv func(string) string, extra ...func(*flag.
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
 	level := fs.String("log-level", env("LOG_LEVEL", "info"), "log level: debug, info, warn, error (env LOG_LEVEL)")
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j Bolt URI; empty serves the embedded store (env NEO4J_URI)")
-	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", defaultNeo4jUser), "Neo4j user (env NEO4J_USER)")
-	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", defaultNeo4jDatabase), "Neo4j database (env NEO4J_DATABASE)")
+	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", neo4jstore.DefaultUser), "Neo4j user (env NEO4J_USER)")
+	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", neo4jstore.DefaultDatabase), "Neo4j database (env NEO4J_DATABASE)")
 	for _, add := range extra {
 		add(fs)
 	}
 	// The password comes from the environment only, so that it never shows in process lists.
-	c.Neo4j.Password = env("NEO4J_PASSWORD", defaultNeo4jPassword)
+	c.Neo4j.Password = env("NEO4J_PASSWORD", neo4jstore.DefaultPassword)
 	if len(envErrs) > 0 {
 		return nil, fmt.Errorf("environment: %s", strings.Join(envErrs, "; "))
 	}

@@ -1,10 +1,16 @@
 package main
 
 import (
+	"net/url"
+	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careergraph/careergraph/internal/testbackend"
+	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 
 func TestConfig(t *testing.T) {
@@ -16,8 +22,8 @@ func TestConfig(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "defaults", []any{c.Addr, c.CORSOrigins == nil, c.Limits.Complexity, c.Limits.Depth, c.MaxBodyBytes, c.RequestTimeout, c.Neo4j.URI, c.Neo4j.Password},
-			[]any{":8080", true, 20000, 15, int64(1 << 20), 10 * time.Second, "", "careergraph-dev"})
+		equal(t, "defaults", []any{c.Addr, c.CORSOrigins == nil, c.Limits.Complexity, c.Limits.Depth, c.MaxBodyBytes, c.RequestTimeout, c.Neo4j.URI, c.Neo4j.User, c.Neo4j.Password, c.Neo4j.Database},
+			[]any{":8080", true, 20000, 15, int64(1 << 20), 10 * time.Second, "", "neo4j", "careergraph-dev", "neo4j"})
 	})
 	t.Run("environment, then flags", func(t *testing.T) {
 		c, err := parseConfig([]string{"--max-depth", "9"}, env(map[string]string{
@@ -86,4 +92,36 @@ func TestConfig(t *testing.T) {
 			t.Errorf("config log %s shows the password or does not mask it", s)
 		}
 	})
+}
+
+// The shell scripts and the Java launcher cannot read the Go constants, so they write the Neo4j
+// defaults again as literals: these must stay equal to the constants.
+func TestNeo4jDefaultsOfTheScripts(t *testing.T) {
+	port := func(uri string) string {
+		u, err := url.Parse(uri)
+		if err != nil {
+			t.Fatalf("parse %q: %v", uri, err)
+		}
+		return u.Port()
+	}
+	for _, c := range []struct {
+		file, pattern, want string
+	}{
+		{"../scripts/neo4j", `password=\$\{NEO4J_PASSWORD:-([^}]*)\}`, neo4jstore.DefaultPassword},
+		{"../scripts/neo4j", `port=\$\{port:-([^}]*)\}`, port(neo4jstore.DefaultURI)},
+		{"../scripts/neo4j-launcher/Neo4jLauncher.java", `DEFAULT_PASSWORD = "([^"]*)"`, neo4jstore.DefaultPassword},
+		{"../scripts/neo4j-launcher/Neo4jLauncher.java", `env\("NEO4J_BOLT_PORT", "([^"]*)"\)`, port(neo4jstore.DefaultURI)},
+		{"../scripts/test", `test_neo4j_port=\$\{CAREERGRAPH_TEST_NEO4J_PORT:-([^}]*)\}`, port(testbackend.DefaultURI)},
+	} {
+		b, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatalf("read %s: %v", c.file, err)
+		}
+		m := regexp.MustCompile(c.pattern).FindAllSubmatch(b, -1)
+		if len(m) != 1 {
+			t.Errorf("%s: %d matches of %s, want 1", c.file, len(m), c.pattern)
+			continue
+		}
+		equal(t, c.file+" "+c.pattern, string(m[0][1]), c.want)
+	}
 }

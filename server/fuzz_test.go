@@ -188,7 +188,11 @@ func fuzzSeeds(f *testing.F) []fuzzSeed {
 	for _, m := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllSubmatch(readme, -1) {
 		seeds = append(seeds, fuzzSeed{query: string(m[1])})
 	}
-	for _, e := range examples {
+	tabs, err := readExamples(os.DirFS("."))
+	if err != nil {
+		f.Fatalf("read GraphiQL's examples: %v", err)
+	}
+	for _, e := range tabs {
 		seeds = append(seeds, fuzzSeed{query: e.Query})
 	}
 	card := `profession(id: "profession:seed:developpeur-web-back-end")`

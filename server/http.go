@@ -22,64 +22,6 @@ import (
 	"github.com/careergraph/careergraph/graphiql"
 )
 
-// examples are the queries GraphiQL opens with, one tab each.
-var examples = []graphiql.Example{
-	{Query: `# A profession's full card (the seed card "Développeur·euse web back end").
-query ProfessionCard {
-  profession(id: "profession:seed:developpeur-web-back-end") {
-    name
-    summary
-    qualities { name }
-    tasks
-    skills { skill { name kind } importance }
-    tools { name category }
-    trainings { name level durationYears }
-    nextCareers { profession { name } kind }
-    specializationOf { name }
-  }
-}
-`},
-	{Query: `# Career paths from back-end web developer to technical director.
-query CareerPath {
-  careerPaths(
-    from: "profession:seed:developpeur-web-back-end"
-    to: "profession:seed:directeur-technique-informatique"
-    maxSteps: 4
-  ) {
-    length
-    steps { name }
-  }
-}
-`},
-	{Query: `# What a back-end web developer must add to become a software architect.
-query SkillGap {
-  skillGap(
-    from: "profession:seed:developpeur-web-back-end"
-    to: "profession:seed:architecte-logiciel"
-  ) {
-    coverage
-    shared { name }
-    missing { skill { name } importance }
-    missingTools { name }
-    trainings { name level }
-  }
-}
-`},
-	{Query: `# Search, aware of French inclusive forms.
-query Search {
-  search(text: "développeuse") {
-    score
-    kind
-    node {
-      id
-      ... on Profession { name }
-      ... on Skill { name }
-    }
-  }
-}
-`},
-}
-
 // newHTTPHandler wires the routes: GraphiQL at /, GraphQL at /query, /healthz and /readyz,
 // behind request IDs, access logs and CORS.
 func newHTTPHandler(c *Config, store career.Store, logger *slog.Logger) http.Handler {

@@ -96,7 +96,7 @@ func runImport(ctx context.Context, args []string, getenv func(string) string) e
 		return err
 	}
 	if c.Neo4j.URI == "" {
-		c.Neo4j.URI = defaultNeo4jURI
+		c.Neo4j.URI = neo4jstore.DefaultURI
 	}
 	logger := newLogger(c)
 	d, err := readDataset(name, dir, logger)

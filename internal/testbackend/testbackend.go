@@ -58,9 +58,9 @@ func Neo4jConfig() neo4jstore.Config {
 	}
 	return neo4jstore.Config{
 		URI:      env("NEO4J_URI", DefaultURI),
-		User:     env("NEO4J_USER", "neo4j"),
-		Password: env("NEO4J_PASSWORD", "careergraph-dev"),
-		Database: env("NEO4J_DATABASE", "neo4j"),
+		User:     env("NEO4J_USER", neo4jstore.DefaultUser),
+		Password: env("NEO4J_PASSWORD", neo4jstore.DefaultPassword),
+		Database: env("NEO4J_DATABASE", neo4jstore.DefaultDatabase),
 		// Tests load through the store, which reads the bounds of the data when a load commits:
 		// reads in the background would add round trips to the counts tests make.
 		BoundsRefresh: time.Hour,

@@ -39,6 +39,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 
 public class Neo4jLauncher {
     static final String HOST = "127.0.0.1";
+    // The development password and port (7687, below) are those of the Go code:
+    // neo4jstore.DefaultPassword and DefaultURI in store/neo4j/store.go; the server tests check they agree.
     static final String DEFAULT_PASSWORD = "careergraph-dev";
     static final int MIN_PASSWORD_LENGTH = 8;
 

@@ -41,6 +41,12 @@ const (
 	DefaultMaxRetryTime = 5 * time.Second
 )
 
+// DefaultPassword is the development password of user neo4j: the one scripts/neo4j sets when
+// NEO4J_PASSWORD is not. Open does not fill an empty Password with it; the server's
+// configuration and the tests default to it. The shell scripts and the Java launcher write it
+// again as a literal, checked against this constant by the server's tests.
+const DefaultPassword = "careergraph-dev"
+
 // Config says how to reach Neo4j. Zero fields take the defaults above.
 type Config struct {
 	// URI is a bolt:// URI (bolt talks to one server directly; a single Community server has no

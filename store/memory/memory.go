@@ -80,7 +80,7 @@ func (s *Store) Datasets(ctx context.Context) ([]career.DatasetInfo, error) {
 	for _, d := range g.datasets {
 		out = append(out, d.info)
 	}
-	slices.SortFunc(out, func(a, b career.DatasetInfo) int { return compareKeys(a.Name, "", b.Name, "") })
+	slices.SortFunc(out, func(a, b career.DatasetInfo) int { return career.CompareKeys(a.Name, "", b.Name, "") })
 	return out, nil
 }
 

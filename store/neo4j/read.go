@@ -234,7 +234,7 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 	if len(targetIDs) == 0 {
 		return out, nil
 	}
-	params := map[string]any{"ids": uniq(targetIDs), "limit": max(page.First, 0) + 1, "imp": nil, "sk": nil, "cid": nil}
+	params := map[string]any{"ids": uniq(targetIDs), "limit": career.PageFetch(page.First), "imp": nil, "sk": nil, "cid": nil}
 	if importance != "" {
 		params["imp"] = string(importance)
 	}
@@ -273,13 +273,10 @@ RETURN tid, total, ps`, params)
 		if err != nil {
 			return nil, err
 		}
-		pg := &career.Page[*career.Profession]{Items: []*career.Profession{}, TotalCount: w.int("total")}
-		for i, m := range ps {
-			if i == page.First {
-				pg.HasNextPage = true
-				break
-			}
-			pg.Items = append(pg.Items, toProfession(m))
+		cut := career.TrimPage(ps, page.First, w.int("total"))
+		pg := &career.Page[*career.Profession]{Items: make([]*career.Profession, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
+		for i, m := range cut.Items {
+			pg.Items[i] = toProfession(m)
 		}
 		out[w.str("tid")] = pg
 	}

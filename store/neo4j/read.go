@@ -221,68 +221,6 @@ func (s *Store) ProfessionByCode(ctx context.Context, dataset, code string) (*ca
 	return toProfession(row{recs[0]}.m("p")), nil
 }
 
-// ProfessionsLinkedTo returns, for each skill, tool or training ID, one page of the professions
-// that require, use or are prepared by it, by (sortKey, ID), in one query: each target's
-// professions are counted, and the page is those after the cursor, first+1 fetched to know
-// whether another page follows. Unknown IDs are left out.
-func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance career.Importance, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
-	out := make(map[string]*career.Page[*career.Profession], len(targetIDs))
-	cur, err := career.DecodeCursor(page.After)
-	if err != nil {
-		return nil, err
-	}
-	if len(targetIDs) == 0 {
-		return out, nil
-	}
-	params := map[string]any{"ids": uniq(targetIDs), "limit": career.PageFetch(page.First), "imp": nil, "sk": nil, "cid": nil}
-	if importance != "" {
-		params["imp"] = string(importance)
-	}
-	after := "true"
-	if cur != nil {
-		params["sk"], params["cid"] = cur.SortKey, cur.ID
-		after = "(p.sortKey > $sk OR (p.sortKey = $sk AND p.id > $cid))"
-	}
-	recs, err := s.read(ctx, "professions linked to", `
-UNWIND $ids AS tid
-CALL (tid) {
-  MATCH (t:Skill {id: tid}) RETURN t
-  UNION
-  MATCH (t:Tool {id: tid}) RETURN t
-  UNION
-  MATCH (t:Training {id: tid}) RETURN t
-}
-CALL (t) {
-  OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
-  WHERE $imp IS NULL OR NOT t:Skill OR e.importance = $imp
-  RETURN count(p) AS total
-}
-CALL (t) {
-  OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
-  WHERE ($imp IS NULL OR NOT t:Skill OR e.importance = $imp) AND `+after+`
-  WITH p ORDER BY p.sortKey, p.id LIMIT $limit
-  RETURN collect(p `+professionProj+`) AS ps
-}
-RETURN tid, total, ps`, params)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		w := row{r}
-		ps, err := maps(w.list("ps"))
-		if err != nil {
-			return nil, err
-		}
-		cut := career.TrimPage(ps, page.First, w.int("total"))
-		pg := &career.Page[*career.Profession]{Items: make([]*career.Profession, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
-		for i, m := range cut.Items {
-			pg.Items[i] = toProfession(m)
-		}
-		out[w.str("tid")] = pg
-	}
-	return out, nil
-}
-
 // uniq returns ids without repeats, in first-seen order.
 func uniq(ids []string) []string {
 	seen := make(map[string]bool, len(ids))

@@ -57,11 +57,3 @@ func (c *Cursor) After(sortKey, id string) bool {
 	}
 	return id > c.ID
 }
-
-// Less orders two items by (SortKey, ID), the order of every list.
-func Less(sortKeyA, idA, sortKeyB, idB string) bool {
-	if sortKeyA != sortKeyB {
-		return sortKeyA < sortKeyB
-	}
-	return idA < idB
-}

@@ -20,6 +20,11 @@ const MaxPathSteps = 6
 //   - a profession's qualities, requirements, tools, trainings, next careers and tasks: dataset order;
 //   - previousCareers and specializations: by SortKey(name), then ID;
 //   - search hits, matches and similar professions: score descending, then SortKey(name), then ID.
+//
+// These rules are written once, in this package, and both backends call them: CompareKeys and
+// CompareRanked are the orders, CutPage and TrimPage cut pages, NewSkillGap and
+// SplitRequirements do the gap and match arithmetic, and ProfessionNotFound, SkillNotFound,
+// ToolNotFound and SameProfession are the errors of arguments.
 type Store interface {
 	// Ping reports whether the store can answer queries.
 	Ping(ctx context.Context) error
@@ -71,7 +76,7 @@ type Store interface {
 	// CareerProgression returns the professions reachable from a profession in 1..maxSteps
 	// moves: by distance, then name, then ID; each with the name-wise smallest shortest path.
 	CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]CareerStep, error)
-	// SkillGap tells what someone in one profession must add to work in another.
+	// SkillGap tells what someone in one profession must add to work in another (NewSkillGap).
 	SkillGap(ctx context.Context, fromID, toID string) (*SkillGap, error)
 	// MatchProfessions ranks professions by the weighted share of their requirements a person
 	// with these skills and tools meets: (weights of the required skills held + tools held) /

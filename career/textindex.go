@@ -1,7 +1,6 @@
 package career
 
 import (
-	"cmp"
 	"context"
 	"math/bits"
 	"slices"
@@ -317,13 +316,8 @@ func (x *TextIndex) MatchContext(ctx context.Context, query string) ([]TextHit, 
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(a, b int) int {
-		if c := cmp.Compare(hits[b].Score, hits[a].Score); c != 0 {
-			return c
-		}
-		if c := strings.Compare(order[a], order[b]); c != 0 {
-			return c
-		}
-		return strings.Compare(hits[a].ID, hits[b].ID)
+		return CompareRanked(Ranked{Score: hits[a].Score, SortKey: order[a], ID: hits[a].ID},
+			Ranked{Score: hits[b].Score, SortKey: order[b], ID: hits[b].ID})
 	})
 	sorted := make([]TextHit, len(hits))
 	for i, j := range idx {

@@ -12,7 +12,7 @@ func (g *graph) profession(arg, id string) (*professionNode, error) {
 	if n := g.professions[id]; n != nil {
 		return n, nil
 	}
-	return nil, career.Errorf(career.ENOTFOUND, "%s: no profession with ID %q", arg, id)
+	return nil, career.ProfessionNotFound(arg, id)
 }
 
 // CareerPaths returns the first simple paths from one profession to another, shortest first,
@@ -28,7 +28,7 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 		return nil, err
 	}
 	if from == to {
-		return nil, career.Errorf(career.EINVALID, "from and to are the same profession; give two different professions")
+		return nil, career.SameProfession()
 	}
 	return simplePaths(career.NewStopper(ctx, "careerPaths"), from, to, maxSteps, first)
 }
@@ -147,7 +147,7 @@ func progression(stop *career.Stopper, from *professionNode, maxSteps, first int
 		if a.distance != b.distance {
 			return a.distance - b.distance
 		}
-		return compareKeys(a.n.sortKey, a.n.p.ID, b.n.sortKey, b.n.p.ID)
+		return career.CompareKeys(a.n.sortKey, a.n.p.ID, b.n.sortKey, b.n.p.ID)
 	})
 	steps := make([]career.CareerStep, 0, min(first, len(all)))
 	for _, r := range all[:min(first, len(all))] {
@@ -174,57 +174,27 @@ func (s *Store) SkillGap(ctx context.Context, fromID, toID string) (*career.Skil
 	return skillGap(from, to), nil
 }
 
-// skillGap compares two professions' requirements and tools.
+// skillGap compares two professions' requirements and tools (see career.NewSkillGap).
 func skillGap(from, to *professionNode) *career.SkillGap {
 	has := make(map[*skillNode]bool, len(from.requirements))
 	for _, r := range from.requirements {
 		has[r.skill] = true
 	}
-	gap := &career.SkillGap{
-		From:         from.p,
-		To:           to.p,
-		Shared:       []*career.Skill{},
-		Missing:      []career.SkillRequirement{},
-		MissingTools: []*career.Tool{},
-		Coverage:     1,
-		Trainings:    trainingsOf(to.trainings),
+	tools := make([]career.HeldTool, len(to.tools))
+	for i, t := range to.tools {
+		tools[i] = career.HeldTool{Tool: t.t, Held: slices.Contains(from.tools, t)}
 	}
-	essential, covered := 0, 0
-	for _, r := range to.requirements {
-		if r.importance == career.Essential {
-			essential++
-			if has[r.skill] {
-				covered++
-			}
-		}
-		if has[r.skill] {
-			gap.Shared = append(gap.Shared, r.skill.s)
-		} else {
-			gap.Missing = append(gap.Missing, career.SkillRequirement{Skill: r.skill.s, Importance: r.importance})
-		}
-	}
-	slices.SortStableFunc(gap.Missing, func(a, b career.SkillRequirement) int {
-		return essentialFirst(a.Importance, b.Importance)
-	})
-	if essential > 0 {
-		gap.Coverage = float64(covered) / float64(essential)
-	}
-	for _, t := range to.tools {
-		if !slices.Contains(from.tools, t) {
-			gap.MissingTools = append(gap.MissingTools, t.t)
-		}
-	}
-	return gap
+	return career.NewSkillGap(from.p, to.p, heldRequirements(to, func(s *skillNode) bool { return has[s] }), tools, trainingsOf(to.trainings))
 }
 
-// essentialFirst orders ESSENTIAL before OPTIONAL.
-func essentialFirst(a, b career.Importance) int {
-	if a == b {
-		return 0
-	} else if a == career.Essential {
-		return -1
+// heldRequirements returns p's requirements in its order, each marked with whether has accepts
+// its skill.
+func heldRequirements(p *professionNode, has func(*skillNode) bool) []career.HeldRequirement {
+	out := make([]career.HeldRequirement, len(p.requirements))
+	for i, r := range p.requirements {
+		out[i] = career.HeldRequirement{Skill: r.skill.s, Importance: r.importance, Held: has(r.skill)}
 	}
-	return 1
+	return out
 }
 
 // MatchProfessions ranks professions by the weighted share of their requirements (and tools)
@@ -235,7 +205,7 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 	for _, id := range q.SkillIDs {
 		n := g.skills[id]
 		if n == nil {
-			return nil, career.Errorf(career.ENOTFOUND, "skills: no skill with ID %q", id)
+			return nil, career.SkillNotFound("skills", id)
 		}
 		skills[n] = true
 	}
@@ -243,7 +213,7 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 	for _, id := range q.ToolIDs {
 		n := g.tools[id]
 		if n == nil {
-			return nil, career.Errorf(career.ENOTFOUND, "tools: no tool with ID %q", id)
+			return nil, career.ToolNotFound("tools", id)
 		}
 		tools[n] = true
 	}
@@ -284,43 +254,20 @@ type rankedProfession struct {
 	score float64
 }
 
-// matches sorts by score descending, then name, then ID, keeps the first, and lists each
-// one's matched and missing skills (has tells which skills count as matched).
+// matches sorts by score descending, then name, then ID (career.SortRanked), keeps the first,
+// and lists each one's matched and missing skills (career.SplitRequirements; has tells which
+// skills count as matched).
 func matches(ranked []rankedProfession, first int, has func(*skillNode) bool) []career.ProfessionMatch {
-	slices.SortFunc(ranked, func(a, b rankedProfession) int {
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		return compareKeys(a.p.sortKey, a.p.p.ID, b.p.sortKey, b.p.p.ID)
+	career.SortRanked(ranked, func(r rankedProfession) career.Ranked {
+		return career.Ranked{Score: r.score, SortKey: r.p.sortKey, ID: r.p.p.ID}
 	})
 	out := make([]career.ProfessionMatch, 0, min(first, len(ranked)))
 	for _, r := range ranked[:min(first, len(ranked))] {
 		m := career.ProfessionMatch{Profession: r.p.p, Score: r.score}
-		m.Matched, m.Missing = splitRequirements(r.p, has)
+		m.Matched, m.Missing = career.SplitRequirements(heldRequirements(r.p, has))
 		out = append(out, m)
 	}
 	return out
-}
-
-// splitRequirements splits a profession's required skills into those `has` accepts (in its
-// order) and the others (essential first, then its order).
-func splitRequirements(p *professionNode, has func(*skillNode) bool) (matched, missing []*career.Skill) {
-	matched, missing = []*career.Skill{}, []*career.Skill{}
-	var optional []*career.Skill
-	for _, r := range p.requirements {
-		switch {
-		case has(r.skill):
-			matched = append(matched, r.skill.s)
-		case r.importance == career.Essential:
-			missing = append(missing, r.skill.s)
-		default:
-			optional = append(optional, r.skill.s)
-		}
-	}
-	return matched, append(missing, optional...)
 }
 
 // SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.

@@ -186,10 +186,10 @@ func (g *graph) add(d *career.Dataset) {
 		}
 	}
 
-	sortNodes(di.professions, func(n *professionNode) (string, string) { return n.sortKey, n.p.ID })
-	sortNodes(di.skills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
-	sortNodes(di.tools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
-	sortNodes(di.trainings, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID })
+	career.SortByKeys(di.professions, func(n *professionNode) (string, string) { return n.sortKey, n.p.ID })
+	career.SortByKeys(di.skills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
+	career.SortByKeys(di.tools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
+	career.SortByKeys(di.trainings, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID })
 	di.stats.Professions = len(di.professions)
 	di.stats.Skills = len(di.skills)
 	di.stats.Tools = len(di.tools)
@@ -206,16 +206,16 @@ func (g *graph) finish() {
 		for i, m := range n.next {
 			n.nextSorted[i] = m.profession
 		}
-		sortNodes(n.nextSorted, professionKey)
+		career.SortByKeys(n.nextSorted, professionKey)
 		slices.SortFunc(n.previous, func(a, b moveEdge) int {
-			return compareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
+			return career.CompareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
 		})
-		sortNodes(n.narrower, professionKey)
+		career.SortByKeys(n.narrower, professionKey)
 	}
 	for _, n := range g.skills {
 		g.sortedSkills = append(g.sortedSkills, n)
 		slices.SortFunc(n.requiredBy, func(a, b requiredByEdge) int {
-			return compareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
+			return career.CompareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
 		})
 		if len(n.requiredBy) > 0 {
 			g.skillsByUse = append(g.skillsByUse, n)
@@ -223,46 +223,21 @@ func (g *graph) finish() {
 	}
 	for _, n := range g.tools {
 		g.sortedTools = append(g.sortedTools, n)
-		sortNodes(n.usedBy, professionKey)
+		career.SortByKeys(n.usedBy, professionKey)
 	}
 	for _, n := range g.trainings {
 		g.sortedTrainings = append(g.sortedTrainings, n)
-		sortNodes(n.prepares, professionKey)
+		career.SortByKeys(n.prepares, professionKey)
 	}
-	sortNodes(g.sortedProfessions, professionKey)
-	sortNodes(g.sortedSkills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
-	sortNodes(g.sortedTools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
-	sortNodes(g.sortedTrainings, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID })
+	career.SortByKeys(g.sortedProfessions, professionKey)
+	career.SortByKeys(g.sortedSkills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
+	career.SortByKeys(g.sortedTools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
+	career.SortByKeys(g.sortedTrainings, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID })
 	slices.SortFunc(g.skillsByUse, func(a, b *skillNode) int {
 		if len(a.requiredBy) != len(b.requiredBy) {
 			return len(b.requiredBy) - len(a.requiredBy)
 		}
-		return compareKeys(a.sortKey, a.s.ID, b.sortKey, b.s.ID)
+		return career.CompareKeys(a.sortKey, a.s.ID, b.sortKey, b.s.ID)
 	})
 	g.text.Build()
-}
-
-// compareKeys orders by sort key, then ID: the order of every list.
-func compareKeys(sortKeyA, idA, sortKeyB, idB string) int {
-	if sortKeyA != sortKeyB {
-		if sortKeyA < sortKeyB {
-			return -1
-		}
-		return 1
-	}
-	if idA < idB {
-		return -1
-	} else if idA > idB {
-		return 1
-	}
-	return 0
-}
-
-// sortNodes sorts nodes by the (sortKey, ID) that key returns.
-func sortNodes[T any](nodes []T, key func(T) (string, string)) {
-	slices.SortFunc(nodes, func(a, b T) int {
-		ka, ia := key(a)
-		kb, ib := key(b)
-		return compareKeys(ka, ia, kb, ib)
-	})
 }

@@ -3,31 +3,24 @@ package memory
 import (
 	"context"
 	"slices"
-	"sort"
 
 	"github.com/careergraph/careergraph/career"
 )
 
-// paginate returns the page of sorted (by key) items that page asks for.
+// paginate returns the page of sorted (by key) items that page asks for (career.CutPage), as
+// the values value gives.
 func paginate[N any, T any](sorted []N, key func(N) (string, string), value func(N) T, page career.PageArgs) (*career.Page[T], error) {
 	cursor, err := career.DecodeCursor(page.After)
 	if err != nil {
 		return nil, err
 	}
-	start := 0
-	if cursor != nil {
-		start = sort.Search(len(sorted), func(i int) bool {
-			k, id := key(sorted[i])
-			return cursor.After(k, id)
-		})
-	}
-	end := min(start+page.First, len(sorted))
+	cut := career.CutPage(sorted, key, cursor, page.First)
 	out := &career.Page[T]{
-		Items:       make([]T, 0, end-start),
-		HasNextPage: end < len(sorted),
-		TotalCount:  len(sorted),
+		Items:       make([]T, 0, len(cut.Items)),
+		HasNextPage: cut.HasNextPage,
+		TotalCount:  cut.TotalCount,
 	}
-	for _, n := range sorted[start:end] {
+	for _, n := range cut.Items {
 		out.Items = append(out.Items, value(n))
 	}
 	return out, nil

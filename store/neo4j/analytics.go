@@ -3,7 +3,6 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,11 +14,6 @@ import (
 // MaxSteps is the longest traversal the store runs; the API asks for at most
 // career.MaxPathSteps, which Warm plans ahead.
 const MaxSteps = 10
-
-// notFound is the error for an unknown profession given as argument arg.
-func notFound(arg, id string) error {
-	return career.Errorf(career.ENOTFOUND, "%s: no profession with ID %q", arg, id)
-}
 
 // one returns the single row of a query that always returns one.
 func one(recs []*neo4j.Record) (row, error) {
@@ -60,11 +54,11 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 	}
 	switch {
 	case !w.bool("hasFrom"):
-		return nil, notFound("from", fromID)
+		return nil, career.ProfessionNotFound("from", fromID)
 	case !w.bool("hasTo"):
-		return nil, notFound("to", toID)
+		return nil, career.ProfessionNotFound("to", toID)
 	case w.bool("same"):
-		return nil, career.Errorf(career.EINVALID, "from and to are the same profession; give two different professions")
+		return nil, career.SameProfession()
 	}
 	var out [][]*career.Profession
 	for _, p := range w.list("paths") {
@@ -150,7 +144,7 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 		return nil, err
 	}
 	if !w.bool("hasFrom") {
-		return nil, notFound("from", fromID)
+		return nil, career.ProfessionNotFound("from", fromID)
 	}
 	steps, err := maps(w.list("steps"))
 	if err != nil {
@@ -241,81 +235,57 @@ RETURN f `+professionProj+` AS f, t `+professionProj+` AS t, reqs, tools, traini
 	}
 	switch {
 	case w.val("f") == nil:
-		return nil, notFound("from", fromID)
+		return nil, career.ProfessionNotFound("from", fromID)
 	case w.val("t") == nil:
-		return nil, notFound("to", toID)
+		return nil, career.ProfessionNotFound("to", toID)
 	}
-	gap := &career.SkillGap{
-		From:         toProfession(w.m("f")),
-		To:           toProfession(w.m("t")),
-		Shared:       []*career.Skill{},
-		Missing:      []career.SkillRequirement{},
-		MissingTools: []*career.Tool{},
-		Coverage:     1,
-		Trainings:    []*career.Training{},
-	}
-	reqs, err := maps(w.list("reqs"))
+	reqs, err := heldRequirements(w.list("reqs"))
 	if err != nil {
 		return nil, err
 	}
-	essential, covered := 0, 0
-	for _, r := range reqs {
-		sk, _ := r["s"].(map[string]any)
-		imp, _ := r["imp"].(string)
-		has, _ := r["has"].(bool)
-		if career.Importance(imp) == career.Essential {
-			essential++
-			if has {
-				covered++
-			}
-		}
-		if has {
-			gap.Shared = append(gap.Shared, toSkill(sk))
-		} else {
-			gap.Missing = append(gap.Missing, career.SkillRequirement{Skill: toSkill(sk), Importance: career.Importance(imp)})
-		}
-	}
-	slices.SortStableFunc(gap.Missing, func(a, b career.SkillRequirement) int {
-		return essentialFirst(a.Importance, b.Importance)
-	})
-	if essential > 0 {
-		gap.Coverage = float64(covered) / float64(essential)
-	}
-	tools, err := maps(w.list("tools"))
+	toolRows, err := maps(w.list("tools"))
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range tools {
-		if has, _ := t["has"].(bool); !has {
-			m, _ := t["x"].(map[string]any)
-			gap.MissingTools = append(gap.MissingTools, toTool(m))
-		}
+	tools := make([]career.HeldTool, len(toolRows))
+	for i, t := range toolRows {
+		m, _ := t["x"].(map[string]any)
+		has, _ := t["has"].(bool)
+		tools[i] = career.HeldTool{Tool: toTool(m), Held: has}
 	}
-	trainings, err := maps(w.list("trainings"))
+	trainingRows, err := maps(w.list("trainings"))
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range trainings {
-		gap.Trainings = append(gap.Trainings, toTraining(t))
+	trainings := make([]*career.Training, len(trainingRows))
+	for i, t := range trainingRows {
+		trainings[i] = toTraining(t)
 	}
-	return gap, nil
-}
-
-// essentialFirst orders ESSENTIAL before OPTIONAL.
-func essentialFirst(a, b career.Importance) int {
-	if a == b {
-		return 0
-	} else if a == career.Essential {
-		return -1
-	}
-	return 1
+	return career.NewSkillGap(toProfession(w.m("f")), toProfession(w.m("t")), reqs, tools, trainings), nil
 }
 
 // weight is the Cypher expression of a requirement's weight (career.Importance.Weight).
 const weight = "CASE e.importance WHEN 'ESSENTIAL' THEN 2 ELSE 1 END"
 
-// matchRows decodes ranked professions with their requirements, each marked with whether it
-// matched, into matches: matched skills in the profession's order, missing ones essential first.
+// heldRequirements decodes a profession's requirements, each projected as {s, imp, has}: the
+// skill, its importance and whether it is held.
+func heldRequirements(l []any) ([]career.HeldRequirement, error) {
+	rows, err := maps(l)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]career.HeldRequirement, len(rows))
+	for i, r := range rows {
+		sk, _ := r["s"].(map[string]any)
+		imp, _ := r["imp"].(string)
+		has, _ := r["has"].(bool)
+		out[i] = career.HeldRequirement{Skill: toSkill(sk), Importance: career.Importance(imp), Held: has}
+	}
+	return out, nil
+}
+
+// matchRows decodes ranked professions (ordered by Neo4j) with their requirements, each marked
+// with whether it matched, into matches whose skills career.SplitRequirements splits.
 func matchRows(l []any) ([]career.ProfessionMatch, error) {
 	rows, err := maps(l)
 	if err != nil {
@@ -325,26 +295,12 @@ func matchRows(l []any) ([]career.ProfessionMatch, error) {
 	for _, r := range rows {
 		p, _ := r["p"].(map[string]any)
 		score, _ := r["score"].(float64)
-		m := career.ProfessionMatch{Profession: toProfession(p), Score: score, Matched: []*career.Skill{}, Missing: []*career.Skill{}}
-		reqs, err := maps(asList(r["reqs"]))
+		reqs, err := heldRequirements(asList(r["reqs"]))
 		if err != nil {
 			return nil, err
 		}
-		var optional []*career.Skill
-		for _, q := range reqs {
-			sk, _ := q["s"].(map[string]any)
-			has, _ := q["has"].(bool)
-			imp, _ := q["imp"].(string)
-			switch {
-			case has:
-				m.Matched = append(m.Matched, toSkill(sk))
-			case career.Importance(imp) == career.Essential:
-				m.Missing = append(m.Missing, toSkill(sk))
-			default:
-				optional = append(optional, toSkill(sk))
-			}
-		}
-		m.Missing = append(m.Missing, optional...)
+		m := career.ProfessionMatch{Profession: toProfession(p), Score: score}
+		m.Matched, m.Missing = career.SplitRequirements(reqs)
 		out = append(out, m)
 	}
 	return out, nil
@@ -375,10 +331,10 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 		return nil, err
 	}
 	if l := w.list("unknownSkills"); len(l) > 0 {
-		return nil, career.Errorf(career.ENOTFOUND, "skills: no skill with ID %q", fmt.Sprint(l[0]))
+		return nil, career.SkillNotFound("skills", fmt.Sprint(l[0]))
 	}
 	if l := w.list("unknownTools"); len(l) > 0 {
-		return nil, career.Errorf(career.ENOTFOUND, "tools: no tool with ID %q", fmt.Sprint(l[0]))
+		return nil, career.ToolNotFound("tools", fmt.Sprint(l[0]))
 	}
 	return matchRows(w.list("rows"))
 }
@@ -484,7 +440,7 @@ func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) 
 		return nil, err
 	}
 	if !w.bool("found") {
-		return nil, notFound("to", toID)
+		return nil, career.ProfessionNotFound("to", toID)
 	}
 	return matchRows(w.list("rows"))
 }

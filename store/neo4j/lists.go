@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,7 +56,7 @@ func (s *Store) list(ctx context.Context, q listQuery, page career.PageArgs) ([]
 		q.params["sk"], q.params["cid"] = cur.SortKey, cur.ID
 		after = "(n.sortKey > $sk OR (n.sortKey = $sk AND n.id > $cid))"
 	}
-	q.params["limit"] = first + 1
+	q.params["limit"] = career.PageFetch(first)
 	recs, err := s.read(ctx, q.what, `
 CALL () { MATCH (n:`+q.label+`) WHERE `+where+` RETURN count(n) AS total }
 CALL () {
@@ -77,11 +76,8 @@ RETURN total, items`, q.params)
 	if err != nil {
 		return nil, false, 0, err
 	}
-	more := len(items) > first
-	if more {
-		items = items[:first]
-	}
-	return items, more, w.int("total"), nil
+	pg := career.TrimPage(items, first, w.int("total"))
+	return pg.Items, pg.HasNextPage, pg.TotalCount, nil
 }
 
 // listText pages through the nodes that pass the conditions and match q.text.
@@ -99,27 +95,19 @@ func (s *Store) listText(ctx context.Context, q listQuery, cur *career.Cursor, f
 				matched = append(matched, m)
 			}
 		}
-		slices.SortFunc(matched, func(a, b map[string]any) int {
-			return compareKeys(str(a, "sortKey"), str(a, "id"), str(b, "sortKey"), str(b, "id"))
-		})
-		start := 0
-		if cur != nil {
-			start, _ = slices.BinarySearchFunc(matched, cur, func(m map[string]any, c *career.Cursor) int {
-				if c.After(str(m, "sortKey"), str(m, "id")) {
-					return 1
-				}
-				return -1
-			})
-		}
-		end := min(start+first, len(matched))
-		more, total = end < len(matched), len(matched)
-		return matched[start:end]
+		career.SortByKeys(matched, listKey)
+		pg := career.CutPage(matched, listKey, cur, first)
+		more, total = pg.HasNextPage, pg.TotalCount
+		return pg.Items
 	})
 	if err != nil {
 		return nil, false, 0, err
 	}
 	return items, more, total, nil
 }
+
+// listKey is the (sort key, ID) of a projected node, the keys of career.CompareKeys.
+func listKey(m map[string]any) (sortKey, id string) { return str(m, "sortKey"), str(m, "id") }
 
 // slimAbove is how many candidates, beyond those an answer shows, a full-text search sends
 // with all their properties. With more, Neo4j sends only what scoring and ordering read (ID,
@@ -293,14 +281,6 @@ func (c *preparedTexts) prepare(texts []string) *career.PreparedTexts {
 	return p
 }
 
-// compareKeys orders by sort key, then ID: the order of every list.
-func compareKeys(sortKeyA, idA, sortKeyB, idB string) int {
-	if c := strings.Compare(sortKeyA, sortKeyB); c != 0 {
-		return c
-	}
-	return strings.Compare(idA, idB)
-}
-
 // ListProfessions pages through the professions that pass the filter, by name.
 func (s *Store) ListProfessions(ctx context.Context, f career.ProfessionFilter, page career.PageArgs) (*career.Page[*career.Profession], error) {
 	q := listQuery{what: "list professions", label: "Profession", params: map[string]any{}, text: f.Text}
@@ -351,6 +331,68 @@ func pageOf[T any](items []map[string]any, more bool, total int, err error, conv
 	return p, nil
 }
 
+// ProfessionsLinkedTo returns, for each skill, tool or training ID, one page of the professions
+// that require, use or are prepared by it, by (sortKey, ID), in one query: each target's
+// professions are counted, and the page is those after the cursor, first+1 fetched to know
+// whether another page follows. Unknown IDs are left out.
+func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance career.Importance, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
+	out := make(map[string]*career.Page[*career.Profession], len(targetIDs))
+	cur, err := career.DecodeCursor(page.After)
+	if err != nil {
+		return nil, err
+	}
+	if len(targetIDs) == 0 {
+		return out, nil
+	}
+	params := map[string]any{"ids": uniq(targetIDs), "limit": career.PageFetch(page.First), "imp": nil, "sk": nil, "cid": nil}
+	if importance != "" {
+		params["imp"] = string(importance)
+	}
+	after := "true"
+	if cur != nil {
+		params["sk"], params["cid"] = cur.SortKey, cur.ID
+		after = "(p.sortKey > $sk OR (p.sortKey = $sk AND p.id > $cid))"
+	}
+	recs, err := s.read(ctx, "professions linked to", `
+UNWIND $ids AS tid
+CALL (tid) {
+  MATCH (t:Skill {id: tid}) RETURN t
+  UNION
+  MATCH (t:Tool {id: tid}) RETURN t
+  UNION
+  MATCH (t:Training {id: tid}) RETURN t
+}
+CALL (t) {
+  OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
+  WHERE $imp IS NULL OR NOT t:Skill OR e.importance = $imp
+  RETURN count(p) AS total
+}
+CALL (t) {
+  OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
+  WHERE ($imp IS NULL OR NOT t:Skill OR e.importance = $imp) AND `+after+`
+  WITH p ORDER BY p.sortKey, p.id LIMIT $limit
+  RETURN collect(p `+professionProj+`) AS ps
+}
+RETURN tid, total, ps`, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		w := row{r}
+		ps, err := maps(w.list("ps"))
+		if err != nil {
+			return nil, err
+		}
+		cut := career.TrimPage(ps, page.First, w.int("total"))
+		pg := &career.Page[*career.Profession]{Items: make([]*career.Profession, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
+		for i, m := range cut.Items {
+			pg.Items[i] = toProfession(m)
+		}
+		out[w.str("tid")] = pg
+	}
+	return out, nil
+}
+
 // kindLabels maps the API's node kinds to labels.
 var kindLabels = map[career.Kind]string{
 	career.KindProfession: "Profession",
@@ -384,9 +426,8 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 		params["dataset"] = q.Dataset
 	}
 	type scored struct {
-		m           map[string]any
-		score       float64
-		sortKey, id string
+		m    map[string]any
+		rank career.Ranked
 	}
 	var top []scored
 	chosen, err := s.textSearch(ctx, "search", tq, labels, conds, params, max(q.First, 0), func(cands []map[string]any) []map[string]any {
@@ -396,18 +437,10 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 				continue // not a node of the graph (toNode knows none other)
 			}
 			if score, ok := tq.Match(s.texts.prepare(names(m))); ok {
-				hits = append(hits, scored{m, score, str(m, "sortKey"), str(m, "id")})
+				hits = append(hits, scored{m, career.Ranked{Score: score, SortKey: str(m, "sortKey"), ID: str(m, "id")}})
 			}
 		}
-		slices.SortFunc(hits, func(a, b scored) int {
-			if a.score != b.score {
-				if a.score > b.score {
-					return -1
-				}
-				return 1
-			}
-			return compareKeys(a.sortKey, a.id, b.sortKey, b.id)
-		})
+		career.SortRanked(hits, func(h scored) career.Ranked { return h.rank })
 		top = hits[:max(min(q.First, len(hits)), 0)]
 		out := make([]map[string]any, len(top))
 		for i, h := range top {
@@ -420,7 +453,7 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 	}
 	for i, m := range chosen {
 		node, kind := toNode(m)
-		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: top[i].score})
+		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: top[i].rank.Score})
 	}
 	return out, nil
 }

@@ -99,19 +99,16 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var domain *career.Error
+		if !errors.As(err, &domain) {
+			domain = career.ContextError(err) // TIMEOUT or CANCELLED, worded once in career; else nil
+		}
 		switch {
-		case errors.As(err, &domain):
+		case domain != nil:
 			gqlErr.Message = domain.Message
 			errcode.Set(gqlErr, domain.Code)
 			if domain.Code == career.EUNAVAILABLE {
 				logger.WarnContext(ctx, "store unavailable", "error", err.Error(), "request_id", RequestID(ctx))
 			}
-		case errors.Is(err, context.DeadlineExceeded):
-			gqlErr.Message = "the request took too long and was stopped; narrow it or try again"
-			errcode.Set(gqlErr, "TIMEOUT")
-		case errors.Is(err, context.Canceled):
-			gqlErr.Message = "the request was cancelled"
-			errcode.Set(gqlErr, "CANCELLED")
 		case isGraphQLError(err):
 			// Parse, validation and limit errors: their messages are about the query itself.
 		default:

@@ -15,6 +15,14 @@ import (
 // career.MaxPathSteps, which Warm plans ahead.
 const MaxSteps = 10
 
+// checkSteps refuses a traversal longer than the store runs (MaxSteps).
+func checkSteps(maxSteps int) error {
+	if maxSteps > MaxSteps {
+		return career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
+	}
+	return nil
+}
+
 // one returns the single row of a query that always returns one.
 func one(recs []*neo4j.Record) (row, error) {
 	if len(recs) != 1 {
@@ -40,8 +48,8 @@ func professionsOf(l []any) ([]*career.Profession, error) {
 // profession to another: shortest first, then by the (sortKey, ID) of their steps, at most
 // first. See careerPathsCypher for how Neo4j finds them.
 func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*career.Profession, error) {
-	if maxSteps > MaxSteps {
-		return nil, career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
+	if err := checkSteps(maxSteps); err != nil {
+		return nil, err
 	}
 	recs, err := s.read(ctx, "career paths", careerPathsQueries[max(maxSteps, 1)],
 		map[string]any{"from": fromID, "to": toID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
@@ -131,8 +139,8 @@ WITH a, b%s, found + more[..($first - size(found))] AS found
 // shortest paths by the (sortKey, ID) of its steps. Neo4j finds one shortest path to every
 // reachable profession, keeps the first, then compares all shortest paths to each of those.
 func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]career.CareerStep, error) {
-	if maxSteps > MaxSteps {
-		return nil, career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
+	if err := checkSteps(maxSteps); err != nil {
+		return nil, err
 	}
 	recs, err := s.read(ctx, "career progression", careerProgressionQueries[max(maxSteps, 1)],
 		map[string]any{"from": fromID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})

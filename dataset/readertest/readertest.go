@@ -171,3 +171,19 @@ func badText(v reflect.Value, path string) (string, bool) {
 	}
 	return "", true
 }
+
+// FuzzRead is a reader's fuzz target: it reads the fixture export fs with one of its files (the
+// which-th by name, modulo their number) replaced by arbitrary bytes. read must not panic, and
+// must fail with a *dataset.ParseError or return a valid dataset whose texts are valid UTF-8
+// without NUL bytes (Check). The seed corpus is each file as it is.
+func FuzzRead(f *testing.F, fs Files, read func(dir string) (*career.Dataset, []dataset.Warning, error)) {
+	ff := NewFuzzFolder(f, fs)
+	for i, name := range ff.Names() {
+		f.Add(uint8(i), []byte(fs[name]))
+	}
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		dir, _ := ff.Replace(t, which, data)
+		d, _, err := read(dir)
+		Check(t, d, err)
+	})
+}

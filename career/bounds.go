@@ -197,9 +197,8 @@ func MergeBounds(list ...Bounds) Bounds {
 
 // DatasetBounds computes the bounds of one dataset as stores serve it: links to nodes the
 // dataset does not hold and moves from a profession to itself are left out, links given twice
-// count twice. TextPrefixes is left nil: stores count it from the words they index
-// (TextIndex.Prefixes, or a PrefixCounter fed with SearchField's words), which they have
-// folded already. ByDataset holds the dataset's bounds under its name.
+// count twice. TextPrefixes is left nil: stores count it with a PrefixCounter from the words
+// they index, which they have folded already. ByDataset holds the dataset's bounds under its name.
 func DatasetBounds(d *Dataset) Bounds {
 	b := Bounds{
 		Datasets:    1,
@@ -330,23 +329,29 @@ func walks(next [][]int) [WalkSteps]int {
 
 // PrefixCounter counts, for word prefixes of 1..TextPrefixRunes runes, the (node, word) pairs
 // whose word starts with the prefix: what fills Bounds.TextPrefixes from the words a store
-// indexes. The zero PrefixCounter is ready to use.
+// indexes (textsearch.Words of each node). The zero PrefixCounter is ready to use.
 type PrefixCounter struct {
 	counts map[string]int
 }
 
-// AddNode counts the distinct words of one node (those SearchField joins).
+// AddNode counts the distinct words of one node (its textsearch.Words).
 func (c *PrefixCounter) AddNode(words []string) {
+	for _, w := range words {
+		c.AddWord(w, 1)
+	}
+}
+
+// AddWord counts one word that nodes nodes have, as AddNode of each of those nodes would
+// (textsearch.Index.EachWord gives every word of an index this way).
+func (c *PrefixCounter) AddWord(word string, nodes int) {
 	if c.counts == nil {
 		c.counts = make(map[string]int)
 	}
-	for _, w := range words {
-		end := 0
-		for n := 1; n <= TextPrefixRunes && end < len(w); n++ {
-			_, size := utf8.DecodeRuneInString(w[end:])
-			end += size
-			c.counts[w[:end]]++
-		}
+	end := 0
+	for n := 1; n <= TextPrefixRunes && end < len(word); n++ {
+		_, size := utf8.DecodeRuneInString(word[end:])
+		end += size
+		c.counts[word[:end]] = saturate.Add(c.counts[word[:end]], nodes)
 	}
 }
 
@@ -357,25 +362,6 @@ func (c *PrefixCounter) SetText(b *Bounds) {
 		b.TextPrefixes = map[string]int{}
 	}
 	b.MaxWordPostings = maxCount(b.TextPrefixes)
-}
-
-// SetText sets b's TextPrefixes and MaxWordPostings to what a PrefixCounter fed with every
-// node of the index would. The index must be built.
-func (x *TextIndex) SetText(b *Bounds) {
-	if !x.built && len(x.ids) > 0 {
-		panic("career: TextIndex read before Build")
-	}
-	var c PrefixCounter
-	c.counts = make(map[string]int)
-	for t, tok := range x.tokens {
-		end := 0
-		for n := 1; n <= TextPrefixRunes && end < len(tok); n++ {
-			_, size := utf8.DecodeRuneInString(tok[end:])
-			end += size
-			c.counts[tok[:end]] = saturate.Add(c.counts[tok[:end]], len(x.postings[t]))
-		}
-	}
-	c.SetText(b)
 }
 
 // firstRunes returns the first n runes of s (s has at least n).

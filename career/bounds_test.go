@@ -117,23 +117,3 @@ func TestBoundsMerge(t *testing.T) {
 		t.Errorf("with unknown text: got %v and %d, want nil and %d", unknown.TextPrefixes, unknown.WordPostings("bo"), 3+career.DefaultBounds.MaxWordPostings)
 	}
 }
-
-func TestTextIndexPrefixesAreThoseOfAPrefixCounter(t *testing.T) {
-	x := career.NewTextIndex()
-	var c career.PrefixCounter
-	for _, n := range cardNames {
-		x.Add(n.id, n.texts)
-		c.AddNode(career.Tokens(career.SearchField(n.texts)))
-	}
-	x.Build()
-	var fromIndex, fromCounter career.Bounds
-	x.SetText(&fromIndex)
-	c.SetText(&fromCounter)
-	if !reflect.DeepEqual(fromIndex, fromCounter) {
-		t.Errorf("index %v\ncounter %v", fromIndex.TextPrefixes, fromCounter.TextPrefixes)
-	}
-	// Five names have "Développeur·euse": the words developpeur and developpeuse each.
-	if got := fromIndex.WordPostings("developpeuse"); got != 10 {
-		t.Errorf(`"developpeuse" reads %d postings, want 10`, got)
-	}
-}

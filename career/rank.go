@@ -4,12 +4,17 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // This file holds the orders, rankings, page cuts and the gap and match arithmetic every store
 // answers with (see Store). A store only fetches: it finds the nodes where the data is (index
 // walks in memory, Cypher in Neo4j) and hands them to these functions, so that both stores
 // answer alike by construction.
+
+// SortKey is the key lists are ordered by: the folded name (textsearch.Fold).
+func SortKey(name string) string { return textsearch.Fold(name) }
 
 // CompareKeys orders two items by (SortKey(name), ID), the order of every list: it returns a
 // negative number when a comes first, a positive one when b does, 0 when they are the same item.

@@ -3,7 +3,6 @@ package career_test
 import (
 	"context"
 	"errors"
-	"slices"
 	"testing"
 	"time"
 
@@ -47,50 +46,4 @@ func TestStopper(t *testing.T) {
 			t.Errorf("got %v, want search stopped: context canceled", err)
 		}
 	})
-}
-
-func TestTextIndexMatchContext(t *testing.T) {
-	x, texts := romeIndex(t)
-	t.Run("stops when the request is over", func(t *testing.T) {
-		hits, err := x.MatchContext(expired(t), "d")
-		if hits != nil || !errors.Is(err, context.DeadlineExceeded) || err.Error() != "search stopped: context deadline exceeded" {
-			t.Errorf("got %d hits, %v; want none and search stopped: context deadline exceeded", len(hits), err)
-		}
-	})
-	// A word repeated, or a prefix of another word of the query, adds nothing to the
-	// candidates: the index skips it, and the scores stay MatchText's.
-	for _, tc := range []struct {
-		query, sameCandidatesAs string
-		wantHits                int
-	}{
-		{"d d d d d d d d d d d d d d d d d d d d", "d", 8214},
-		{"d dé dév dévelop développeuse", "développeuse", 36},
-		{"agent a ag d'entretien e", "agent entretien", 36},
-		{"chef c cheffe projet p", "cheffe projet", 64},
-	} {
-		t.Run(tc.query, func(t *testing.T) {
-			if got, want := x.Candidates(tc.query), x.Candidates(tc.sameCandidatesAs); !slices.Equal(got, want) {
-				t.Errorf("Candidates(%q): %d nodes, want those of %q: %d", tc.query, len(got), tc.sameCandidatesAs, len(want))
-			}
-			hits, err := x.MatchContext(context.Background(), tc.query)
-			if err != nil || len(hits) != tc.wantHits {
-				t.Fatalf("MatchContext(%q): %d hits, %v; want %d", tc.query, len(hits), err, tc.wantHits)
-			}
-			q, _ := career.ParseTextQuery(tc.query)
-			for _, h := range hits {
-				if s, ok := q.Match(career.PrepareTexts(texts[h.ID])); !ok || s != h.Score {
-					t.Errorf("%s scores %v, MatchText %v %v", h.ID, h.Score, s, ok)
-				}
-			}
-			matched := 0
-			for _, tx := range texts {
-				if _, ok := q.Match(career.PrepareTexts(tx)); ok {
-					matched++
-				}
-			}
-			if matched != tc.wantHits {
-				t.Errorf("MatchText accepts %d names, want %d", matched, tc.wantHits)
-			}
-		})
-	}
 }

@@ -66,7 +66,7 @@ type Store interface {
 	ListTools(ctx context.Context, f ToolFilter, page PageArgs) (*Page[*Tool], error)
 	ListTrainings(ctx context.Context, f TrainingFilter, page PageArgs) (*Page[*Training], error)
 
-	// Search ranks nodes whose names match text (see MatchText).
+	// Search ranks nodes whose names match text (see textsearch.MatchText).
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
 	// CareerPaths returns simple paths (no profession twice) from one profession to another

@@ -12,6 +12,7 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/internal/saturate"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // The cost model. An operation's cost bounds the work it asks for, in units of about one
@@ -385,7 +386,7 @@ func textCost(text string, b *career.Bounds) (cost int, ok bool) {
 	if textArg("text", text) != nil {
 		return 0, false
 	}
-	q, ok := career.ParseTextQuery(text)
+	q, ok := textsearch.ParseQuery(text)
 	if !ok {
 		return 0, false
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // Resolver is the root resolver: it answers every query from Store.
@@ -67,11 +68,11 @@ func textArg(name, text string) error {
 	if n := utf8.RuneCountInString(text); n > maxSearchText {
 		return career.Errorf(career.EINVALID, "%s must be 1 to %d characters long, got %d", name, maxSearchText, n)
 	}
-	folded := career.Fold(text)
+	folded := textsearch.Fold(text)
 	if folded == "" {
 		return career.Errorf(career.EINVALID, "%s must contain at least one letter or digit (1 to %d characters)", name, maxSearchText)
 	}
-	if n := len(career.Tokens(folded)); n > maxSearchWords {
+	if n := len(textsearch.Tokens(folded)); n > maxSearchWords {
 		return career.Errorf(career.EINVALID, "%s must have 1 to %d words, got %d", name, maxSearchWords, n)
 	}
 	return nil

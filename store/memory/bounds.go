@@ -21,6 +21,8 @@ func boundsOf(datasets []*career.Dataset, g *graph) career.Bounds {
 		list[i] = career.DatasetBounds(d)
 	}
 	b := career.MergeBounds(list...)
-	g.text.SetText(&b)
+	var words career.PrefixCounter
+	g.text.EachWord(words.AddWord)
+	words.SetText(&b)
 	return b
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // graph is an immutable, indexed snapshot of every loaded dataset. Loads build a new graph and
@@ -24,7 +25,7 @@ type graph struct {
 	// (sortKey, ID); skills nobody requires are left out.
 	skillsByUse []*skillNode
 
-	text *career.TextIndex
+	text *textsearch.Index
 	// bounds are the bounds of the data, for the API's cost model.
 	bounds career.Bounds
 }
@@ -101,7 +102,7 @@ func buildGraph(datasets []*career.Dataset) *graph {
 		skills:      make(map[string]*skillNode),
 		tools:       make(map[string]*toolNode),
 		trainings:   make(map[string]*trainingNode),
-		text:        career.NewTextIndex(),
+		text:        textsearch.NewIndex(),
 	}
 	for _, d := range datasets {
 		g.add(d)

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // paginate returns the page of sorted (by key) items that page asks for (career.CutPage), as
@@ -31,7 +32,7 @@ func professionValue(n *professionNode) *career.Profession { return n.p }
 
 // textMatches returns the IDs whose names match text, as a set. It stops when ctx is done.
 func (g *graph) textMatches(ctx context.Context, text string) (map[string]bool, error) {
-	hits, err := g.text.MatchContext(ctx, text)
+	hits, err := g.text.MatchStopping(career.NewStopper(ctx, "search"), text)
 	if err != nil {
 		return nil, err
 	}
@@ -254,15 +255,18 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 	return out, nil
 }
 
-// Search ranks the nodes whose names match q.Text: score descending, then name, then ID (the
-// order of the text index's hits). It stops when ctx is done.
+// Search ranks the nodes whose names match q.Text: score descending, then name, then ID. It
+// stops when ctx is done.
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	g := s.graph()
-	hits, err := g.text.MatchContext(ctx, q.Text)
+	stop := career.NewStopper(ctx, "search")
+	hits, err := g.text.MatchStopping(stop, q.Text)
 	if err != nil {
 		return nil, err
 	}
-	stop := career.NewStopper(ctx, "search")
+	career.SortRanked(hits, func(h textsearch.Hit) career.Ranked {
+		return career.Ranked{Score: h.Score, SortKey: h.Folded, ID: h.ID}
+	})
 	out := []career.SearchHit{}
 	for _, h := range hits {
 		if len(out) == q.First {

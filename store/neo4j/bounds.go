@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // DefaultBoundsRefresh is how old the bounds a store serves may get before it reads them again:
@@ -133,7 +134,7 @@ func storeBounds(steps []loadStep, d *career.Dataset) error {
 		for _, r := range st.rows {
 			if text, ok := r["searchText"].(string); ok { // rows of nodes
 
-				words.AddNode(career.Tokens(text))
+				words.AddNode(textsearch.Tokens(text))
 			}
 		}
 	}

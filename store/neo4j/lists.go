@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // anyProj projects a node of any label: the union of the labels' projections.
@@ -36,7 +37,7 @@ func (q *listQuery) filter(value, param, cond string) {
 //
 // Without text, Neo4j filters, counts, and pages with the keyset (sortKey, id) > cursor,
 // fetching first+1 nodes to know whether a page follows. With text, the full-text index gives
-// the candidates that pass the other conditions, career.MatchText keeps those the embedded store
+// the candidates that pass the other conditions, textsearch.MatchText keeps those the embedded store
 // keeps, and the page is cut from them.
 func (s *Store) list(ctx context.Context, q listQuery, page career.PageArgs) ([]map[string]any, bool, int, error) {
 	cur, err := career.DecodeCursor(page.After)
@@ -82,7 +83,7 @@ RETURN total, items`, q.params)
 
 // listText pages through the nodes that pass the conditions and match q.text.
 func (s *Store) listText(ctx context.Context, q listQuery, cur *career.Cursor, first int) ([]map[string]any, bool, int, error) {
-	tq, ok := career.ParseTextQuery(q.text)
+	tq, ok := textsearch.ParseQuery(q.text)
 	if !ok {
 		return []map[string]any{}, false, 0, nil
 	}
@@ -120,7 +121,7 @@ const slimAbove = 100
 // and returns them with all their properties: in one round trip when there are at most
 // first+slimAbove candidates, else in two. Should a chosen node be gone by the second query (a
 // load committed in between), the search runs again in one query.
-func (s *Store) textSearch(ctx context.Context, what string, tq *career.TextQuery, labels, conds []string, params map[string]any, first int, pick func(cands []map[string]any) []map[string]any) ([]map[string]any, error) {
+func (s *Store) textSearch(ctx context.Context, what string, tq *textsearch.Query, labels, conds []string, params map[string]any, first int, pick func(cands []map[string]any) []map[string]any) ([]map[string]any, error) {
 	fullMax := first + slimAbove
 	for {
 		cands, full, err := s.fullText(ctx, what, tq, labels, conds, params, fullMax)
@@ -144,16 +145,16 @@ func (s *Store) textSearch(ctx context.Context, what string, tq *career.TextQuer
 const slimProj = "{.id, .name, .altNames, .sortKey}"
 
 // fullText returns the nodes of the given labels that the full-text index selects for tq (a
-// superset of those MatchText accepts) and that pass conds (conditions on `n`), projected with
+// superset of those textsearch.MatchText accepts) and that pass conds (conditions on `n`), projected with
 // anyProj when there are at most fullMax of them (or fullMax < 0), else with slimProj; full says
 // which.
-func (s *Store) fullText(ctx context.Context, what string, tq *career.TextQuery, labels, conds []string, params map[string]any, fullMax int) (cands []map[string]any, full bool, err error) {
+func (s *Store) fullText(ctx context.Context, what string, tq *textsearch.Query, labels, conds []string, params map[string]any, fullMax int) (cands []map[string]any, full bool, err error) {
 	p := make(map[string]any, len(params)+4)
 	for k, v := range params {
 		p[k] = v
 	}
 	p["index"] = FullTextIndex
-	p["query"] = tq.FullText()
+	p["query"] = luceneQuery(tq)
 	p["labels"] = labels
 	p["fullMax"] = fullMax
 	where := "any(l IN labels(n) WHERE l IN $labels)"
@@ -232,8 +233,8 @@ func (s *Store) complete(ctx context.Context, what string, ms []map[string]any) 
 	return true, nil
 }
 
-// names returns a projected node's name followed by its alternative names: what MatchText
-// scores.
+// names returns a projected node's name followed by its alternative names: what
+// textsearch.MatchText scores.
 func names(m map[string]any) []string {
 	return append([]string{str(m, "name")}, strs(m, "altNames")...)
 }
@@ -242,18 +243,18 @@ func names(m map[string]any) []string {
 // datasets, about 82,000, take about 30 MB).
 const maxPreparedTexts = 1 << 17
 
-// preparedTexts caches career.PrepareTexts by the texts themselves (a node's name and
+// preparedTexts caches textsearch.PrepareTexts by the texts themselves (a node's name and
 // alternative names): folding and expanding the names of every candidate of a search costs far
 // more than matching them, and a prefix search can have thousands of candidates. Keyed by
 // content, an entry is never stale: a renamed node has another key. When full, the cache starts
 // afresh. Safe for concurrent use; the zero value is ready.
 type preparedTexts struct {
 	mu sync.RWMutex
-	m  map[string]*career.PreparedTexts
+	m  map[string]*textsearch.PreparedTexts
 }
 
-// prepare returns career.PrepareTexts(texts), from the cache when it holds it.
-func (c *preparedTexts) prepare(texts []string) *career.PreparedTexts {
+// prepare returns textsearch.PrepareTexts(texts), from the cache when it holds it.
+func (c *preparedTexts) prepare(texts []string) *textsearch.PreparedTexts {
 	n := 0
 	for _, t := range texts {
 		n += len(t) + 8
@@ -271,10 +272,10 @@ func (c *preparedTexts) prepare(texts []string) *career.PreparedTexts {
 	if ok {
 		return p
 	}
-	p = career.PrepareTexts(texts)
+	p = textsearch.PrepareTexts(texts)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= maxPreparedTexts {
-		c.m = make(map[string]*career.PreparedTexts)
+		c.m = make(map[string]*textsearch.PreparedTexts)
 	}
 	c.m[string(key)] = p
 	c.mu.Unlock()
@@ -402,11 +403,11 @@ var kindLabels = map[career.Kind]string{
 }
 
 // Search ranks the nodes whose names match q.Text: score descending, then name, then ID. The
-// full-text index selects candidates in Neo4j; career.MatchText scores them, as in the
+// full-text index selects candidates in Neo4j; textsearch.MatchText scores them, as in the
 // embedded store.
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	out := []career.SearchHit{}
-	tq, ok := career.ParseTextQuery(q.Text)
+	tq, ok := textsearch.ParseQuery(q.Text)
 	if !ok {
 		return out, nil
 	}

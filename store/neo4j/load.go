@@ -200,7 +200,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 			"id": p.ID, "dataset": p.Dataset, "code": p.Code, "name": p.Name, "altNames": list(p.AlternativeNames),
 			"summary": p.Summary, "description": p.Description, "sector": p.Sector, "tasks": list(p.Tasks),
 			"specializationOf": p.SpecializationOf, "language": p.Language, "source": p.Source,
-			"sortKey": career.SortKey(p.Name), "searchText": career.SearchField(append([]string{p.Name}, p.AlternativeNames...)),
+			"sortKey": career.SortKey(p.Name), "searchText": SearchField(append([]string{p.Name}, p.AlternativeNames...)),
 		}))
 	}
 	node("Profession", rows)
@@ -209,7 +209,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 		rows = append(rows, compact(map[string]any{
 			"id": n.ID, "dataset": n.Dataset, "code": n.Code, "name": n.Name, "altNames": list(n.AlternativeNames),
 			"kind": string(n.Kind), "description": n.Description, "language": n.Language,
-			"sortKey": career.SortKey(n.Name), "searchText": career.SearchField(append([]string{n.Name}, n.AlternativeNames...)),
+			"sortKey": career.SortKey(n.Name), "searchText": SearchField(append([]string{n.Name}, n.AlternativeNames...)),
 		}))
 	}
 	node("Skill", rows)
@@ -217,7 +217,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	for _, n := range d.Tools {
 		rows = append(rows, compact(map[string]any{
 			"id": n.ID, "dataset": n.Dataset, "code": n.Code, "name": n.Name, "category": n.Category,
-			"sortKey": career.SortKey(n.Name), "searchText": career.SearchField([]string{n.Name}),
+			"sortKey": career.SortKey(n.Name), "searchText": SearchField([]string{n.Name}),
 		}))
 	}
 	node("Tool", rows)
@@ -226,7 +226,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 		m := compact(map[string]any{
 			"id": n.ID, "dataset": n.Dataset, "code": n.Code, "name": n.Name, "level": string(n.Level),
 			"description": n.Description,
-			"sortKey":     career.SortKey(n.Name), "searchText": career.SearchField([]string{n.Name}),
+			"sortKey":     career.SortKey(n.Name), "searchText": SearchField([]string{n.Name}),
 		})
 		if n.DurationYears != nil {
 			m["durationYears"] = *n.DurationYears

@@ -4,7 +4,7 @@
 //
 // It answers exactly like the embedded store (store/memory): the same nodes, in the same order,
 // with the same scores. Text matching uses the full-text index on the precomputed, folded
-// `searchText` property to find candidates and career.MatchText to score them, as the embedded
+// `searchText` property to find candidates and textsearch.MatchText to score them, as the embedded
 // store does.
 //
 // The driver is lazy: Open succeeds when Neo4j is down; Ping says whether it answers. Failures

@@ -1,4 +1,4 @@
-package career_test
+package textsearch_test
 
 import (
 	"slices"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // maxFoldGrowth bounds how many bytes of folded text one byte of input can give: the
@@ -33,25 +34,25 @@ func FuzzFold(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		limit := maxFoldGrowth * len(s)
-		folded := career.Fold(s)
+		folded := textsearch.Fold(s)
 		checkFolded(t, "Fold", s, folded, limit)
-		if again := career.Fold(folded); again != folded {
+		if again := textsearch.Fold(folded); again != folded {
 			t.Errorf("Fold is not idempotent on %q: Fold = %q, Fold(Fold) = %q", s, folded, again)
 		}
 		if key := career.SortKey(s); key != folded {
 			t.Errorf("SortKey(%q) = %q, want Fold = %q", s, key, folded)
 		}
-		tokens := career.Tokens(folded)
+		tokens := textsearch.Tokens(folded)
 		if strings.Join(tokens, " ") != folded {
 			t.Errorf("Tokens(%q) = %q do not join back to it", folded, tokens)
 		}
 
-		variants := career.Variants(s)
+		variants := textsearch.Variants(s)
 		if folded == "" {
 			if variants != nil {
 				t.Errorf("Variants(%q) = %q, want nil (Fold is empty)", s, variants)
 			}
-			if _, ok := career.MatchText(s, []string{s}); ok {
+			if _, ok := textsearch.MatchText(s, []string{s}); ok {
 				t.Errorf("MatchText(%q) matched, but the query has no tokens", s)
 			}
 			return
@@ -68,7 +69,7 @@ func FuzzFold(f *testing.F) {
 				t.Errorf("Variants(%q) = %q repeat %q", s, variants, v)
 			}
 		}
-		if score, ok := career.MatchText(s, []string{s}); !ok || score != 1 {
+		if score, ok := textsearch.MatchText(s, []string{s}); !ok || score != 1 {
 			t.Errorf("MatchText(%q, itself) = %v, %v; want 1, true", s, score, ok)
 		}
 	})

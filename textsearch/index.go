@@ -1,7 +1,6 @@
-package career
+package textsearch
 
 import (
-	"context"
 	"math/bits"
 	"slices"
 	"sort"
@@ -9,16 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// TextIndex is an in-memory inverted index over the names of nodes, for the memory store: it
-// finds the nodes a search query can match without scanning them all, and scores them exactly
-// as MatchText does.
+// Index is an inverted index over the names of nodes, in memory: it finds the nodes a search
+// query can match without scanning them all, and scores them exactly as MatchText does.
 //
-// Use: NewTextIndex, Add every node, Build, then Candidates or Match. After Build the index is
+// Use: NewIndex, Add every node, Build, then Candidates or Match. After Build the index is
 // read-only and safe for concurrent use; Add after Build needs another Build, and querying an
 // index with Adds not yet built panics.
-type TextIndex struct {
+type Index struct {
 	ids   []string
-	names []string // SortKey of each node's name, for the order of Match
+	names []string // Fold of each node's name, for its hits
 
 	// The token dictionary: every distinct token of every variant of every text. Build sorts
 	// it, so that the tokens a query token is a prefix of form one range of numbers.
@@ -42,21 +40,36 @@ type indexedVariant struct {
 	start, end int32 // its tokens: variantTokens[start:end]
 }
 
-// TextHit is a node that matches a search, with its score.
-type TextHit struct {
-	ID    string
-	Score float64
+// Hit is a node that matches a search, with its score and its folded name (Fold(texts[0])),
+// which callers rank hits by.
+type Hit struct {
+	ID     string
+	Score  float64
+	Folded string
 }
 
-// NewTextIndex returns an empty index. The zero TextIndex is empty and ready to use too.
-func NewTextIndex() *TextIndex { return &TextIndex{} }
+// Stopper tells a long search when its request is over: Step counts n units of work and
+// returns a non-nil error once the search must stop (its deadline passed, its client gone),
+// which the search returns as it is.
+type Stopper interface {
+	Step(n int) error
+}
+
+// neverStop is the Stopper of a search that runs to the end.
+type neverStop struct{}
+
+// Step never stops.
+func (neverStop) Step(int) error { return nil }
+
+// NewIndex returns an empty index. The zero Index is empty and ready to use too.
+func NewIndex() *Index { return &Index{} }
 
 // Len returns the number of nodes added.
-func (x *TextIndex) Len() int { return len(x.ids) }
+func (x *Index) Len() int { return len(x.ids) }
 
 // Add indexes a node: texts[0] is its name, texts[1:] its alternative names (as MatchText takes
 // them). IDs should be unique; a node added twice is found twice.
-func (x *TextIndex) Add(id string, texts []string) {
+func (x *Index) Add(id string, texts []string) {
 	if x.numbers == nil {
 		x.numbers = x.dictionary()
 	}
@@ -65,12 +78,12 @@ func (x *TextIndex) Add(id string, texts []string) {
 	}
 	node := int32(len(x.ids))
 	x.ids = append(x.ids, id)
-	sortKey := ""
+	folded := ""
 	first := len(x.variantTokens) // the node's tokens so far: variantTokens[first:]
 	for i, t := range texts {
 		vs := Variants(t)
 		if i == 0 && len(vs) > 0 {
-			sortKey = vs[len(vs)-1] // the plain fold: SortKey(name)
+			folded = vs[len(vs)-1] // the plain fold: Fold(name)
 		}
 		for _, v := range vs {
 			start := int32(len(x.variantTokens))
@@ -91,13 +104,13 @@ func (x *TextIndex) Add(id string, texts []string) {
 			x.variants = append(x.variants, indexedVariant{alt: i > 0, start: start, end: int32(len(x.variantTokens))})
 		}
 	}
-	x.names = append(x.names, sortKey)
+	x.names = append(x.names, folded)
 	x.variantStart = append(x.variantStart, int32(len(x.variants)))
 	x.built = false
 }
 
 // dictionary rebuilds the token → number map that Build dropped.
-func (x *TextIndex) dictionary() map[string]int32 {
+func (x *Index) dictionary() map[string]int32 {
 	m := make(map[string]int32, len(x.tokens))
 	for n, tok := range x.tokens {
 		m[tok] = int32(n)
@@ -106,7 +119,7 @@ func (x *TextIndex) dictionary() map[string]int32 {
 }
 
 // Build sorts the token dictionary. Call it after the last Add and before querying.
-func (x *TextIndex) Build() {
+func (x *Index) Build() {
 	order := make([]int32, len(x.tokens)) // order[new] = old
 	for i := range order {
 		order[i] = int32(i)
@@ -128,6 +141,17 @@ func (x *TextIndex) Build() {
 	x.built = true
 }
 
+// EachWord calls f with each word of the index (the Words of its nodes), in sorted order, and
+// the number of nodes that have it. The index must be built.
+func (x *Index) EachWord(f func(word string, nodes int)) {
+	if !x.built && len(x.ids) > 0 {
+		panic("textsearch: Index read before Build")
+	}
+	for t, tok := range x.tokens {
+		f(tok, len(x.postings[t]))
+	}
+}
+
 // tokenRange is the dictionary numbers [lo, hi) of the tokens a query token is a prefix of,
 // and the number of the token it equals (-1 when none).
 type tokenRange struct {
@@ -137,7 +161,7 @@ type tokenRange struct {
 
 // indexedQuery is a query resolved against the sorted dictionary: its variants as token
 // ranges, those that cannot match anything dropped. selective are the variants that select
-// candidates (see TextQuery.selective); all are every variant, for scoring.
+// candidates (see Query.Selective); all are every variant, for scoring.
 type indexedQuery struct {
 	selective, all [][]tokenRange
 	tokens         int // the number of tokens of all, the work of scoring one node
@@ -145,16 +169,16 @@ type indexedQuery struct {
 
 // lookup resolves a query against the sorted dictionary. ok is false when the query has no
 // tokens.
-func (x *TextIndex) lookup(query string) (*indexedQuery, bool) {
+func (x *Index) lookup(query string) (*indexedQuery, bool) {
 	if !x.built && len(x.ids) > 0 {
-		panic("career: TextIndex queried before Build")
+		panic("textsearch: Index queried before Build")
 	}
-	q, ok := ParseTextQuery(query)
+	q, ok := ParseQuery(query)
 	if !ok {
 		return nil, false
 	}
 	out := &indexedQuery{}
-	for _, v := range q.selective() {
+	for _, v := range q.Selective() {
 		if r := x.ranges(v); r != nil {
 			out.selective = append(out.selective, r)
 		}
@@ -170,7 +194,7 @@ func (x *TextIndex) lookup(query string) (*indexedQuery, bool) {
 
 // ranges returns the token ranges of a query variant's tokens, or nil when one of them is a
 // prefix of no token.
-func (x *TextIndex) ranges(variant []string) []tokenRange {
+func (x *Index) ranges(variant []string) []tokenRange {
 	out := make([]tokenRange, 0, len(variant))
 	for _, tok := range variant {
 		lo := sort.SearchStrings(x.tokens, tok)
@@ -191,14 +215,15 @@ func (x *TextIndex) ranges(variant []string) []tokenRange {
 
 // Candidates returns the IDs of the nodes, in the order they were added, that have for every
 // token of some query variant a token it is a prefix of: a superset of the nodes MatchText
-// accepts (the same set as SearchField and FullTextQuery select). Nil when the query has no
-// tokens or nothing matches.
-func (x *TextIndex) Candidates(query string) []string {
+// accepts (the same set as a full-text search for every query variant's tokens as required
+// prefixes selects among the nodes' Words). Nil when the query has no tokens or nothing
+// matches.
+func (x *Index) Candidates(query string) []string {
 	q, ok := x.lookup(query)
 	if !ok {
 		return nil
 	}
-	set, _ := x.candidates(NewStopper(context.Background(), "search"), q)
+	set, _ := x.candidates(neverStop{}, q)
 	var ids []string
 	forEachNode(set, func(n int) bool { ids = append(ids, x.ids[n]); return true })
 	return ids
@@ -208,7 +233,7 @@ func (x *TextIndex) Candidates(query string) []string {
 // variant, a token it is a prefix of. A query token whose range holds another token's range
 // of the same variant selects a superset of what that one selects, so it is skipped (repeated
 // words cost one pass). It stops when stop says the request is over.
-func (x *TextIndex) candidates(stop *Stopper, q *indexedQuery) ([]uint64, error) {
+func (x *Index) candidates(stop Stopper, q *indexedQuery) ([]uint64, error) {
 	words := (len(x.ids) + 63) / 64
 	union := make([]uint64, words)
 	tokenSet := make([]uint64, words)
@@ -275,32 +300,29 @@ func forEachNode(set []uint64, f func(n int) bool) {
 	}
 }
 
-// Match returns the nodes the query matches with their scores, equal to MatchText's for each
-// node's texts: by score descending, then SortKey(name), then ID. Nil when the query has no
-// tokens or nothing matches. It runs to the end; requests use MatchContext.
-func (x *TextIndex) Match(query string) []TextHit {
-	hits, _ := x.MatchContext(context.Background(), query)
+// Match returns the nodes the query matches, in the order they were added, with their scores,
+// equal to MatchText's for each node's texts. Nil when the query has no tokens or nothing
+// matches. It runs to the end; requests use MatchStopping.
+func (x *Index) Match(query string) []Hit {
+	hits, _ := x.MatchStopping(neverStop{}, query)
 	return hits
 }
 
-// MatchContext is Match for a request: it stops as soon as ctx is done (past its deadline, or
-// its client gone) and returns an error wrapping ctx.Err().
-func (x *TextIndex) MatchContext(ctx context.Context, query string) ([]TextHit, error) {
+// MatchStopping is Match for a request: it stops as soon as stop's Step returns an error, and
+// returns that error.
+func (x *Index) MatchStopping(stop Stopper, query string) ([]Hit, error) {
 	q, ok := x.lookup(query)
 	if !ok {
 		return nil, nil
 	}
-	stop := NewStopper(ctx, "search")
 	set, err := x.candidates(stop, q)
 	if err != nil {
 		return nil, err
 	}
-	var hits []TextHit
-	var order []string // SortKey of each hit's name
+	var hits []Hit
 	forEachNode(set, func(n int) bool {
 		if s, ok := x.score(q, n); ok {
-			hits = append(hits, TextHit{ID: x.ids[n], Score: s})
-			order = append(order, x.names[n])
+			hits = append(hits, Hit{ID: x.ids[n], Score: s, Folded: x.names[n]})
 		}
 		err = stop.Step(q.tokens)
 		return err == nil
@@ -308,26 +330,11 @@ func (x *TextIndex) MatchContext(ctx context.Context, query string) ([]TextHit, 
 	if err != nil {
 		return nil, err
 	}
-	if len(hits) == 0 {
-		return nil, nil
-	}
-	idx := make([]int, len(hits))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		return CompareRanked(Ranked{Score: hits[a].Score, SortKey: order[a], ID: hits[a].ID},
-			Ranked{Score: hits[b].Score, SortKey: order[b], ID: hits[b].ID})
-	})
-	sorted := make([]TextHit, len(hits))
-	for i, j := range idx {
-		sorted[i] = hits[j]
-	}
-	return sorted, nil
+	return hits, nil
 }
 
-// score scores node n as TextQuery.Match scores its prepared texts.
-func (x *TextIndex) score(q *indexedQuery, n int) (float64, bool) {
+// score scores node n as Query.Match scores its prepared texts.
+func (x *Index) score(q *indexedQuery, n int) (float64, bool) {
 	best := 0.0
 	for _, v := range x.variants[x.variantStart[n]:x.variantStart[n+1]] {
 		t := x.variantTokens[v.start:v.end]

@@ -1,12 +1,18 @@
-package career_test
+package textsearch_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
+	"github.com/careergraph/careergraph/textsearch/textsearchtest"
 )
 
 // cardNames are the professions of the seed card (its title and career perspectives).
@@ -24,8 +30,17 @@ var cardNames = []struct {
 	{"p8", []string{"Développeur·euse de logiciels"}},
 }
 
-func cardIndex() *career.TextIndex {
-	x := career.NewTextIndex()
+// ranked orders hits as the stores rank search results (career.SortRanked: score descending,
+// then sort key, then ID).
+func ranked(hits []textsearch.Hit) []textsearch.Hit {
+	career.SortRanked(hits, func(h textsearch.Hit) career.Ranked {
+		return career.Ranked{Score: h.Score, SortKey: h.Folded, ID: h.ID}
+	})
+	return hits
+}
+
+func cardIndex() *textsearch.Index {
+	x := textsearch.NewIndex()
 	for _, n := range cardNames {
 		x.Add(n.id, n.texts)
 	}
@@ -74,7 +89,7 @@ func TestTextIndexMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			var got []string
-			for _, h := range x.Match(tt.query) {
+			for _, h := range ranked(x.Match(tt.query)) {
 				got = append(got, fmt.Sprintf("%s:%v", h.ID, h.Score))
 			}
 			if strings.Join(got, " ") != tt.want {
@@ -88,7 +103,7 @@ func TestTextIndexMatch(t *testing.T) {
 				if n.id != h.ID {
 					continue
 				}
-				if s, ok := career.MatchText("dév web", n.texts); !ok || s != h.Score {
+				if s, ok := textsearch.MatchText("dév web", n.texts); !ok || s != h.Score {
 					t.Errorf("%s: index %v, MatchText %v %v", h.ID, h.Score, s, ok)
 				}
 			}
@@ -98,7 +113,7 @@ func TestTextIndexMatch(t *testing.T) {
 
 func TestTextIndexLifecycle(t *testing.T) {
 	t.Run("the zero index is empty", func(t *testing.T) {
-		var x career.TextIndex
+		var x textsearch.Index
 		if got := x.Candidates("chef"); got != nil {
 			t.Errorf("Candidates = %q, want nil", got)
 		}
@@ -112,7 +127,7 @@ func TestTextIndexLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("querying before Build panics", func(t *testing.T) {
-		x := career.NewTextIndex()
+		x := textsearch.NewIndex()
 		x.Add("p1", []string{"Chef·fe de projet"})
 		defer func() {
 			if recover() == nil {
@@ -139,11 +154,11 @@ func TestTextIndexLifecycle(t *testing.T) {
 }
 
 // romeIndex indexes the ROME appellations under their codes, with their texts by code.
-func romeIndex(tb testing.TB) (*career.TextIndex, map[string][]string) {
+func romeIndex(tb testing.TB) (*textsearch.Index, map[string][]string) {
 	tb.Helper()
-	x := career.NewTextIndex()
+	x := textsearch.NewIndex()
 	texts := make(map[string][]string)
-	for _, a := range romeAppellations(tb) {
+	for _, a := range textsearchtest.RomeAppellations(tb) {
 		x.Add(a.Code, a.Texts())
 		texts[a.Code] = a.Texts()
 	}
@@ -155,7 +170,7 @@ func TestTextIndexOnROME(t *testing.T) {
 	x, texts := romeIndex(t)
 	top := func(query string, n int) []string {
 		var out []string
-		for _, h := range x.Match(query) {
+		for _, h := range ranked(x.Match(query)) {
 			if len(out) == n {
 				break
 			}
@@ -220,61 +235,13 @@ func TestTextIndexOnROME(t *testing.T) {
 	})
 }
 
-// TestTextIndexAgreesWithMatchText checks on the ROME appellations that Candidates returns
-// exactly the nodes a full-text search on SearchField selects, and that Match returns exactly
-// the nodes MatchText accepts, with MatchText's scores.
-func TestTextIndexAgreesWithMatchText(t *testing.T) {
-	if testing.Short() {
-		t.Skip("scores every name for every query; skipped with -short")
-	}
-	apps := romeAppellations(t)
-	x, _ := romeIndex(t)
-	fields := make([][]string, len(apps))
-	prepared := make([]*career.PreparedTexts, len(apps))
-	for i, a := range apps {
-		fields[i] = strings.Fields(career.SearchField(a.Texts()))
-		prepared[i] = career.PrepareTexts(a.Texts())
-	}
-	var names [][]string
-	for _, a := range apps {
-		names = append(names, a.Texts())
-	}
-	for _, query := range realQueries(names, 1601) {
-		q, _ := career.ParseTextQuery(query)
-		lucene, _ := career.FullTextQuery(query)
-		clauses := parseLucene(t, lucene)
-		var wantCandidates []string
-		wantScores := make(map[string]float64)
-		for i, a := range apps {
-			if luceneSelects(clauses, fields[i]) {
-				wantCandidates = append(wantCandidates, a.Code)
-			}
-			if s, ok := q.Match(prepared[i]); ok {
-				wantScores[a.Code] = s
-			}
-		}
-		if got := x.Candidates(query); !slices.Equal(got, wantCandidates) {
-			t.Errorf("Candidates(%q): %d nodes, want %d", query, len(got), len(wantCandidates))
-		}
-		hits := x.Match(query)
-		if len(hits) != len(wantScores) {
-			t.Errorf("Match(%q): %d hits, want %d", query, len(hits), len(wantScores))
-		}
-		for _, h := range hits {
-			if s, ok := wantScores[h.ID]; !ok || s != h.Score {
-				t.Errorf("Match(%q): %s scores %v, MatchText %v %v", query, h.ID, h.Score, s, ok)
-			}
-		}
-	}
-}
-
 // BenchmarkTextIndexROME indexes the 13,120 ROME appellations (long and short labels) and
 // queries them.
 func BenchmarkTextIndexROME(b *testing.B) {
-	apps := romeAppellations(b)
+	apps := textsearchtest.RomeAppellations(b)
 	b.Run("Build", func(b *testing.B) {
 		for b.Loop() {
-			x := career.NewTextIndex()
+			x := textsearch.NewIndex()
 			for _, a := range apps {
 				x.Add(a.Code, a.Texts())
 			}
@@ -297,7 +264,7 @@ func BenchmarkTextIndexROME(b *testing.B) {
 	b.Run("MatchTextScan/boulangère", func(b *testing.B) {
 		for b.Loop() {
 			for _, a := range apps {
-				career.MatchText("boulangère", a.Texts())
+				textsearch.MatchText("boulangère", a.Texts())
 			}
 		}
 	})
@@ -307,23 +274,23 @@ func BenchmarkTextIndexROME(b *testing.B) {
 // compétences and savoirs, and ESCO occupations with their alternative labels.
 func BenchmarkTextIndexLarge(b *testing.B) {
 	var nodes [][]string
-	for _, a := range romeAppellations(b) {
+	for _, a := range textsearchtest.RomeAppellations(b) {
 		nodes = append(nodes, a.Texts())
 	}
-	for _, row := range readCSV(b, "data", "rome", "unix_referentiel_competence_v460_utf8.csv") {
+	for _, row := range textsearchtest.ReadCSV(b, "data", "rome", "unix_referentiel_competence_v460_utf8.csv") {
 		nodes = append(nodes, []string{row["libelle_competence"]})
 	}
-	for _, row := range readCSV(b, "data", "rome", "unix_referentiel_savoir_v460_utf8.csv") {
+	for _, row := range textsearchtest.ReadCSV(b, "data", "rome", "unix_referentiel_savoir_v460_utf8.csv") {
 		nodes = append(nodes, []string{row["libelle_savoir"]})
 	}
-	nodes = append(nodes, escoOccupations(b)...)
+	nodes = append(nodes, textsearchtest.EscoOccupations(b)...)
 	names := 0
 	for _, n := range nodes {
 		names += len(n)
 	}
 	b.Logf("%d nodes, %d names", len(nodes), names)
-	build := func() *career.TextIndex {
-		x := career.NewTextIndex()
+	build := func() *textsearch.Index {
+		x := textsearch.NewIndex()
 		for i, n := range nodes {
 			x.Add(fmt.Sprint(i), n)
 		}
@@ -345,6 +312,82 @@ func BenchmarkTextIndexLarge(b *testing.B) {
 		b.Run("Match/"+query, func(b *testing.B) {
 			for b.Loop() {
 				x.Match(query)
+			}
+		})
+	}
+}
+
+func TestTextIndexPrefixesAreThoseOfAPrefixCounter(t *testing.T) {
+	x := textsearch.NewIndex()
+	var c career.PrefixCounter
+	for _, n := range cardNames {
+		x.Add(n.id, n.texts)
+		c.AddNode(textsearch.Words(n.texts))
+	}
+	x.Build()
+	var fromIndex, fromCounter career.Bounds
+	var words career.PrefixCounter
+	x.EachWord(words.AddWord)
+	words.SetText(&fromIndex)
+	c.SetText(&fromCounter)
+	if !reflect.DeepEqual(fromIndex, fromCounter) {
+		t.Errorf("index %v\ncounter %v", fromIndex.TextPrefixes, fromCounter.TextPrefixes)
+	}
+	// Five names have "Développeur·euse": the words developpeur and developpeuse each.
+	if got := fromIndex.WordPostings("developpeuse"); got != 10 {
+		t.Errorf(`"developpeuse" reads %d postings, want 10`, got)
+	}
+}
+
+// expired returns a context whose deadline has passed.
+func expired(t *testing.T) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithDeadline(context.Background(), time.Unix(0, 0))
+	t.Cleanup(cancel)
+	return ctx
+}
+
+func TestTextIndexMatchContext(t *testing.T) {
+	x, texts := romeIndex(t)
+	t.Run("stops when the request is over", func(t *testing.T) {
+		hits, err := x.MatchStopping(career.NewStopper(expired(t), "search"), "d")
+		if hits != nil || !errors.Is(err, context.DeadlineExceeded) || err.Error() != "search stopped: context deadline exceeded" {
+			t.Errorf("got %d hits, %v; want none and search stopped: context deadline exceeded", len(hits), err)
+		}
+	})
+	// A word repeated, or a prefix of another word of the query, adds nothing to the
+	// candidates: the index skips it, and the scores stay MatchText's.
+	for _, tc := range []struct {
+		query, sameCandidatesAs string
+		wantHits                int
+	}{
+		{"d d d d d d d d d d d d d d d d d d d d", "d", 8214},
+		{"d dé dév dévelop développeuse", "développeuse", 36},
+		{"agent a ag d'entretien e", "agent entretien", 36},
+		{"chef c cheffe projet p", "cheffe projet", 64},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			if got, want := x.Candidates(tc.query), x.Candidates(tc.sameCandidatesAs); !slices.Equal(got, want) {
+				t.Errorf("Candidates(%q): %d nodes, want those of %q: %d", tc.query, len(got), tc.sameCandidatesAs, len(want))
+			}
+			hits, err := x.MatchStopping(career.NewStopper(context.Background(), "search"), tc.query)
+			if err != nil || len(hits) != tc.wantHits {
+				t.Fatalf("MatchStopping(%q): %d hits, %v; want %d", tc.query, len(hits), err, tc.wantHits)
+			}
+			q, _ := textsearch.ParseQuery(tc.query)
+			for _, h := range hits {
+				if s, ok := q.Match(textsearch.PrepareTexts(texts[h.ID])); !ok || s != h.Score {
+					t.Errorf("%s scores %v, MatchText %v %v", h.ID, h.Score, s, ok)
+				}
+			}
+			matched := 0
+			for _, tx := range texts {
+				if _, ok := q.Match(textsearch.PrepareTexts(tx)); ok {
+					matched++
+				}
+			}
+			if matched != tc.wantHits {
+				t.Errorf("MatchText accepts %d names, want %d", matched, tc.wantHits)
 			}
 		})
 	}

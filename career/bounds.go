@@ -198,7 +198,8 @@ func MergeBounds(list ...Bounds) Bounds {
 // DatasetBounds computes the bounds of one dataset as stores serve it: links to nodes the
 // dataset does not hold and moves from a profession to itself are left out, links given twice
 // count twice. TextPrefixes is left nil: stores count it with a PrefixCounter from the words
-// they index, which they have folded already. ByDataset holds the dataset's bounds under its name.
+// they index, which they have folded already. ByDataset holds the dataset's bounds under its
+// name.
 func DatasetBounds(d *Dataset) Bounds {
 	b := Bounds{
 		Datasets:    1,

@@ -47,14 +47,14 @@ func (q *listQuery) cypher(cur *career.Cursor, first int, proj string) string {
 		after = "(n.sortKey > $sk OR (n.sortKey = $sk AND n.id > $cid))"
 	}
 	q.params["limit"] = career.PageFetch(first)
+	// Two subquery expressions in one row: no cartesian product of two subqueries' rows.
 	return `
-CALL () { MATCH (n:` + q.label + `) WHERE ` + where + ` RETURN count(n) AS total }
-CALL () {
-  MATCH (n:` + q.label + `) WHERE ` + where + ` AND ` + after + `
-  WITH n ORDER BY n.sortKey, n.id LIMIT $limit
-  RETURN collect(n ` + proj + `) AS items
-}
-RETURN total, items`
+RETURN COUNT { MATCH (n:` + q.label + `) WHERE ` + where + ` } AS total,
+  COLLECT {
+    MATCH (n:` + q.label + `) WHERE ` + where + ` AND ` + after + `
+    WITH n ORDER BY n.sortKey, n.id LIMIT $limit
+    RETURN n ` + proj + `
+  } AS items`
 }
 
 // run returns the page of the list that page asks for, as projected nodes.

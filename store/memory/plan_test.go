@@ -15,3 +15,8 @@ func TestPlans(t *testing.T) {
 		return memory.New(datasets...)
 	})
 }
+
+// TestRealPlans checks Q1–Q4 plans on the real data (CAREERGRAPH_DATA).
+func TestRealPlans(t *testing.T) {
+	storetest.RunRealPlans(t, memory.New(testbackend.RealData(t)...))
+}

@@ -140,3 +140,27 @@ func TestPlanTextPerShape(t *testing.T) {
 		}
 	}
 }
+
+// TestRealPlans checks Q1–Q4 plans on Neo4j holding the real data (CAREERGRAPH_DATA), and their
+// compiled shapes with EXPLAIN there.
+func TestRealPlans(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the real data; skipped with -short")
+	}
+	data := testbackend.RealData(t)
+	s := testbackend.OpenNeo4j(t)
+	testbackend.LoadNeo4j(t, s, data...)
+	storetest.RunRealPlans(t, s)
+	for _, tc := range explainPlans() {
+		ops, err := neo4jstore.ExplainPlan(context.Background(), s, tc.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s operators on the real data: %s", tc.name, strings.Join(ops, " > "))
+		for _, bad := range []string{"AllNodesScan", "NodeByLabelScan", "CartesianProduct", "Eager"} {
+			if slices.Contains(ops, bad) {
+				t.Errorf("%s: %s among %v", tc.name, bad, ops)
+			}
+		}
+	}
+}

@@ -216,34 +216,11 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 		if err := stop.Step(1); err != nil {
 			return nil, err
 		}
-		var linked []*professionNode
-		switch career.KindOf(id) {
-		case career.KindSkill:
-			sk := g.skills[id]
-			if sk == nil {
-				continue
-			}
-			for _, e := range sk.requiredBy {
-				if importance == "" || e.importance == importance {
-					linked = append(linked, e.profession)
-				}
-			}
-			if err := stop.Step(len(sk.requiredBy)); err != nil {
-				return nil, err
-			}
-		case career.KindTool:
-			t := g.tools[id]
-			if t == nil {
-				continue
-			}
-			linked = t.usedBy
-		case career.KindTraining:
-			t := g.trainings[id]
-			if t == nil {
-				continue
-			}
-			linked = t.prepares
-		default:
+		linked, ok, err := g.linkedTo(stop, id, importance)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
 			continue
 		}
 		p, err := paginate(linked, professionKey, professionValue, page)
@@ -253,6 +230,34 @@ func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, imp
 		out[id] = p
 	}
 	return out, nil
+}
+
+// linkedTo returns the professions that require the skill (with this importance, "" for any),
+// use the tool or are prepared by the training with this ID, by (sortKey, ID); ok is false
+// when there is no such node.
+func (g *graph) linkedTo(stop *career.Stopper, id string, importance career.Importance) (linked []*professionNode, ok bool, err error) {
+	switch career.KindOf(id) {
+	case career.KindSkill:
+		sk := g.skills[id]
+		if sk == nil {
+			return nil, false, nil
+		}
+		for _, e := range sk.requiredBy {
+			if importance == "" || e.importance == importance {
+				linked = append(linked, e.profession)
+			}
+		}
+		return linked, true, stop.Step(len(sk.requiredBy))
+	case career.KindTool:
+		if t := g.tools[id]; t != nil {
+			return t.usedBy, true, nil
+		}
+	case career.KindTraining:
+		if t := g.trainings[id]; t != nil {
+			return t.prepares, true, nil
+		}
+	}
+	return nil, false, nil
 }
 
 // Search ranks the nodes whose names match q.Text: score descending, then name, then ID. It

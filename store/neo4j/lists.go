@@ -33,6 +33,31 @@ func (q *listQuery) filter(value, param, cond string) {
 	q.params[param] = value
 }
 
+// cypher returns the query of one page of the list, after cur (nil for the first page), at
+// most first items (and one more, to know whether another page follows), each projected with
+// proj (a map projection of `n`), and sets the parameters it adds. It returns one record: the
+// list's total and its items.
+func (q *listQuery) cypher(cur *career.Cursor, first int, proj string) string {
+	where := "true"
+	if len(q.conds) > 0 {
+		where = strings.Join(q.conds, " AND ")
+	}
+	after := "true"
+	if cur != nil {
+		q.params["sk"], q.params["cid"] = cur.SortKey, cur.ID
+		after = "(n.sortKey > $sk OR (n.sortKey = $sk AND n.id > $cid))"
+	}
+	q.params["limit"] = career.PageFetch(first)
+	// Two subquery expressions in one row: no cartesian product of two subqueries' rows.
+	return `
+RETURN COUNT { MATCH (n:` + q.label + `) WHERE ` + where + ` } AS total,
+  COLLECT {
+    MATCH (n:` + q.label + `) WHERE ` + where + ` AND ` + after + `
+    WITH n ORDER BY n.sortKey, n.id LIMIT $limit
+    RETURN n ` + proj + `
+  } AS items`
+}
+
 // run returns the page of the list that page asks for, as projected nodes.
 //
 // Without text, Neo4j filters, counts, and pages with the keyset (sortKey, id) > cursor,
@@ -48,24 +73,7 @@ func (s *Store) list(ctx context.Context, q listQuery, page career.PageArgs) ([]
 	if q.text != "" {
 		return s.listText(ctx, q, cur, first)
 	}
-	where := "true"
-	if len(q.conds) > 0 {
-		where = strings.Join(q.conds, " AND ")
-	}
-	after := "true"
-	if cur != nil {
-		q.params["sk"], q.params["cid"] = cur.SortKey, cur.ID
-		after = "(n.sortKey > $sk OR (n.sortKey = $sk AND n.id > $cid))"
-	}
-	q.params["limit"] = career.PageFetch(first)
-	recs, err := s.read(ctx, q.what, `
-CALL () { MATCH (n:`+q.label+`) WHERE `+where+` RETURN count(n) AS total }
-CALL () {
-  MATCH (n:`+q.label+`) WHERE `+where+` AND `+after+`
-  WITH n ORDER BY n.sortKey, n.id LIMIT $limit
-  RETURN collect(n `+projOf(q.label)+`) AS items
-}
-RETURN total, items`, q.params)
+	recs, err := s.read(ctx, q.what, q.cypher(cur, first, projOf(q.label)), q.params)
 	if err != nil {
 		return nil, false, 0, err
 	}
@@ -284,13 +292,18 @@ func (c *preparedTexts) prepare(texts []string) *textsearch.PreparedTexts {
 
 // ListProfessions pages through the professions that pass the filter, by name.
 func (s *Store) ListProfessions(ctx context.Context, f career.ProfessionFilter, page career.PageArgs) (*career.Page[*career.Profession], error) {
+	items, more, total, err := s.list(ctx, professionList(f), page)
+	return pageOf(items, more, total, err, toProfession)
+}
+
+// professionList is the list query of the professions that pass the filter: conditions on `n`.
+func professionList(f career.ProfessionFilter) listQuery {
 	q := listQuery{what: "list professions", label: "Profession", params: map[string]any{}, text: f.Text}
 	q.filter(f.Dataset, "dataset", "n.dataset = $dataset")
 	q.filter(f.Sector, "sector", "n.sector = $sector")
 	q.filter(f.SkillID, "skill", "EXISTS { (n)-[:REQUIRES]->(:Skill {id: $skill}) }")
 	q.filter(f.ToolID, "tool", "EXISTS { (n)-[:USES]->(:Tool {id: $tool}) }")
-	items, more, total, err := s.list(ctx, q, page)
-	return pageOf(items, more, total, err, toProfession)
+	return q
 }
 
 // ListSkills pages through the skills that pass the filter, by name.

@@ -1,0 +1,386 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// This file compiles a career.ReadPlan into one Cypher statement: the root nodes found by their
+// indexed ID (or code, or the list's keyset page), and for each relation list a COLLECT (or,
+// for a page, COUNT and COLLECT) subquery nested in the node's map projection, ordered as the
+// per-field methods order (by the link's ord, or by sortKey then id), with every filter in the
+// statement as a parameter. Nodes are projected with the properties the plan selects (and id
+// and name). The text depends only on the plan's shape, never on its values, and is cached by
+// shape, so that Neo4j's plan cache stays warm too.
+
+var _ career.PlanReader = (*Store)(nil)
+
+// planProps are the stored names of the plan's properties.
+var planProps = map[career.Property]string{
+	career.PropID:               "id",
+	career.PropDataset:          "dataset",
+	career.PropCode:             "code",
+	career.PropName:             "name",
+	career.PropAlternativeNames: "altNames",
+	career.PropSummary:          "summary",
+	career.PropDescription:      "description",
+	career.PropSector:           "sector",
+	career.PropTasks:            "tasks",
+	career.PropSpecializationOf: "specializationOf",
+	career.PropLanguage:         "language",
+	career.PropSource:           "source",
+	career.PropSkillKind:        "kind",
+	career.PropCategory:         "category",
+	career.PropLevel:            "level",
+	career.PropDurationYears:    "durationYears",
+}
+
+// professionsRel is the relationship from a profession to the skill, tool or training of
+// RelProfessions.
+var professionsRel = map[career.Kind]string{
+	career.KindSkill:    "REQUIRES",
+	career.KindTool:     "USES",
+	career.KindTraining: "TRAINED_BY",
+}
+
+// relKey is the key of the link's property (a requirement's importance, a move's kind) in an
+// item's projection.
+const relKey = "_rel"
+
+// ReadPlan answers a read plan with one Cypher statement, in one auto-commit read.
+func (s *Store) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanResult, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	cypher, params, err := s.compilePlan(p)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, "read plan", cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	w, err := one(recs)
+	if err != nil {
+		return nil, err
+	}
+	items, err := maps(w.list("items"))
+	if err != nil {
+		return nil, err
+	}
+	out := &career.PlanResult{}
+	switch p.Root.Kind {
+	case career.RootProfessions:
+		pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
+		out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
+		out.Roots = make([]*career.PlanNode, len(pg.Items))
+		for i, m := range pg.Items {
+			if out.Roots[i], err = decodePlanNode(m, p.Node, p.Root.NodeKind); err != nil {
+				return nil, err
+			}
+		}
+	case career.RootByCode:
+		out.Roots = make([]*career.PlanNode, 1)
+		if len(items) > 0 {
+			if out.Roots[0], err = decodePlanNode(items[0], p.Node, p.Root.NodeKind); err != nil {
+				return nil, err
+			}
+		}
+	default:
+		byID := make(map[string]*career.PlanNode, len(items))
+		for _, m := range items {
+			n, err := decodePlanNode(m, p.Node, p.Root.NodeKind)
+			if err != nil {
+				return nil, err
+			}
+			byID[str(m, "id")] = n
+		}
+		out.Roots = make([]*career.PlanNode, len(p.Root.IDs))
+		for i, id := range p.Root.IDs {
+			out.Roots[i] = byID[id]
+		}
+	}
+	return out, nil
+}
+
+// planCache holds the compiled text of each plan shape.
+type planCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// maxPlanShapes bounds the shapes a planCache keeps; when full, it starts afresh.
+const maxPlanShapes = 1024
+
+// plans is the compiled text of every plan shape seen, shared by the stores of the process (the
+// text depends on the shape alone).
+var plans planCache
+
+// text returns the compiled text of the shape, compiling it with compile on a miss.
+func (c *planCache) text(shape string, compile func() string) string {
+	c.mu.RLock()
+	t, ok := c.m[shape]
+	c.mu.RUnlock()
+	if ok {
+		return t
+	}
+	t = compile()
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxPlanShapes {
+		c.m = make(map[string]string)
+	}
+	c.m[shape] = t
+	c.mu.Unlock()
+	return t
+}
+
+// compilePlan returns the statement of a checked plan and its parameters.
+func (s *Store) compilePlan(p *career.ReadPlan) (string, map[string]any, error) {
+	params := map[string]any{}
+	if err := planParams(p.Node, p.Root.NodeKind, "p", params); err != nil {
+		return "", nil, err
+	}
+	label := kindLabels[p.Root.NodeKind]
+	var shape strings.Builder
+	shape.WriteString(string(p.Root.Kind) + " " + label + " ")
+	writeShape(&shape, p.Node)
+	switch p.Root.Kind {
+	case career.RootByID:
+		params["ids"] = uniq(p.Root.IDs)
+		return plans.text(shape.String(), func() string {
+			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN collect(n " + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+		}), params, nil
+	case career.RootByCode:
+		params["dataset"], params["code"] = p.Root.Dataset, p.Root.Code
+		return plans.text(shape.String(), func() string {
+			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN collect(n " + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+		}), params, nil
+	}
+	cur, err := career.DecodeCursor(p.Root.Page.After)
+	if err != nil {
+		return "", nil, err
+	}
+	q := professionList(p.Root.Filter)
+	text := q.cypher(cur, max(p.Root.Page.First, 0), projection(p.Node, p.Root.NodeKind, 0, "p", ""))
+	for k, v := range q.params {
+		params[k] = v
+	}
+	// The text of a list root is built each time (its conditions and keyset are part of it):
+	// still one text per shape, for Neo4j's plan cache.
+	return text, params, nil
+}
+
+// nodeVar is the variable of the nodes at a depth of the plan.
+func nodeVar(depth int) string {
+	if depth == 0 {
+		return "n"
+	}
+	return "n" + strconv.Itoa(depth)
+}
+
+// planListKey is the key of a node plan's i-th list in a node's projection: never the response key
+// (an alias is the client's text, and never goes into a statement).
+func planListKey(i int) string { return "l" + strconv.Itoa(i) }
+
+// writeShape writes what the text of a node plan depends on: its properties and its relation
+// lists, nested.
+func writeShape(b *strings.Builder, np *career.NodePlan) {
+	b.WriteByte('{')
+	for _, p := range np.Props {
+		b.WriteString(string(p) + ",")
+	}
+	for _, l := range np.Lists {
+		b.WriteString(string(l.Rel))
+		writeShape(b, l.Node)
+	}
+	b.WriteByte('}')
+}
+
+// projection returns the map projection `{.id, .name, …, l0: …}` of the nodes of kind k at
+// depth (of variable nodeVar(depth)), for node plan np whose parameters are named after path;
+// rel, when not "", is the link's property the item projects under relKey.
+func projection(np *career.NodePlan, k career.Kind, depth int, path, rel string) string {
+	var b strings.Builder
+	b.WriteString("{.id, .name")
+	for _, p := range np.Props {
+		if p != career.PropID && p != career.PropName {
+			b.WriteString(", ." + planProps[p])
+		}
+	}
+	if rel != "" {
+		b.WriteString(", " + relKey + ": " + rel)
+	}
+	for i, l := range np.Lists {
+		b.WriteString(", " + planListKey(i) + ": " + listExpr(l, k, depth, path+"_"+strconv.Itoa(i)))
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// listExpr returns the expression of one relation list of the nodes at depth (of kind k):
+// a COLLECT subquery, or for RelProfessions a map of its total and its page.
+func listExpr(l *career.ListPlan, k career.Kind, depth int, path string) string {
+	a, b, e := nodeVar(depth), nodeVar(depth+1), "e"+strconv.Itoa(depth+1)
+	item := func(rel string) string { return b + " " + projection(l.Node, l.Rel.ItemKind(), depth+1, path, rel) }
+	param := func(name string) string { return "$" + path + name }
+	ordered := func(match, where, rel string) string {
+		return "COLLECT { MATCH " + match + " WHERE " + where + " WITH " + e + ", " + b + " ORDER BY " + orderOf(l.Rel, b, e) + " RETURN " + item(rel) + " }"
+	}
+	switch l.Rel {
+	case career.RelQualities:
+		return ordered("("+a+")-["+e+":HAS_QUALITY]->("+b+":Skill)", "true", "")
+	case career.RelSkills:
+		return ordered("("+a+")-["+e+":REQUIRES]->("+b+":Skill)",
+			"("+param("imp")+" IS NULL OR "+e+".importance = "+param("imp")+") AND ("+param("kind")+" IS NULL OR coalesce("+b+".kind, '') = "+param("kind")+")",
+			e+".importance")
+	case career.RelTools:
+		return ordered("("+a+")-["+e+":USES]->("+b+":Tool)",
+			"("+param("cat")+" IS NULL OR coalesce("+b+".category, '') = "+param("cat")+")", "")
+	case career.RelTrainings:
+		return ordered("("+a+")-["+e+":TRAINED_BY]->("+b+":Training)",
+			"("+param("level")+" IS NULL OR coalesce("+b+".level, '') = "+param("level")+")", "")
+	case career.RelNextCareers:
+		return ordered("("+a+")-["+e+":NEXT]->("+b+":Profession)",
+			"("+param("move")+" IS NULL OR "+e+".kind = "+param("move")+")", e+".kind")
+	case career.RelPreviousCareers:
+		return ordered("("+b+":Profession)-["+e+":NEXT]->("+a+")", "true", e+".kind")
+	case career.RelSpecializations:
+		return ordered("("+b+":Profession)-["+e+":SPECIALIZES]->("+a+")", "true", "")
+	case career.RelSpecializationOf:
+		// As the specializationOf field reads it: the profession the property names.
+		return "COLLECT { MATCH (" + b + ":Profession {id: " + a + ".specializationOf}) RETURN " + item("") + " }"
+	}
+	// RelProfessions.
+	match := "(" + b + ":Profession)-[" + e + ":" + professionsRel[k] + "]->(" + a + ")"
+	imp := "(" + param("imp") + " IS NULL OR " + e + ".importance = " + param("imp") + ")"
+	after := "(" + param("sk") + " IS NULL OR " + b + ".sortKey > " + param("sk") + " OR (" + b + ".sortKey = " + param("sk") + " AND " + b + ".id > " + param("cid") + "))"
+	return "{total: COUNT { MATCH " + match + " WHERE " + imp + " }, items: COLLECT { MATCH " + match + " WHERE " + imp + " AND " + after +
+		" WITH " + b + " ORDER BY " + b + ".sortKey, " + b + ".id LIMIT " + param("limit") + " RETURN " + item("") + " }}"
+}
+
+// orderOf is the order of a relation's items, as the per-field methods order them.
+func orderOf(r career.Relation, b, e string) string {
+	switch r {
+	case career.RelPreviousCareers:
+		return b + ".sortKey, " + b + ".id, " + e + ".ord"
+	case career.RelSpecializations:
+		return b + ".sortKey, " + b + ".id"
+	}
+	return e + ".ord"
+}
+
+// planParams sets the parameters of node plan np (of nodes of kind k) and of its lists, named
+// after path as projection names them.
+func planParams(np *career.NodePlan, k career.Kind, path string, params map[string]any) error {
+	for i, l := range np.Lists {
+		p := path + "_" + strconv.Itoa(i)
+		set := func(name string, value string) {
+			params[p+name] = nil
+			if value != "" {
+				params[p+name] = value
+			}
+		}
+		switch l.Rel {
+		case career.RelSkills:
+			set("imp", string(l.Importance))
+			set("kind", string(l.SkillKind))
+		case career.RelTools:
+			params[p+"cat"] = nil
+			if l.Category != nil {
+				params[p+"cat"] = *l.Category
+			}
+		case career.RelTrainings:
+			set("level", string(l.Level))
+		case career.RelNextCareers:
+			set("move", string(l.MoveKind))
+		case career.RelProfessions:
+			cur, err := career.DecodeCursor(l.Page.After)
+			if err != nil {
+				return err
+			}
+			set("imp", string(l.Importance))
+			set("sk", "")
+			set("cid", "")
+			if cur != nil {
+				params[p+"sk"], params[p+"cid"] = cur.SortKey, cur.ID
+			}
+			params[p+"limit"] = career.PageFetch(l.Page.First)
+		}
+		if err := planParams(l.Node, l.Rel.ItemKind(), p, params); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodePlanNode decodes the projection m of a node of kind k read by node plan np.
+func decodePlanNode(m map[string]any, np *career.NodePlan, k career.Kind) (*career.PlanNode, error) {
+	out := &career.PlanNode{}
+	switch k {
+	case career.KindProfession:
+		out.Node = toProfession(m)
+	case career.KindSkill:
+		out.Node = toSkill(m)
+	case career.KindTool:
+		out.Node = toTool(m)
+	default:
+		out.Node = toTraining(m)
+	}
+	if len(np.Lists) == 0 {
+		return out, nil
+	}
+	out.Lists = make(map[string]*career.PlanList, len(np.Lists))
+	for i, l := range np.Lists {
+		v := m[planListKey(i)]
+		pl := &career.PlanList{}
+		if l.Rel == career.RelProfessions {
+			pm, _ := v.(map[string]any)
+			fetched, err := maps(listOf(pm["items"]))
+			if err != nil {
+				return nil, fmt.Errorf("read plan %s: %w", l.Key, err)
+			}
+			total, _ := pm["total"].(int64)
+			pg := career.TrimPage(fetched, l.Page.First, int(total))
+			pl.HasNextPage, pl.TotalCount = pg.HasNextPage, pg.TotalCount
+			v = anys(pg.Items)
+		}
+		items, err := maps(listOf(v))
+		if err != nil {
+			return nil, fmt.Errorf("read plan %s: %w", l.Key, err)
+		}
+		pl.Items = make([]*career.PlanNode, len(items))
+		for j, im := range items {
+			if pl.Items[j], err = decodePlanNode(im, l.Node, l.Rel.ItemKind()); err != nil {
+				return nil, err
+			}
+			switch l.Rel {
+			case career.RelSkills:
+				pl.Items[j].Importance = career.Importance(str(im, relKey))
+			case career.RelNextCareers, career.RelPreviousCareers:
+				pl.Items[j].MoveKind = career.MoveKind(str(im, relKey))
+			}
+		}
+		out.Lists[l.Key] = pl
+	}
+	return out, nil
+}
+
+// listOf returns v as a list, nil when it is none.
+func listOf(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+// anys returns maps as a list of values.
+func anys(ms []map[string]any) []any {
+	out := make([]any, len(ms))
+	for i, m := range ms {
+		out[i] = m
+	}
+	return out
+}

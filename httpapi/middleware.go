@@ -52,6 +52,8 @@ func limitBody(max int64, next http.Handler) http.Handler {
 	})
 }
 
+// tooLarge answers 413 REQUEST_TOO_LARGE, naming the limit, and closes the connection (the rest
+// of the body is not read).
 func tooLarge(w http.ResponseWriter, max int64) {
 	w.Header().Set("Connection", "close")
 	graph.WriteRequestError(w, "", http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE",

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
@@ -52,10 +53,10 @@ func startWithPassword(t *testing.T, user, password string, loginRetry time.Dura
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	right := testbackend.Neo4jConfig()
 	c := testConfig(t)
-	c.Neo4j = Neo4jConfig{URI: right.URI, User: user, Password: password, Database: right.Database}
-	cfg := neo4jStoreConfig(c.Neo4j, logger)
+	c.Neo4j = config.Neo4j{URI: right.URI, User: user, Password: password, Database: right.Database}
+	cfg := c.Neo4j.StoreConfig(logger)
 	cfg.LoginRetry = loginRetry
-	store, closeStore, err := startNeo4j(context.Background(), cfg, logger)
+	store, closeStore, err := neo4jstore.Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -24,7 +25,7 @@ const (
 // benchQuery measures one query through the handler, requests in parallel.
 func benchQuery(b *testing.B, store career.Store, neo4j bool, query string) {
 	// LOADER_WAIT may be set to compare batch windows.
-	c, err := parseConfig(nil, func(name string) string {
+	c, err := config.Parse(nil, func(name string) string {
 		if name == "LOADER_WAIT" {
 			return os.Getenv(name)
 		}

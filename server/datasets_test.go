@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/dataset/registry"
 	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 )
@@ -88,7 +89,7 @@ func TestMalformedDatasetFailsBeforeLoading(t *testing.T) {
 func TestReadDatasetLogsWarningsPerFile(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
-	if _, err := readDataset("onet", datafiles.Excerpt(t, "onet"), logger); err != nil {
+	if _, err := registry.Read("onet", datafiles.Excerpt(t, "onet"), logger); err != nil {
 		t.Fatal(err)
 	}
 	type line struct {

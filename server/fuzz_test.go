@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -26,7 +28,7 @@ func FuzzGraphQL(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s.query, s.variables, s.operation, s.mode)
 	}
-	c, err := parseConfig(nil, func(string) string { return "" })
+	c, err := config.Parse(nil, func(string) string { return "" })
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -188,11 +190,7 @@ func fuzzSeeds(f *testing.F) []fuzzSeed {
 	for _, m := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllSubmatch(readme, -1) {
 		seeds = append(seeds, fuzzSeed{query: string(m[1])})
 	}
-	tabs, err := readExamples(os.DirFS("."))
-	if err != nil {
-		f.Fatalf("read GraphiQL's examples: %v", err)
-	}
-	for _, e := range tabs {
+	for _, e := range httpapi.Examples() {
 		seeds = append(seeds, fuzzSeed{query: e.Query})
 	}
 	card := `profession(id: "profession:seed:developpeur-web-back-end")`

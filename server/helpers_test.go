@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/testbackend"
 )
 
@@ -38,9 +40,9 @@ func (r *gqlResponse) codes() []string {
 }
 
 // testConfig is the server configuration tests use: the defaults.
-func testConfig(t *testing.T) *Config {
+func testConfig(t *testing.T) *config.Config {
 	t.Helper()
-	c, err := parseConfig(nil, func(string) string { return "" })
+	c, err := config.Parse(nil, func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +50,7 @@ func testConfig(t *testing.T) *Config {
 }
 
 // newTestHandler serves a store with the default configuration.
-func newTestHandler(t *testing.T, store career.Store, c *Config) http.Handler {
+func newTestHandler(t *testing.T, store career.Store, c *config.Config) http.Handler {
 	t.Helper()
 	if c == nil {
 		c = testConfig(t)
@@ -148,3 +150,11 @@ func contains(s string, parts ...string) bool {
 
 // discardLogger is a logger that writes nowhere.
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// newHTTPHandler is the handler the server wires for a configuration, serving store.
+func newHTTPHandler(c *config.Config, store career.Store, logger *slog.Logger) http.Handler {
+	return httpapi.NewHandler(httpOptions(c, store, logger))
+}
+
+// examples are GraphiQL's tabs.
+var examples = httpapi.Examples()

@@ -5,12 +5,13 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
 
 func TestCORSWithConfiguredOrigins(t *testing.T) {
-	c, err := parseConfig([]string{"--cors-origins", "https://app.example,https://admin.example"}, func(string) string { return "" })
+	c, err := config.Parse([]string{"--cors-origins", "https://app.example,https://admin.example"}, func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
 )
@@ -168,7 +169,7 @@ func TestIntLiteralsAreCheckedBeforeExecution(t *testing.T) {
 
 // unlimitedCost is the test configuration without a complexity limit, so that any Int reaches
 // the argument checks.
-func unlimitedCost(t *testing.T) *Config {
+func unlimitedCost(t *testing.T) *config.Config {
 	t.Helper()
 	c := testConfig(t)
 	c.Limits.Complexity = math.MaxInt

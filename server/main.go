@@ -6,21 +6,28 @@
 //	NEO4J_URI=bolt://127.0.0.1:7687 go run ./server  serve Neo4j
 //	go run ./server import seed                      load the seed into Neo4j
 //	go run ./server import rome --dir DIR            load ROME (or esco, onet) into Neo4j
+//
+// It only wires: the configuration is read by package config, the routes and the HTTP server
+// are package httpapi's, the datasets are read by package dataset/registry, and the Neo4j
+// store's lifecycle and imports are store/neo4j's.
 package main
 
 import (
 	"context"
-	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/dataset/registry"
+	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/store/memory"
+	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 
 func main() {
@@ -32,7 +39,8 @@ func main() {
 	}
 }
 
-// run dispatches to a subcommand: serve (the default) or import.
+// run dispatches to a subcommand: serve (the default) or import. Serving lasts until ctx ends
+// (SIGINT or SIGTERM in main), then shuts down gracefully.
 func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if len(args) > 0 && args[0] == "import" {
 		return runImport(ctx, args[1:], getenv)
@@ -40,75 +48,143 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if len(args) > 0 && args[0] == "serve" {
 		args = args[1:]
 	}
-	c, err := parseConfig(args, getenv)
-	if err != nil {
+	m := NewMain()
+	if err := m.ParseFlags(args, getenv); err != nil {
 		return err
 	}
-	logger := newLogger(c)
-	slog.SetDefault(logger)
-	return serve(ctx, c, logger, nil)
-}
-
-// serve opens the store, listens and serves until ctx ends, then shuts down gracefully. When
-// ready is not nil it receives the listening address.
-func serve(ctx context.Context, c *Config, logger *slog.Logger, ready chan<- string) error {
-	start := time.Now()
-	logger.Info("starting careergraph", "config", c)
-	store, closeStore, err := openStore(ctx, c, logger)
-	if err != nil {
+	slog.SetDefault(m.Logger)
+	if err := m.Run(ctx); err != nil {
+		m.Close()
 		return err
 	}
-	defer closeStore()
-
-	srv := &http.Server{
-		Handler:           newHTTPHandler(c, store, logger),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      c.RequestTimeout + 5*time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
-	ln, err := net.Listen("tcp", c.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", c.Addr, err)
-	}
-	logger.Info("listening", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(ln.Addr()), "startup", time.Since(start).Round(time.Millisecond))
-	if ready != nil {
-		ready <- ln.Addr().String()
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
 	select {
-	case err := <-errc:
+	case err := <-m.HTTPServer.Done():
+		m.Close()
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutdown: %w", err)
+	m.Logger.Info("shutting down")
+	return m.Close()
+}
+
+// Main is the running server: its configuration, its store, its HTTP server and its logger.
+type Main struct {
+	Config     *config.Config
+	Store      career.Store
+	HTTPServer *httpapi.Server
+	Logger     *slog.Logger
+
+	closeStore func()
+}
+
+// NewMain returns a Main with no configuration yet: ParseFlags reads it, or set Config and
+// Logger directly.
+func NewMain() *Main {
+	return &Main{}
+}
+
+// ParseFlags reads the configuration from the environment (through getenv) and the flags of
+// args, and makes the logger it asks for.
+func (m *Main) ParseFlags(args []string, getenv func(string) string) error {
+	c, err := config.Parse(args, getenv)
+	if err != nil {
+		return err
 	}
+	m.Config = c
+	m.Logger = c.NewLogger()
 	return nil
 }
 
-// displayAddr turns a listening address into one a browser can open.
-func displayAddr(a net.Addr) string {
-	tcp, ok := a.(*net.TCPAddr)
-	if !ok || tcp.IP.IsUnspecified() {
-		if ok {
-			return fmt.Sprintf("localhost:%d", tcp.Port)
-		}
+// Run opens the store and starts the HTTP server in the background; it returns once the
+// server listens. Close stops both, also after an error of Run.
+func (m *Main) Run(ctx context.Context) error {
+	start := time.Now()
+	m.Logger.Info("starting careergraph", "config", m.Config)
+	store, closeStore, err := openStore(ctx, m.Config, m.Logger)
+	if err != nil {
+		return err
 	}
-	return a.String()
+	m.Store, m.closeStore = store, closeStore
+	m.HTTPServer = httpapi.NewServer(httpOptions(m.Config, store, m.Logger))
+	if err := m.HTTPServer.Open(m.Config.Addr); err != nil {
+		return err
+	}
+	m.Logger.Info("listening", "addr", m.HTTPServer.Addr(), "graphiql", "http://"+m.HTTPServer.DisplayAddr(),
+		"startup", time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
-// openStore returns the store the configuration selects and a function that closes it.
-func openStore(ctx context.Context, c *Config, logger *slog.Logger) (career.Store, func(), error) {
-	if c.Neo4j.URI != "" {
-		return openNeo4j(ctx, c.Neo4j, logger)
+// Close shuts the HTTP server down gracefully, then closes the store.
+func (m *Main) Close() error {
+	var err error
+	if m.HTTPServer != nil {
+		err = m.HTTPServer.Close()
 	}
-	store, err := openMemory(ctx, c.Datasets, logger)
-	return store, func() {}, err
+	if m.closeStore != nil {
+		m.closeStore()
+		m.closeStore = nil
+	}
+	return err
+}
+
+// httpOptions are the HTTP handler's options of a configuration, serving store.
+func httpOptions(c *config.Config, store career.Store, logger *slog.Logger) httpapi.Options {
+	return httpapi.Options{
+		Store:          store,
+		Logger:         logger,
+		Limits:         c.Limits,
+		LoaderWait:     c.StoreLoaderWait(),
+		Admission:      &c.Admission,
+		CORSOrigins:    c.CORSOrigins,
+		MaxBodyBytes:   c.MaxBodyBytes,
+		RequestTimeout: c.RequestTimeout,
+	}
+}
+
+// openStore returns the store the configuration selects and a function that closes it: Neo4j
+// when its URI is set, else the embedded store with the seed and each --dataset.
+func openStore(ctx context.Context, c *config.Config, logger *slog.Logger) (career.Store, func(), error) {
+	if c.Neo4j.URI != "" {
+		return neo4jstore.Start(ctx, c.Neo4j.StoreConfig(logger))
+	}
+	store, err := openMemory(c.Datasets, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	return store, func() {}, nil
+}
+
+// openMemory builds the embedded store of the seed and the datasets of the --dataset flags.
+func openMemory(flags []string, logger *slog.Logger) (*memory.Store, error) {
+	all, err := registry.ReadWithSeed(flags, logger)
+	if err != nil {
+		return nil, err
+	}
+	return memory.New(all...), nil
+}
+
+// runImport implements `import NAME [--dir DIR]`: read a dataset and load it into Neo4j
+// (NEO4J_URI, or neo4jstore.DefaultURI when it is empty), replacing the previous version of
+// that dataset in one transaction.
+func runImport(ctx context.Context, args []string, getenv func(string) string) error {
+	if len(args) == 0 || args[0] == "" || args[0][0] == '-' {
+		return fmt.Errorf("usage: import NAME [--dir DIR], NAME one of %s", registry.Names())
+	}
+	name := args[0]
+	var dir string
+	c, err := config.Parse(args[1:], getenv, func(fs *flag.FlagSet) {
+		fs.StringVar(&dir, "dir", "", "the folder the dataset was downloaded to (not for seed)")
+	})
+	if err != nil {
+		return err
+	}
+	if c.Neo4j.URI == "" {
+		c.Neo4j.URI = neo4jstore.DefaultURI
+	}
+	logger := c.NewLogger()
+	d, err := registry.Read(name, dir, logger)
+	if err != nil {
+		return err
+	}
+	return neo4jstore.Import(ctx, c.Neo4j.StoreConfig(logger), d)
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/internal/testbackend"
 )
 
@@ -43,19 +44,20 @@ func TestNeo4jOutage(t *testing.T) {
 	c := testConfig(t)
 	c.Addr = "127.0.0.1:0"
 	cfg := testbackend.Neo4jConfig()
-	c.Neo4j = Neo4jConfig{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database}
+	c.Neo4j = config.Neo4j{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database}
 	c.RequestTimeout = 20 * time.Second
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- serve(ctx, c, slog.New(slog.NewTextHandler(io.Discard, nil)), ready) }()
+	server := NewMain()
+	server.Config, server.Logger = c, slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := server.Run(context.Background()); err != nil {
+		server.Close()
+		t.Fatal(err)
+	}
 	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
+		if err := server.Close(); err != nil {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	base := "http://" + <-ready
+	base := "http://" + server.HTTPServer.Addr()
 	query := func() *gqlResponse {
 		t.Helper()
 		resp, err := http.Post(base+"/query", "application/json", strings.NewReader(`{"query":"{ profession(code: \"chef-de-projet\") { name } }"}`))

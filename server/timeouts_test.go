@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/internal/datafiles"
 	"github.com/careergraph/careergraph/internal/testbackend"
 	"github.com/careergraph/careergraph/store/memory"
@@ -42,7 +43,7 @@ func realData(t *testing.T) testbackend.Store {
 	}
 	realOnce.Do(func() {
 		var s career.Store
-		if s, realErr = openMemory(context.Background(), flags, discardLogger()); realErr == nil {
+		if s, realErr = openMemory(flags, discardLogger()); realErr == nil {
 			realStore = s.(testbackend.Store)
 		}
 	})
@@ -55,7 +56,7 @@ func realData(t *testing.T) testbackend.Store {
 // uncostedConfig is the default configuration with the cost limit lifted, so that requests far
 // costlier than the limit allows run: the timeouts and admission control must hold on their own,
 // should the cost model ever underestimate a request.
-func uncostedConfig(t *testing.T) *Config {
+func uncostedConfig(t *testing.T) *config.Config {
 	c := testConfig(t)
 	c.Limits.Complexity = math.MaxInt32
 	return c

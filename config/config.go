@@ -1,4 +1,8 @@
-package main
+// Package config is the server's configuration in one place: every flag, the environment
+// variable behind it, its default and its validation, read into one Config. The Neo4j defaults
+// come from store/neo4j, where they are written once; the password is read from the environment
+// only and never logged.
+package config
 
 import (
 	"flag"
@@ -28,11 +32,11 @@ type Config struct {
 	LogFormat string
 	LogLevel  slog.Level
 
-	Neo4j Neo4jConfig
+	Neo4j Neo4j
 }
 
-// Neo4jConfig says how to reach Neo4j. An empty URI selects the embedded store.
-type Neo4jConfig struct {
+// Neo4j says how to reach Neo4j. An empty URI selects the embedded store.
+type Neo4j struct {
 	URI      string
 	User     string
 	Password string
@@ -45,9 +49,9 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
-// parseConfig reads the environment and then the flags of args. extra, when not nil, adds the
-// flags of a subcommand.
-func parseConfig(args []string, getenv func(string) string, extra ...func(*flag.FlagSet)) (*Config, error) {
+// Parse reads the environment (through getenv) and then the flags of args, and validates the
+// result. extra, when given, adds the flags of a subcommand (e.g. import's --dir).
+func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSet)) (*Config, error) {
 	env := func(name, def string) string {
 		if v := getenv(name); v != "" {
 			return v
@@ -115,6 +119,7 @@ func parseConfig(args []string, getenv func(string) string, extra ...func(*flag.
 	return c, c.validate()
 }
 
+// validate checks the values that no flag parser checks.
 func (c *Config) validate() error {
 	switch {
 	case c.Limits.Complexity < 1:
@@ -202,11 +207,25 @@ func (e *envErrors) duration(getenv func(string) string, name string, def time.D
 	return v
 }
 
-// newLogger returns the structured logger the configuration asks for.
-func newLogger(c *Config) *slog.Logger {
+// NewLogger returns the structured logger the configuration asks for, writing to stderr.
+func (c *Config) NewLogger() *slog.Logger {
 	opts := &slog.HandlerOptions{Level: c.LogLevel}
 	if c.LogFormat == "json" {
 		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
 	}
 	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}
+
+// StoreLoaderWait is how long dataloaders gather keys for the store the configuration selects:
+// LoaderWait for Neo4j, nothing for the embedded store, which has nothing to gather.
+func (c *Config) StoreLoaderWait() time.Duration {
+	if c.Neo4j.URI == "" {
+		return 0
+	}
+	return c.LoaderWait
+}
+
+// StoreConfig is the Neo4j store's configuration of these settings, logging to logger.
+func (c Neo4j) StoreConfig(logger *slog.Logger) neo4jstore.Config {
+	return neo4jstore.Config{URI: c.URI, User: c.User, Password: c.Password, Database: c.Database, Logger: logger}
 }

@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"net/url"
@@ -18,7 +18,7 @@ func TestConfig(t *testing.T) {
 		return func(name string) string { return vars[name] }
 	}
 	t.Run("defaults", func(t *testing.T) {
-		c, err := parseConfig(nil, env(nil))
+		c, err := Parse(nil, env(nil))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -26,7 +26,7 @@ func TestConfig(t *testing.T) {
 			[]any{":8080", true, 20000, 15, int64(1 << 20), 10 * time.Second, "", "neo4j", "careergraph-dev", "neo4j"})
 	})
 	t.Run("environment, then flags", func(t *testing.T) {
-		c, err := parseConfig([]string{"--max-depth", "9"}, env(map[string]string{
+		c, err := Parse([]string{"--max-depth", "9"}, env(map[string]string{
 			"PORT": "9000", "MAX_DEPTH": "12", "CORS_ORIGINS": "https://a.example, https://b.example", "NEO4J_URI": "bolt://db:7687",
 		}))
 		if err != nil {
@@ -46,20 +46,20 @@ func TestConfig(t *testing.T) {
 			{[]string{"--log-format", "xml"}, nil, "log-format must be text or json"},
 			{[]string{"extra"}, nil, `unexpected argument "extra"`},
 		} {
-			_, err := parseConfig(tc.args, env(tc.env))
+			_, err := Parse(tc.args, env(tc.env))
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, tc.want)
 			}
 		}
 	})
 	t.Run("admission control", func(t *testing.T) {
-		c, err := parseConfig(nil, env(nil))
+		c, err := Parse(nil, env(nil))
 		if err != nil {
 			t.Fatal(err)
 		}
 		equal(t, "defaults", []any{c.Admission.Disabled, c.Admission.Threshold, c.Admission.Capacity, c.Admission.MaxExpensive, c.Admission.MaxWait},
 			[]any{false, 1000, 40000, max(1, runtime.GOMAXPROCS(0)/2), 2 * time.Second})
-		c, err = parseConfig([]string{"--max-expensive", "3", "--admission", "off"}, env(map[string]string{
+		c, err = Parse([]string{"--max-expensive", "3", "--admission", "off"}, env(map[string]string{
 			"EXPENSIVE_COST": "500", "EXPENSIVE_CAPACITY": "9000", "MAX_EXPENSIVE": "2", "ADMISSION_WAIT": "250ms",
 		}))
 		if err != nil {
@@ -81,13 +81,13 @@ func TestConfig(t *testing.T) {
 			{nil, map[string]string{"ADMISSION_WAIT": "2"}, `environment: ADMISSION_WAIT="2" is not a duration (e.g. 10s, 500ms)`},
 			{nil, map[string]string{"MAX_EXPENSIVE": "all"}, `environment: MAX_EXPENSIVE="all" is not a whole number`},
 		} {
-			if _, err := parseConfig(tc.args, env(tc.env)); err == nil || err.Error() != tc.want {
+			if _, err := Parse(tc.args, env(tc.env)); err == nil || err.Error() != tc.want {
 				t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, tc.want)
 			}
 		}
 	})
 	t.Run("the password is masked in logs", func(t *testing.T) {
-		c, _ := parseConfig(nil, env(map[string]string{"NEO4J_PASSWORD": "s3cret-pass"}))
+		c, _ := Parse(nil, env(map[string]string{"NEO4J_PASSWORD": "s3cret-pass"}))
 		if s := c.LogValue().String(); strings.Contains(s, "s3cret-pass") || !strings.Contains(s, "***") {
 			t.Errorf("config log %s shows the password or does not mask it", s)
 		}

@@ -1,7 +1,9 @@
-package main
+// Package registry names the datasets careergraph can read — the embedded seed, and the ROME,
+// ESCO and O*NET readers — and reads them by name: for the import command (a name and a
+// folder) and for the embedded store's --dataset name=DIR flags.
+package registry
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -14,19 +16,22 @@ import (
 	"github.com/careergraph/careergraph/dataset/onet"
 	"github.com/careergraph/careergraph/dataset/rome"
 	"github.com/careergraph/careergraph/seed"
-	"github.com/careergraph/careergraph/store/memory"
 )
+
+// Seed is the name of the embedded seed dataset, always loaded into the embedded store.
+const Seed = seed.Name
 
 // readers read a published dataset from the folder a user downloaded it to.
 var readers = map[string]func(dir string) (*career.Dataset, []dataset.Warning, error){
-	"rome": rome.Read,
-	"esco": esco.Read,
-	"onet": onet.Read,
+	rome.Name:        rome.Read,
+	esco.Name:        esco.Read,
+	onet.DatasetName: onet.Read,
 }
 
-// datasetNames lists the datasets that can be read, seed included.
-func datasetNames() string {
-	names := []string{"seed"}
+// Names lists the datasets that can be read, the seed first, then the readers by name:
+// "seed, esco, onet, rome".
+func Names() string {
+	names := []string{Seed}
 	for name := range readers {
 		names = append(names, name)
 	}
@@ -34,18 +39,18 @@ func datasetNames() string {
 	return strings.Join(names, ", ")
 }
 
-// readDataset reads the named dataset: the embedded seed, or a source from dir. A malformed
+// Read reads the named dataset: the embedded seed, or a source from dir. A malformed
 // source fails with the reader's *dataset.ParseError (file, line, reason) wrapped; nothing is
 // loaded anywhere before the whole dataset has been read and validated. Warnings are logged one
 // by one, then counted per file.
-func readDataset(name, dir string, logger *slog.Logger) (*career.Dataset, error) {
+func Read(name, dir string, logger *slog.Logger) (*career.Dataset, error) {
 	start := time.Now()
 	var (
 		d        *career.Dataset
 		warnings []dataset.Warning
 		err      error
 	)
-	if name == "seed" {
+	if name == Seed {
 		if dir != "" {
 			return nil, fmt.Errorf("the seed is embedded in the binary: give no directory")
 		}
@@ -53,7 +58,7 @@ func readDataset(name, dir string, logger *slog.Logger) (*career.Dataset, error)
 	} else {
 		read, ok := readers[name]
 		if !ok {
-			return nil, fmt.Errorf("unknown dataset %q: want one of %s", name, datasetNames())
+			return nil, fmt.Errorf("unknown dataset %q: want one of %s", name, Names())
 		}
 		if dir == "" {
 			return nil, fmt.Errorf("dataset %s needs the directory it was downloaded to", name)
@@ -75,8 +80,8 @@ func readDataset(name, dir string, logger *slog.Logger) (*career.Dataset, error)
 	return d, nil
 }
 
-// parseDatasetFlag splits "name=DIR".
-func parseDatasetFlag(v string) (name, dir string, err error) {
+// ParseFlag splits a --dataset flag's value, "name=DIR".
+func ParseFlag(v string) (name, dir string, err error) {
 	name, dir, ok := strings.Cut(v, "=")
 	if !ok || name == "" || dir == "" {
 		return "", "", fmt.Errorf("--dataset %q: want name=DIR, e.g. rome=/data/rome", v)
@@ -84,27 +89,28 @@ func parseDatasetFlag(v string) (name, dir string, err error) {
 	return name, dir, nil
 }
 
-// openMemory builds the embedded store: the seed, then each --dataset. Every dataset is read
-// before the store is built, so a malformed one fails the start-up with its error and no store.
-func openMemory(ctx context.Context, flags []string, logger *slog.Logger) (career.Store, error) {
-	sd, err := readDataset("seed", "", logger)
+// ReadWithSeed reads the datasets of the embedded store: the seed, then the dataset of each
+// --dataset flag (name=DIR), in order. It reads them all before returning, so a malformed one
+// fails with its error before any store is built.
+func ReadWithSeed(flags []string, logger *slog.Logger) ([]*career.Dataset, error) {
+	sd, err := Read(Seed, "", logger)
 	if err != nil {
 		return nil, err
 	}
 	all := []*career.Dataset{sd}
 	for _, f := range flags {
-		name, dir, err := parseDatasetFlag(f)
+		name, dir, err := ParseFlag(f)
 		if err != nil {
 			return nil, err
 		}
-		if name == "seed" {
+		if name == Seed {
 			return nil, fmt.Errorf("--dataset seed: the seed is always loaded")
 		}
-		d, err := readDataset(name, dir, logger)
+		d, err := Read(name, dir, logger)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, d)
 	}
-	return memory.New(all...), nil
+	return all, nil
 }

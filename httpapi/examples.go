@@ -1,4 +1,4 @@
-package main
+package httpapi
 
 import (
 	"embed"
@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/careergraph/careergraph/graphiql"
@@ -21,6 +22,9 @@ var exampleFiles embed.FS
 
 // examples are the queries GraphiQL opens with, one tab each, in the order of their file names.
 var examples = mustReadExamples(exampleFiles)
+
+// Examples returns GraphiQL's tabs, the embedded files of examples/, in the order of their names.
+func Examples() []graphiql.Example { return slices.Clone(examples) }
 
 // readExamples reads the GraphiQL examples of fsys (the files matching exampleGlob), in the
 // order of their names. A file that is empty, or whose name does not say which operation it

@@ -1,4 +1,4 @@
-package main
+package httpapi
 
 import (
 	"bytes"
@@ -15,60 +15,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rs/cors"
-
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph"
-	"github.com/careergraph/careergraph/graphiql"
 )
 
-// newHTTPHandler wires the routes: GraphiQL at /, GraphQL at /query, /healthz and /readyz,
-// behind request IDs, access logs and CORS.
-func newHTTPHandler(c *Config, store career.Store, logger *slog.Logger) http.Handler {
-	gql := graph.NewHandler(store, graph.Options{
-		Limits:        c.Limits,
-		LoaderWait:    c.loaderWait(),
-		Logger:        logger,
-		Introspection: true,
-		Admission:     &c.Admission,
+// noSniff sets X-Content-Type-Options: nosniff on every response (GraphQL, GraphiQL, health,
+// errors, 413, OPTIONS), so that browsers trust each response's Content-Type and never run a
+// JSON answer as a script or a page.
+func noSniff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		next.ServeHTTP(w, r)
 	})
-	mux := http.NewServeMux()
-	mux.Handle("/query", limitBody(c.MaxBodyBytes, withTimeout(c.RequestTimeout, gql)))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, "ok\n")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := store.Ping(ctx); err != nil {
-			logger.WarnContext(ctx, "not ready", "error", err.Error())
-			w.WriteHeader(http.StatusServiceUnavailable)
-			io.WriteString(w, "unavailable: the database does not answer\n")
-			return
-		}
-		io.WriteString(w, "ready\n")
-	})
-	mux.Handle("/", graphiql.Handler("careergraph", "/query", examples))
-
-	corsOpts := cors.Options{
-		AllowedOrigins:   c.CORSOrigins, // empty allows any origin
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders:   []string{"Accept", "Content-Type", "Authorization", "X-Request-ID"},
-		ExposedHeaders:   []string{"X-Request-ID"},
-		AllowCredentials: len(c.CORSOrigins) > 0,
-		MaxAge:           600,
-	}
-	return noSniff(requestID(accessLog(logger, cors.New(corsOpts).Handler(mux))))
-}
-
-// loaderWait is how long dataloaders gather keys: nothing to gather for the in-memory store.
-func (c *Config) loaderWait() time.Duration {
-	if c.Neo4j.URI == "" {
-		return 0
-	}
-	return c.LoaderWait
 }
 
 // limitBody answers 413 to request bodies over max bytes, before GraphQL reads them.
@@ -94,6 +52,8 @@ func limitBody(max int64, next http.Handler) http.Handler {
 	})
 }
 
+// tooLarge answers 413 REQUEST_TOO_LARGE, naming the limit, and closes the connection (the rest
+// of the body is not read).
 func tooLarge(w http.ResponseWriter, max int64) {
 	w.Header().Set("Connection", "close")
 	graph.WriteRequestError(w, "", http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE",

@@ -1,6 +1,6 @@
-// Package graph is the GraphQL API: gqlgen's generated executor (generated.go), the resolvers
-// that answer it from a career.Store through per-request loaders, argument checks, limits and
-// the error presenter.
+// Package graph is the GraphQL API: the resolvers that answer gqlgen's generated executor
+// (package graph/generated) from a career.Store through per-request loaders, argument checks,
+// limits and the error presenter.
 package graph
 
 import (

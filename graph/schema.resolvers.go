@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/graph/generated"
 	"github.com/careergraph/careergraph/graph/model"
 )
 
@@ -462,29 +463,29 @@ func (r *trainingResolver) Professions(ctx context.Context, obj *career.Training
 	return linkedProfessions(ctx, obj.ID, "", first, after)
 }
 
-// Dataset returns DatasetResolver implementation.
-func (r *Resolver) Dataset() DatasetResolver { return &datasetResolver{r} }
+// Dataset returns generated.DatasetResolver implementation.
+func (r *Resolver) Dataset() generated.DatasetResolver { return &datasetResolver{r} }
 
-// GraphStats returns GraphStatsResolver implementation.
-func (r *Resolver) GraphStats() GraphStatsResolver { return &graphStatsResolver{r} }
+// GraphStats returns generated.GraphStatsResolver implementation.
+func (r *Resolver) GraphStats() generated.GraphStatsResolver { return &graphStatsResolver{r} }
 
-// Profession returns ProfessionResolver implementation.
-func (r *Resolver) Profession() ProfessionResolver { return &professionResolver{r} }
+// Profession returns generated.ProfessionResolver implementation.
+func (r *Resolver) Profession() generated.ProfessionResolver { return &professionResolver{r} }
 
-// Query returns QueryResolver implementation.
-func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+// Query returns generated.QueryResolver implementation.
+func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-// SearchHit returns SearchHitResolver implementation.
-func (r *Resolver) SearchHit() SearchHitResolver { return &searchHitResolver{r} }
+// SearchHit returns generated.SearchHitResolver implementation.
+func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
 
-// Skill returns SkillResolver implementation.
-func (r *Resolver) Skill() SkillResolver { return &skillResolver{r} }
+// Skill returns generated.SkillResolver implementation.
+func (r *Resolver) Skill() generated.SkillResolver { return &skillResolver{r} }
 
-// Tool returns ToolResolver implementation.
-func (r *Resolver) Tool() ToolResolver { return &toolResolver{r} }
+// Tool returns generated.ToolResolver implementation.
+func (r *Resolver) Tool() generated.ToolResolver { return &toolResolver{r} }
 
-// Training returns TrainingResolver implementation.
-func (r *Resolver) Training() TrainingResolver { return &trainingResolver{r} }
+// Training returns generated.TrainingResolver implementation.
+func (r *Resolver) Training() generated.TrainingResolver { return &trainingResolver{r} }
 
 type (
 	datasetResolver    struct{ *Resolver }

@@ -1278,9 +1278,19 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
-	{Name: "../../schema.graphqls", Input: `# careergraph's GraphQL API. It keeps every name, type, default and cap of the API contract and adds
+	{Name: "../schema/api.graphqls", Input: `# careergraph's GraphQL API. It keeps every name, type, default and cap of the API contract and adds
 # descriptions and a few fields. Text content (names, descriptions) is in the language of its
 # dataset (French for seed and ROME, French with English fallback for ESCO, English for O*NET).
+#
+# The schema is split by domain, one file each: this one (the rules every part follows, below,
+# and the @range directive), relay.graphqls (Node, the Query type with node and nodes, pages),
+# professions, skills, tools, trainings, search, careers (moves, paths, progression, skill gaps),
+# matching and datasets (stats, datasets). Their resolvers are in graph/<file>.resolvers.go.
+#
+# Argument ranges are written once, as ` + "`" + `@range(min, max)` + "`" + ` on the argument, whose default value
+# is the schema's: the resolvers check them, the cost model counts lists with them, and the
+# served schema states them at the end of the first paragraph of the field's description
+# ("first: 1..100."), leaving the directive out.
 #
 # Orders are deterministic everywhere:
 # - lists and connections: by name, accent-, case- and punctuation-insensitive, then by ID;
@@ -1367,6 +1377,20 @@ var sources = []*ast.Source{
 # OVERLOADED, and nothing of it runs: retry it later, or ask for less.
 
 """
+The range of an Int argument: min..max, both included. The argument's default value is the
+schema's. Its field's resolver refuses a value out of the range (BAD_USER_INPUT with the range),
+the cost model counts a list as long as max when the argument is null, and the field's
+description states the range: the served schema writes it there, at the end of the first
+paragraph, and does not list this directive.
+"""
+directive @range(min: Int!, max: Int!) on ARGUMENT_DEFINITION
+`, BuiltIn: false},
+	{Name: "../schema/relay.graphqls", Input: `# Global IDs (Node), the root query type with node and nodes, and the pages of lists
+# (PageInfo, connections and edges).
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+"""
 Anything with a global ID. IDs are "<kind>:<dataset>:<code>", e.g.
 "profession:seed:developpeur-web-back-end", "profession:rome:M1805", "skill:esco:<uuid>".
 """
@@ -1388,361 +1412,6 @@ type Query {
   node(id: ID!): Node
   "The objects with these IDs, in the same order; null where none exists. At most 100 IDs. Costs len(ids) × its selection."
   nodes(ids: [ID!]!): [Node]!
-
-  """
-  One profession, by global ID or by dataset + code. Exactly one of id or code must be given
-  (an empty string counts as not given; an empty dataset is "seed"). Null when none exists.
-  """
-  profession(id: ID, dataset: String = "seed", code: String): Profession
-  "Professions, ordered by name (accent- and case-insensitive), then ID. first: 1..100."
-  professions(filter: ProfessionFilter, first: Int = 20, after: String): ProfessionConnection!
-  "One skill by global ID, or null."
-  skill(id: ID!): Skill
-  "Skills, ordered by name (accent- and case-insensitive), then ID. first: 1..100."
-  skills(filter: SkillFilter, first: Int = 20, after: String): SkillConnection!
-  "One tool by global ID, or null."
-  tool(id: ID!): Tool
-  "Tools, ordered by name (accent- and case-insensitive), then ID. first: 1..100."
-  tools(filter: ToolFilter, first: Int = 20, after: String): ToolConnection!
-  "One training by global ID, or null."
-  training(id: ID!): Training
-  "Trainings, ordered by name (accent- and case-insensitive), then ID. first: 1..100."
-  trainings(filter: TrainingFilter, first: Int = 20, after: String): TrainingConnection!
-
-  """
-  Ranked text search over names and alternative names. Case-, accent- and punctuation-insensitive,
-  and aware of French inclusive and paired forms: "développeuse", "developpeur" and "Développeur·euse"
-  all find "Développeur·euse web back end"; "directrice technique" finds "Directeur·rice technique
-  informatique". first: 1..50.
-
-  Every word of the text must start a word of the name (or of one alternative name): "dévelop" finds
-  developers. Whole-word matches score above prefix matches, names whose words are all matched above
-  longer names, and names above alternative names. Hits come sorted by score, then name, then ID.
-  text: 1..200 characters with at least one letter or digit, and 1..20 words (a word is a run of
-  letters or digits: "l'agent·e" has 3); kinds: all when omitted.
-
-  Costs first × its selection, plus 1 per 5 (name, word) pairs each word of the text can reach
-  (see the cost model): a one-letter word costs most.
-  """
-  search(text: String!, kinds: [NodeKind!], dataset: String, first: Int = 10): [SearchHit!]!
-
-  """
-  Career paths from one profession to another along next-career moves, shortest first. maxSteps: 1..6, first: 1..20.
-
-  Paths are simple (no profession twice) and follow moves of any kind. Paths of equal length are
-  ordered by the names of their steps, compared step by step. NOT_FOUND when from or to is not a
-  profession; BAD_USER_INPUT when they are the same.
-
-  Costs first × its selection (steps: maxSteps + 1 professions) plus its depth-first search,
-  which grows as the moves out of one profession to the power maxSteps (see the cost model).
-  """
-  careerPaths(from: ID!, to: ID!, maxSteps: Int = 4, first: Int = 5): [CareerPath!]!
-  """
-  Professions reachable from a profession in 1..maxSteps next-career moves, nearest first. maxSteps: 1..6, first: 1..200.
-
-  Ordered by distance, then name, then ID; the start itself is not listed. Each step's path is the
-  shortest path whose step names come first, compared step by step.
-
-  Costs min(first, what maxSteps moves can reach) × its selection (path: maxSteps + 1
-  professions) plus its breadth-first search (see the cost model).
-  """
-  careerProgression(from: ID!, maxSteps: Int = 3, first: Int = 50): [CareerStep!]!
-  "What someone in ` + "`" + `from` + "`" + ` must add to work as ` + "`" + `to` + "`" + `. NOT_FOUND when either is not a profession."
-  skillGap(from: ID!, to: ID!): SkillGap!
-  """
-  Professions ranked by how much of their required skills (and tools) a person already has. first: 1..50.
-
-  score = (sum of the weights of the profession's required skills the person has + number of its
-  tools the person has) / (sum of the weights of all its required skills + number of all its
-  tools), with ESSENTIAL weighing 2 and OPTIONAL 1. Only professions with a score above 0 are
-  listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are NOT_FOUND.
-
-  Costs first × its selection plus the links it walks: the professions of each skill and tool
-  given, at most the most professions one skill (tool) has.
-  """
-  matchProfessions(skills: [ID!]!, tools: [ID!], dataset: String, first: Int = 10): [ProfessionMatch!]!
-  """
-  Professions most alike to one profession by shared skills and tools. first: 1..50.
-
-  score = Jaccard index of the two professions' sets of required skills and tools:
-  |shared| / |union|. The profession itself is excluded; only scores above 0 are listed.
-
-  Costs first × its selection plus the links it walks for the profession that has the most.
-  """
-  similarProfessions(to: ID!, first: Int = 10): [ProfessionMatch!]!
-  "Counts and rankings over the whole graph, or over one dataset."
-  stats(dataset: String): GraphStats!
-  "The datasets loaded, with their provenance and attribution, by name. Costs the number of datasets × its selection."
-  datasets: [Dataset!]!
-}
-
-"A métier: a job title with what it requires and where it leads."
-type Profession implements Node {
-  id: ID!
-  "The dataset it comes from: seed, rome, esco or onet."
-  dataset: String!
-  "Its code in the dataset, e.g. a ROME code (M1805) or an O*NET-SOC code (15-1254.00)."
-  code: String!
-  "Display name, as the dataset writes it, e.g. \"Développeur·euse web back end\"."
-  name: String!
-  "Other names of the same profession (ROME appellations, ESCO alternative labels, O*NET alternate titles)."
-  alternativeNames: [String!]!
-  "A short description (one paragraph)."
-  summary: String
-  "Longer description, paragraphs separated by blank lines."
-  description: String
-  "The professional domain or sector, as the dataset names it."
-  sector: String
-  "Personal qualities the profession asks for (skills of kind ATTITUDE), in dataset order. Costs, like every list of a profession, the longest such list of the data × its selection."
-  qualities: [Skill!]!
-  "Main tasks, in dataset order."
-  tasks: [String!]!
-  "Required skills in dataset order, optionally only of one kind and/or importance."
-  skills(kind: SkillKind, importance: Importance): [SkillRequirement!]!
-  "Tools used, in dataset order, optionally only those of one category (exact match; \"\" is every tool)."
-  tools(category: String): [Tool!]!
-  "Trainings that prepare for it, in dataset order, optionally only of one level."
-  trainings(level: TrainingLevel): [Training!]!
-  "Careers this profession leads to. Never contains the profession itself. Dataset order."
-  nextCareers(kind: CareerMoveKind): [CareerMove!]!
-  "Professions that lead to this one, by name."
-  previousCareers: [CareerMove!]!
-  "The broader profession this one specialises, e.g. web developer for back-end web developer."
-  specializationOf: Profession
-  "Narrower professions that specialise this one, by name."
-  specializations: [Profession!]!
-  "Language of the texts (fr, en): ESCO falls back to English where French is missing."
-  language: String
-  "Where the content comes from within the dataset, e.g. \"card\" (the original seed card) or \"curated\"."
-  source: String
-}
-
-"""
-How much a profession needs a skill. How each dataset's notion maps here:
-seed: as the card says (the card's required skills are all ESSENTIAL);
-ROME: "cœur de métier" (Principale) is ESSENTIAL, other linked competences and savoirs OPTIONAL;
-ESCO: the essential / optional relation of occupationSkillRelations;
-O*NET: Skills and Knowledge by importance (IM scale 1–5): at least 3.5 is ESSENTIAL, from 2.5 to
-3.5 OPTIONAL, below 2.5 not a requirement.
-"""
-enum Importance {
-  "Required: weighs 2 in matchProfessions."
-  ESSENTIAL
-  "Useful: weighs 1 in matchProfessions."
-  OPTIONAL
-}
-
-"A skill a profession requires, with its importance."
-type SkillRequirement {
-  skill: Skill!
-  importance: Importance!
-}
-
-"The kinds of skills."
-enum SkillKind {
-  "Knowledge (savoirs)."
-  KNOWLEDGE
-  "Know-how, skill or competence (savoir-faire)."
-  SKILL
-  "Attitude, personal quality or soft skill (savoir-être)."
-  ATTITUDE
-  "A language."
-  LANGUAGE
-}
-
-"A skill, piece of knowledge, attitude or language."
-type Skill implements Node {
-  id: ID!
-  dataset: String!
-  code: String!
-  name: String!
-  alternativeNames: [String!]!
-  kind: SkillKind!
-  description: String
-  "Professions that require this skill, by name. first: 1..100."
-  professions(importance: Importance, first: Int = 20, after: String): ProfessionConnection!
-  "Language of the texts (fr, en)."
-  language: String
-}
-
-"A tool, machine or piece of software."
-type Tool implements Node {
-  id: ID!
-  dataset: String!
-  code: String!
-  name: String!
-  "e.g. \"Navigateur web\", \"Outils de développement\"."
-  category: String
-  "Professions that use this tool, by name. first: 1..100."
-  professions(first: Int = 20, after: String): ProfessionConnection!
-}
-
-"Levels of education and training."
-enum TrainingLevel {
-  "Secondary education."
-  SECONDARY
-  "Short-type higher education, e.g. a professional bachelor (3 years)."
-  HIGHER_SHORT
-  "Long-type higher education, e.g. a master (bachelor + 2 years)."
-  HIGHER_LONG
-  "Adult education, e.g. Belgian promotion sociale."
-  ADULT_EDUCATION
-  "Vocational or professional centres, e.g. ICT competence centres."
-  VOCATIONAL
-  "Anything else."
-  OTHER
-}
-
-"A study or training path."
-type Training implements Node {
-  id: ID!
-  dataset: String!
-  code: String!
-  name: String!
-  level: TrainingLevel!
-  "Typical length in years, where known."
-  durationYears: Float
-  description: String
-  "Professions this training prepares for, by name. first: 1..100."
-  professions(first: Int = 20, after: String): ProfessionConnection!
-}
-
-"The kinds of career moves."
-enum CareerMoveKind {
-  "A step up or a broadening of responsibility (perspective de carrière, évolution)."
-  PROGRESSION
-  "A move to a close profession at a similar level (mobilité proche)."
-  LATERAL
-}
-
-"A move to (nextCareers) or from (previousCareers) another profession."
-type CareerMove {
-  profession: Profession!
-  kind: CareerMoveKind!
-}
-
-"A sequence of career moves."
-type CareerPath {
-  "From first to last profession, both included. Costs (maxSteps + 1) × its selection."
-  steps: [Profession!]!
-  "Number of moves: len(steps) - 1."
-  length: Int!
-}
-
-"A profession reachable from another."
-type CareerStep {
-  profession: Profession!
-  "Fewest moves needed to reach it."
-  distance: Int!
-  "One shortest path to it, start and end included. Costs (maxSteps + 1) × its selection."
-  path: [Profession!]!
-}
-
-"What someone in one profession must add to work in another."
-type SkillGap {
-  from: Profession!
-  to: Profession!
-  "Skills required by both, in ` + "`" + `to` + "`" + `'s order."
-  shared: [Skill!]!
-  "Skills ` + "`" + `to` + "`" + ` requires that ` + "`" + `from` + "`" + ` does not, essential ones first, then in ` + "`" + `to` + "`" + `'s order."
-  missing: [SkillRequirement!]!
-  "Tools ` + "`" + `to` + "`" + ` uses that ` + "`" + `from` + "`" + ` does not, in ` + "`" + `to` + "`" + `'s order."
-  missingTools: [Tool!]!
-  "Share of ` + "`" + `to` + "`" + `'s essential skills that ` + "`" + `from` + "`" + ` already has, 0..1 (1 when ` + "`" + `to` + "`" + ` has none)."
-  coverage: Float!
-  "Trainings that prepare for ` + "`" + `to` + "`" + `, in ` + "`" + `to` + "`" + `'s order."
-  trainings: [Training!]!
-}
-
-"A profession ranked against a set of skills or another profession."
-type ProfessionMatch {
-  profession: Profession!
-  "0..1, higher is better; ties broken by name."
-  score: Float!
-  "The profession's required skills that matched, in its order."
-  matchedSkills: [Skill!]!
-  "The profession's required skills that did not match: essential first, then its order."
-  missingSkills: [Skill!]!
-}
-
-"One search result."
-type SearchHit {
-  node: Node!
-  kind: NodeKind!
-  "Higher is better; hits come sorted by score, then name."
-  score: Float!
-}
-
-"Counts over the whole graph or one dataset."
-type GraphStats {
-  professions: Int!
-  skills: Int!
-  tools: Int!
-  trainings: Int!
-  "Number of next-career links out of the professions counted."
-  careerMoves: Int!
-  "Skills required by the most professions, then by name. first: 1..100."
-  topSkills(first: Int = 10): [SkillUsage!]!
-}
-
-"A skill with the number of professions that require it."
-type SkillUsage {
-  skill: Skill!
-  professions: Int!
-}
-
-"A loaded dataset."
-type Dataset {
-  "e.g. seed, rome, esco, onet."
-  name: String!
-  title: String!
-  version: String
-  "The attribution line the source's licence asks for."
-  attribution: String
-  "Number of professions it holds."
-  professions: Int!
-}
-
-"Narrows a list of professions; every field given must hold. A field left out, null or \"\" does not narrow."
-input ProfessionFilter {
-  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
-  text: String
-  "Only this dataset's; it must be loaded (see Datasets in the header)."
-  dataset: String
-  "Exact sector name."
-  sector: String
-  "Only professions that require this skill."
-  skill: ID
-  "Only professions that use this tool."
-  tool: ID
-}
-
-"Narrows a list of skills; every field given must hold. A field left out, null or \"\" does not narrow."
-input SkillFilter {
-  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
-  text: String
-  "Only this dataset's; it must be loaded (see Datasets in the header)."
-  dataset: String
-  kind: SkillKind
-}
-
-"Narrows a list of tools; every field given must hold. A field left out, null or \"\" does not narrow."
-input ToolFilter {
-  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
-  text: String
-  "Only this dataset's; it must be loaded (see Datasets in the header)."
-  dataset: String
-  "Exact category name."
-  category: String
-}
-
-"Narrows a list of trainings; every field given must hold. A field left out, null or \"\" does not narrow."
-input TrainingFilter {
-  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
-  text: String
-  "Only this dataset's; it must be loaded (see Datasets in the header)."
-  dataset: String
-  level: TrainingLevel
 }
 
 "Where a page ends."
@@ -1810,6 +1479,414 @@ type TrainingConnection {
 type TrainingEdge {
   cursor: String!
   node: Training!
+}
+`, BuiltIn: false},
+	{Name: "../schema/professions.graphqls", Input: `# Professions (métiers): look-up, lists and what a profession requires and leads to.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls ("the header" of the descriptions).
+
+extend type Query {
+  """
+  One profession, by global ID or by dataset + code. Exactly one of id or code must be given
+  (an empty string counts as not given; an empty dataset is "seed"). Null when none exists.
+  """
+  profession(id: ID, dataset: String = "seed", code: String): Profession
+  "Professions, ordered by name (accent- and case-insensitive), then ID."
+  professions(filter: ProfessionFilter, first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+}
+
+"A métier: a job title with what it requires and where it leads."
+type Profession implements Node {
+  id: ID!
+  "The dataset it comes from: seed, rome, esco or onet."
+  dataset: String!
+  "Its code in the dataset, e.g. a ROME code (M1805) or an O*NET-SOC code (15-1254.00)."
+  code: String!
+  "Display name, as the dataset writes it, e.g. \"Développeur·euse web back end\"."
+  name: String!
+  "Other names of the same profession (ROME appellations, ESCO alternative labels, O*NET alternate titles)."
+  alternativeNames: [String!]!
+  "A short description (one paragraph)."
+  summary: String
+  "Longer description, paragraphs separated by blank lines."
+  description: String
+  "The professional domain or sector, as the dataset names it."
+  sector: String
+  "Personal qualities the profession asks for (skills of kind ATTITUDE), in dataset order. Costs, like every list of a profession, the longest such list of the data × its selection."
+  qualities: [Skill!]!
+  "Main tasks, in dataset order."
+  tasks: [String!]!
+  "Required skills in dataset order, optionally only of one kind and/or importance."
+  skills(kind: SkillKind, importance: Importance): [SkillRequirement!]!
+  "Tools used, in dataset order, optionally only those of one category (exact match; \"\" is every tool)."
+  tools(category: String): [Tool!]!
+  "Trainings that prepare for it, in dataset order, optionally only of one level."
+  trainings(level: TrainingLevel): [Training!]!
+  "Careers this profession leads to. Never contains the profession itself. Dataset order."
+  nextCareers(kind: CareerMoveKind): [CareerMove!]!
+  "Professions that lead to this one, by name."
+  previousCareers: [CareerMove!]!
+  "The broader profession this one specialises, e.g. web developer for back-end web developer."
+  specializationOf: Profession
+  "Narrower professions that specialise this one, by name."
+  specializations: [Profession!]!
+  "Language of the texts (fr, en): ESCO falls back to English where French is missing."
+  language: String
+  "Where the content comes from within the dataset, e.g. \"card\" (the original seed card) or \"curated\"."
+  source: String
+}
+
+"Narrows a list of professions; every field given must hold. A field left out, null or \"\" does not narrow."
+input ProfessionFilter {
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
+  text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
+  dataset: String
+  "Exact sector name."
+  sector: String
+  "Only professions that require this skill."
+  skill: ID
+  "Only professions that use this tool."
+  tool: ID
+}
+`, BuiltIn: false},
+	{Name: "../schema/skills.graphqls", Input: `# Skills and their importance to a profession.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls ("the header" of the descriptions).
+
+extend type Query {
+  "One skill by global ID, or null."
+  skill(id: ID!): Skill
+  "Skills, ordered by name (accent- and case-insensitive), then ID."
+  skills(filter: SkillFilter, first: Int = 20 @range(min: 1, max: 100), after: String): SkillConnection!
+}
+
+"""
+How much a profession needs a skill. How each dataset's notion maps here:
+seed: as the card says (the card's required skills are all ESSENTIAL);
+ROME: "cœur de métier" (Principale) is ESSENTIAL, other linked competences and savoirs OPTIONAL;
+ESCO: the essential / optional relation of occupationSkillRelations;
+O*NET: Skills and Knowledge by importance (IM scale 1–5): at least 3.5 is ESSENTIAL, from 2.5 to
+3.5 OPTIONAL, below 2.5 not a requirement.
+"""
+enum Importance {
+  "Required: weighs 2 in matchProfessions."
+  ESSENTIAL
+  "Useful: weighs 1 in matchProfessions."
+  OPTIONAL
+}
+
+"A skill a profession requires, with its importance."
+type SkillRequirement {
+  skill: Skill!
+  importance: Importance!
+}
+
+"The kinds of skills."
+enum SkillKind {
+  "Knowledge (savoirs)."
+  KNOWLEDGE
+  "Know-how, skill or competence (savoir-faire)."
+  SKILL
+  "Attitude, personal quality or soft skill (savoir-être)."
+  ATTITUDE
+  "A language."
+  LANGUAGE
+}
+
+"A skill, piece of knowledge, attitude or language."
+type Skill implements Node {
+  id: ID!
+  dataset: String!
+  code: String!
+  name: String!
+  alternativeNames: [String!]!
+  kind: SkillKind!
+  description: String
+  "Professions that require this skill, by name."
+  professions(importance: Importance, first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+  "Language of the texts (fr, en)."
+  language: String
+}
+
+"Narrows a list of skills; every field given must hold. A field left out, null or \"\" does not narrow."
+input SkillFilter {
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
+  text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
+  dataset: String
+  kind: SkillKind
+}
+`, BuiltIn: false},
+	{Name: "../schema/tools.graphqls", Input: `# Tools, machines and software.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls ("the header" of the descriptions).
+
+extend type Query {
+  "One tool by global ID, or null."
+  tool(id: ID!): Tool
+  "Tools, ordered by name (accent- and case-insensitive), then ID."
+  tools(filter: ToolFilter, first: Int = 20 @range(min: 1, max: 100), after: String): ToolConnection!
+}
+
+"A tool, machine or piece of software."
+type Tool implements Node {
+  id: ID!
+  dataset: String!
+  code: String!
+  name: String!
+  "e.g. \"Navigateur web\", \"Outils de développement\"."
+  category: String
+  "Professions that use this tool, by name."
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+}
+
+"Narrows a list of tools; every field given must hold. A field left out, null or \"\" does not narrow."
+input ToolFilter {
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
+  text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
+  dataset: String
+  "Exact category name."
+  category: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/trainings.graphqls", Input: `# Studies and trainings.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls ("the header" of the descriptions).
+
+extend type Query {
+  "One training by global ID, or null."
+  training(id: ID!): Training
+  "Trainings, ordered by name (accent- and case-insensitive), then ID."
+  trainings(filter: TrainingFilter, first: Int = 20 @range(min: 1, max: 100), after: String): TrainingConnection!
+}
+
+"Levels of education and training."
+enum TrainingLevel {
+  "Secondary education."
+  SECONDARY
+  "Short-type higher education, e.g. a professional bachelor (3 years)."
+  HIGHER_SHORT
+  "Long-type higher education, e.g. a master (bachelor + 2 years)."
+  HIGHER_LONG
+  "Adult education, e.g. Belgian promotion sociale."
+  ADULT_EDUCATION
+  "Vocational or professional centres, e.g. ICT competence centres."
+  VOCATIONAL
+  "Anything else."
+  OTHER
+}
+
+"A study or training path."
+type Training implements Node {
+  id: ID!
+  dataset: String!
+  code: String!
+  name: String!
+  level: TrainingLevel!
+  "Typical length in years, where known."
+  durationYears: Float
+  description: String
+  "Professions this training prepares for, by name."
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+}
+
+"Narrows a list of trainings; every field given must hold. A field left out, null or \"\" does not narrow."
+input TrainingFilter {
+  "Same matching and rules as search's text: 1..200 characters, 1..20 words."
+  text: String
+  "Only this dataset's; it must be loaded (see Datasets in the header)."
+  dataset: String
+  level: TrainingLevel
+}
+`, BuiltIn: false},
+	{Name: "../schema/search.graphqls", Input: `# Ranked text search over every kind of node.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend type Query {
+  """
+  Ranked text search over names and alternative names. Case-, accent- and punctuation-insensitive,
+  and aware of French inclusive and paired forms: "développeuse", "developpeur" and "Développeur·euse"
+  all find "Développeur·euse web back end"; "directrice technique" finds "Directeur·rice technique
+  informatique".
+
+  Every word of the text must start a word of the name (or of one alternative name): "dévelop" finds
+  developers. Whole-word matches score above prefix matches, names whose words are all matched above
+  longer names, and names above alternative names. Hits come sorted by score, then name, then ID.
+  text: 1..200 characters with at least one letter or digit, and 1..20 words (a word is a run of
+  letters or digits: "l'agent·e" has 3); kinds: all when omitted.
+
+  Costs first × its selection, plus 1 per 5 (name, word) pairs each word of the text can reach
+  (see the cost model): a one-letter word costs most.
+  """
+  search(text: String!, kinds: [NodeKind!], dataset: String, first: Int = 10 @range(min: 1, max: 50)): [SearchHit!]!
+}
+
+"One search result."
+type SearchHit {
+  node: Node!
+  kind: NodeKind!
+  "Higher is better; hits come sorted by score, then name."
+  score: Float!
+}
+`, BuiltIn: false},
+	{Name: "../schema/careers.graphqls", Input: `# Career moves and the analytics over them: paths, progression, skill gaps.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+"The kinds of career moves."
+enum CareerMoveKind {
+  "A step up or a broadening of responsibility (perspective de carrière, évolution)."
+  PROGRESSION
+  "A move to a close profession at a similar level (mobilité proche)."
+  LATERAL
+}
+
+"A move to (nextCareers) or from (previousCareers) another profession."
+type CareerMove {
+  profession: Profession!
+  kind: CareerMoveKind!
+}
+
+extend type Query {
+  """
+  Career paths from one profession to another along next-career moves, shortest first.
+
+  Paths are simple (no profession twice) and follow moves of any kind. Paths of equal length are
+  ordered by the names of their steps, compared step by step. NOT_FOUND when from or to is not a
+  profession; BAD_USER_INPUT when they are the same.
+
+  Costs first × its selection (steps: maxSteps + 1 professions) plus its depth-first search,
+  which grows as the moves out of one profession to the power maxSteps (see the cost model).
+  """
+  careerPaths(from: ID!, to: ID!, maxSteps: Int = 4 @range(min: 1, max: 6), first: Int = 5 @range(min: 1, max: 20)): [CareerPath!]!
+  """
+  Professions reachable from a profession in 1..maxSteps next-career moves, nearest first.
+
+  Ordered by distance, then name, then ID; the start itself is not listed. Each step's path is the
+  shortest path whose step names come first, compared step by step.
+
+  Costs min(first, what maxSteps moves can reach) × its selection (path: maxSteps + 1
+  professions) plus its breadth-first search (see the cost model).
+  """
+  careerProgression(from: ID!, maxSteps: Int = 3 @range(min: 1, max: 6), first: Int = 50 @range(min: 1, max: 200)): [CareerStep!]!
+  "What someone in ` + "`" + `from` + "`" + ` must add to work as ` + "`" + `to` + "`" + `. NOT_FOUND when either is not a profession."
+  skillGap(from: ID!, to: ID!): SkillGap!
+}
+
+"A sequence of career moves."
+type CareerPath {
+  "From first to last profession, both included. Costs (maxSteps + 1) × its selection."
+  steps: [Profession!]!
+  "Number of moves: len(steps) - 1."
+  length: Int!
+}
+
+"A profession reachable from another."
+type CareerStep {
+  profession: Profession!
+  "Fewest moves needed to reach it."
+  distance: Int!
+  "One shortest path to it, start and end included. Costs (maxSteps + 1) × its selection."
+  path: [Profession!]!
+}
+
+"What someone in one profession must add to work in another."
+type SkillGap {
+  from: Profession!
+  to: Profession!
+  "Skills required by both, in ` + "`" + `to` + "`" + `'s order."
+  shared: [Skill!]!
+  "Skills ` + "`" + `to` + "`" + ` requires that ` + "`" + `from` + "`" + ` does not, essential ones first, then in ` + "`" + `to` + "`" + `'s order."
+  missing: [SkillRequirement!]!
+  "Tools ` + "`" + `to` + "`" + ` uses that ` + "`" + `from` + "`" + ` does not, in ` + "`" + `to` + "`" + `'s order."
+  missingTools: [Tool!]!
+  "Share of ` + "`" + `to` + "`" + `'s essential skills that ` + "`" + `from` + "`" + ` already has, 0..1 (1 when ` + "`" + `to` + "`" + ` has none)."
+  coverage: Float!
+  "Trainings that prepare for ` + "`" + `to` + "`" + `, in ` + "`" + `to` + "`" + `'s order."
+  trainings: [Training!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/matching.graphqls", Input: `# Professions ranked against skills and tools, or against another profession.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend type Query {
+  """
+  Professions ranked by how much of their required skills (and tools) a person already has.
+
+  score = (sum of the weights of the profession's required skills the person has + number of its
+  tools the person has) / (sum of the weights of all its required skills + number of all its
+  tools), with ESSENTIAL weighing 2 and OPTIONAL 1. Only professions with a score above 0 are
+  listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are NOT_FOUND.
+
+  Costs first × its selection plus the links it walks: the professions of each skill and tool
+  given, at most the most professions one skill (tool) has.
+  """
+  matchProfessions(skills: [ID!]!, tools: [ID!], dataset: String, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+  """
+  Professions most alike to one profession by shared skills and tools.
+
+  score = Jaccard index of the two professions' sets of required skills and tools:
+  |shared| / |union|. The profession itself is excluded; only scores above 0 are listed.
+
+  Costs first × its selection plus the links it walks for the profession that has the most.
+  """
+  similarProfessions(to: ID!, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+}
+
+"A profession ranked against a set of skills or another profession."
+type ProfessionMatch {
+  profession: Profession!
+  "0..1, higher is better; ties broken by name."
+  score: Float!
+  "The profession's required skills that matched, in its order."
+  matchedSkills: [Skill!]!
+  "The profession's required skills that did not match: essential first, then its order."
+  missingSkills: [Skill!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/datasets.graphqls", Input: `# The datasets loaded, and counts over them.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend type Query {
+  "Counts and rankings over the whole graph, or over one dataset."
+  stats(dataset: String): GraphStats!
+  "The datasets loaded, with their provenance and attribution, by name. Costs the number of datasets × its selection."
+  datasets: [Dataset!]!
+}
+
+"Counts over the whole graph or one dataset."
+type GraphStats {
+  professions: Int!
+  skills: Int!
+  tools: Int!
+  trainings: Int!
+  "Number of next-career links out of the professions counted."
+  careerMoves: Int!
+  "Skills required by the most professions, then by name."
+  topSkills(first: Int = 10 @range(min: 1, max: 100)): [SkillUsage!]!
+}
+
+"A skill with the number of professions that require it."
+type SkillUsage {
+  skill: Skill!
+  professions: Int!
+}
+
+"A loaded dataset."
+type Dataset {
+  "e.g. seed, rome, esco, onet."
+  name: String!
+  title: String!
+  version: String
+  "The attribution line the source's licence asks for."
+  attribution: String
+  "Number of professions it holds."
+  professions: Int!
 }
 `, BuiltIn: false},
 }

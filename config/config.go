@@ -67,7 +67,7 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	fs := flag.NewFlagSet("careergraph", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", addr), "listen address (env ADDR, or PORT for \":PORT\")")
 	origins := fs.String("cors-origins", env("CORS_ORIGINS", "*"), "comma-separated allowed CORS origins; * allows any origin, without credentials (env CORS_ORIGINS)")
-	fs.IntVar(&c.Limits.Complexity, "max-complexity", envErrs.int(getenv, "MAX_COMPLEXITY", graph.DefaultLimits.Complexity), "highest operation cost, see the cost model in schema.graphqls (env MAX_COMPLEXITY)")
+	fs.IntVar(&c.Limits.Complexity, "max-complexity", envErrs.int(getenv, "MAX_COMPLEXITY", graph.DefaultLimits.Complexity), "highest operation cost, see the cost model in graph/schema/api.graphqls (env MAX_COMPLEXITY)")
 	fs.IntVar(&c.Limits.Depth, "max-depth", envErrs.int(getenv, "MAX_DEPTH", graph.DefaultLimits.Depth), "deepest field nesting (env MAX_DEPTH)")
 	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envErrs.int(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envErrs.int(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")

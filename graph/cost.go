@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -214,9 +215,10 @@ func (w *costWalker) field(f *ast.Field, scope costScope) (int, *gqlerror.Error)
 	var rule costRule
 	var args fieldArgs
 	if f.ObjectDefinition != nil {
+		key := f.ObjectDefinition.Name + "." + f.Name
 		var ok bool
-		if rule, ok = costRules[f.ObjectDefinition.Name+"."+f.Name]; ok {
-			args = fieldArgs(f.ArgumentMap(w.vars))
+		if rule, ok = costRules[key]; ok {
+			args = fieldArgs{values: f.ArgumentMap(w.vars), ranges: ranges[key]}
 		}
 	}
 	outer := scope
@@ -269,16 +271,25 @@ func plus(cost int, work ...int) int { return saturate.Add(cost, saturate.Sum(wo
 // visits is the cost of visiting n nodes or links.
 func visits(n int) int { return saturate.DivCeil(n, visitsPerUnit) }
 
-// fieldArgs are a field's arguments as gqlparser gives them (defaults applied).
-type fieldArgs map[string]any
+// fieldArgs are a field's arguments as gqlparser gives them (defaults applied), with the
+// ranges of its bounded arguments (see argRanges).
+type fieldArgs struct {
+	values map[string]any
+	ranges map[string]argRange
+}
 
-// count returns an Int argument that must lie in lo..hi (the range the field's resolver
-// accepts). ok is false when it does not: the field is refused when it runs, with the allowed
-// range, before anything under it runs, and costs refused. Null or absent (the field's
-// default) counts as hi.
-func (a fieldArgs) count(name string, lo, hi int) (n int, ok bool) {
+// count returns a bounded Int argument (see argRanges). ok is false when it lies out of its
+// range: the field is refused when it runs, with the allowed range, before anything under it
+// runs, and costs refused. Null counts as the range's max. An argument without @range is a
+// bug.
+func (a fieldArgs) count(name string) (n int, ok bool) {
+	r, bounded := a.ranges[name]
+	if !bounded {
+		panic(fmt.Sprintf("graph: the cost model reads argument %s, which has no @%s in the schema", name, rangeDirective))
+	}
+	lo, hi := r.min, r.max
 	var v float64
-	switch x := a[name].(type) {
+	switch x := a.values[name].(type) {
 	case nil:
 		return hi, true
 	case int:
@@ -306,7 +317,7 @@ func (a fieldArgs) count(name string, lo, hi int) (n int, ok bool) {
 
 // length returns the length of a list argument that must hold lo..hi elements, as count does.
 func (a fieldArgs) length(name string, lo, hi int) (n int, ok bool) {
-	l, _ := a[name].([]any)
+	l, _ := a.values[name].([]any)
 	if len(l) < lo || len(l) > hi {
 		return 0, false
 	}
@@ -315,13 +326,13 @@ func (a fieldArgs) length(name string, lo, hi int) (n int, ok bool) {
 
 // str returns a String argument ("" when null or absent).
 func (a fieldArgs) str(name string) string {
-	s, _ := a[name].(string)
+	s, _ := a.values[name].(string)
 	return s
 }
 
 // strs returns the strings of a list argument.
 func (a fieldArgs) strs(name string) []string {
-	l, _ := a[name].([]any)
+	l, _ := a.values[name].([]any)
 	out := make([]string, 0, len(l))
 	for _, v := range l {
 		if s, ok := v.(string); ok {
@@ -331,14 +342,14 @@ func (a fieldArgs) strs(name string) []string {
 	return out
 }
 
-// object returns an input object argument (nil when null or absent).
+// object returns the fields of an input object argument (none when null or absent).
 func (a fieldArgs) object(name string) fieldArgs {
-	m, _ := a[name].(map[string]any)
-	return fieldArgs(m)
+	m, _ := a.values[name].(map[string]any)
+	return fieldArgs{values: m}
 }
 
 // given reports whether an argument has a non-null value.
-func (a fieldArgs) given(name string) bool { return a[name] != nil }
+func (a fieldArgs) given(name string) bool { return a.values[name] != nil }
 
 // datasetOf returns the dataset a global ID names ("" for a malformed ID, which names no node:
 // no dataset has that name).
@@ -429,14 +440,14 @@ const refused = 1
 
 // stepsScope sets the path length of careerPaths and careerProgression.
 func stepsScope(args fieldArgs, outer costScope) costScope {
-	steps, _ := args.count("maxSteps", 1, maxPathSteps)
+	steps, _ := args.count("maxSteps")
 	outer.steps = steps + 1
 	return outer
 }
 
 // pageScope sets the page size of a connection.
 func pageScope(args fieldArgs, outer costScope) costScope {
-	outer.page, _ = args.count("first", 1, maxListFirst)
+	outer.page, _ = args.count("first")
 	return outer
 }
 
@@ -444,7 +455,7 @@ func pageScope(args fieldArgs, outer costScope) costScope {
 // cost the page) + what its filter costs.
 func connectionCost(filter func(c costCall) (int, bool)) func(costCall) int {
 	return func(c costCall) int {
-		if _, ok := c.args.count("first", 1, maxListFirst); !ok {
+		if _, ok := c.args.count("first"); !ok {
 			return refused
 		}
 		work, ok := 0, true
@@ -485,11 +496,11 @@ func listOf(n func(b *career.Bounds) int) costRule {
 	return costRule{cost: func(c costCall) int { return c.list(n(c.b)) }}
 }
 
-// firstList returns the cost function of a list field of at most `first` elements (1..hi)
-// that does work besides: 1 + first × its selection + work.
-func firstList(hi int, work func(c costCall) (int, bool)) func(costCall) int {
+// firstList returns the cost function of a list field of at most `first` elements that does
+// work besides: 1 + first × its selection + work.
+func firstList(work func(c costCall) (int, bool)) func(costCall) int {
 	return func(c costCall) int {
-		first, ok := c.args.count("first", 1, hi)
+		first, ok := c.args.count("first")
 		if !ok {
 			return refused
 		}
@@ -532,18 +543,18 @@ var costRules = map[string]costRule{
 		func(b *career.Bounds) int { return b.Trainings }, "text", "level"))},
 	"Query.search": {
 		datasets: func(a fieldArgs) ([]string, bool) { return []string{a.str("dataset")}, a.given("dataset") },
-		cost: firstList(maxSearchFirst, func(c costCall) (int, bool) {
+		cost: firstList(func(c costCall) (int, bool) {
 			return textCost(c.args.str("text"), c.all)
 		}),
 	},
 	"Query.careerPaths": {datasets: idDatasets("from", "to"), scope: stepsScope,
-		cost: firstList(maxPathsFirst, func(c costCall) (int, bool) {
-			steps, ok := c.args.count("maxSteps", 1, maxPathSteps)
+		cost: firstList(func(c costCall) (int, bool) {
+			steps, ok := c.args.count("maxSteps")
 			return visits(pathSearch(c.b, steps)), ok
 		})},
 	"Query.careerProgression": {datasets: idDatasets("from"), scope: stepsScope, cost: func(c costCall) int {
-		first, ok1 := c.args.count("first", 1, maxProgression)
-		steps, ok2 := c.args.count("maxSteps", 1, maxProgressionStep)
+		first, ok1 := c.args.count("first")
+		steps, ok2 := c.args.count("maxSteps")
 		if !ok1 || !ok2 {
 			return refused
 		}
@@ -556,19 +567,19 @@ var costRules = map[string]costRule{
 	}},
 	// The professions matched are those linked to the skills and tools given.
 	"Query.matchProfessions": {datasets: idDatasets("skills", "tools"),
-		cost: firstList(maxMatchFirst, func(c costCall) (int, bool) {
+		cost: firstList(func(c costCall) (int, bool) {
 			skills, ok1 := c.args.length("skills", 1, maxMatchSkills)
 			tools, ok2 := c.args.length("tools", 0, maxMatchTools)
 			walked := saturate.Add(saturate.Mul(skills, c.b.MaxSkillUse), saturate.Mul(tools, c.b.MaxToolUse))
 			return visits(min(walked, c.b.Postings)), ok1 && ok2
 		})},
 	"Query.similarProfessions": {datasets: idDatasets("to"),
-		cost: firstList(maxMatchFirst, func(c costCall) (int, bool) {
+		cost: firstList(func(c costCall) (int, bool) {
 			return visits(c.b.MaxSimilarPostings), true
 		})},
 
 	// topSkills skips the skills of other datasets, so its work is over all of them.
-	"GraphStats.topSkills": {cost: firstList(maxTopSkills, func(c costCall) (int, bool) {
+	"GraphStats.topSkills": {cost: firstList(func(c costCall) (int, bool) {
 		if c.args.given("dataset") {
 			return visits(c.all.Skills), true
 		}

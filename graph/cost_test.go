@@ -19,7 +19,7 @@ import (
 // cost limit runs.
 func operation(t *testing.T, query string) *graphql.OperationContext {
 	t.Helper()
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{}}).Schema()
+	schema := graph.Schema()
 	doc, errs := gqlparser.LoadQuery(schema, query)
 	if len(errs) > 0 {
 		t.Fatal(errs)

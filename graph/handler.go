@@ -67,7 +67,7 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 		opts.Logger = slog.Default()
 	}
 	opts.Limits = opts.Limits.withDefaults()
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store}})
+	es := newExecutableSchema(&Resolver{Store: store})
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -34,7 +34,7 @@ func nilIfAbsent[T any](v *T, err error) (model.Node, error) {
 
 // linkedProfessions answers Skill.professions, Tool.professions and Training.professions.
 func linkedProfessions(ctx context.Context, targetID string, importance career.Importance, first *int, after *string) (*model.ProfessionConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,6 @@
-// Package graph is the GraphQL API: gqlgen's generated executor (generated.go), the resolvers
-// that answer it from a career.Store through per-request loaders, argument checks, limits and
-// the error presenter.
+// Package graph is the GraphQL API: the resolvers that answer gqlgen's generated executor
+// (package graph/generated) from a career.Store through per-request loaders, argument checks,
+// limits and the error presenter.
 package graph
 
 import (
@@ -19,37 +19,9 @@ type Resolver struct {
 	Store career.Store
 }
 
-// Argument ranges. The schema's descriptions state the same numbers.
-const (
-	maxNodesIDs        = 100
-	maxListFirst       = 100
-	maxSearchFirst     = 50
-	maxSearchText      = 200
-	maxSearchWords     = 20
-	maxPathSteps       = career.MaxPathSteps
-	maxPathsFirst      = 20
-	maxProgressionStep = career.MaxPathSteps
-	maxProgression     = 200
-	maxMatchFirst      = 50
-	maxMatchSkills     = 100
-	maxMatchTools      = 100
-	maxTopSkills       = 100
-)
-
-// intArg returns v (or def when v is null), or a BAD_USER_INPUT error naming the allowed range.
-func intArg(name string, v *int, def, lo, hi int) (int, error) {
-	if v == nil {
-		return def, nil
-	}
-	if *v < lo || *v > hi {
-		return 0, career.Errorf(career.EINVALID, "%s must be between %d and %d, got %d", name, lo, hi, *v)
-	}
-	return *v, nil
-}
-
-// pageArgs checks a connection's first and after.
-func pageArgs(first *int, after *string) (career.PageArgs, error) {
-	n, err := intArg("first", first, 20, 1, maxListFirst)
+// pageArgs checks the first and after of the connection being resolved.
+func pageArgs(ctx context.Context, first *int, after *string) (career.PageArgs, error) {
+	n, err := intArg(ctx, "first", first)
 	if err != nil {
 		return career.PageArgs{}, err
 	}

@@ -11,14 +11,14 @@ import (
 	"github.com/careergraph/careergraph/career"
 )
 
-// MaxSteps is the longest traversal the store runs; the API asks for at most
-// career.MaxPathSteps, which Warm plans ahead.
-const MaxSteps = 10
+// MaxSteps is the longest traversal the store runs: the longest the API asks for,
+// career.MaxPathSteps, whose queries Warm plans ahead.
+const MaxSteps = career.MaxPathSteps
 
-// checkSteps refuses a traversal longer than the store runs (MaxSteps).
+// checkSteps refuses a traversal the store does not run (1..MaxSteps).
 func checkSteps(maxSteps int) error {
-	if maxSteps > MaxSteps {
-		return career.Errorf(career.EINVALID, "maxSteps: at most %d", MaxSteps)
+	if maxSteps < 1 || maxSteps > MaxSteps {
+		return career.Errorf(career.EINVALID, "maxSteps must be between 1 and %d, got %d", MaxSteps, maxSteps)
 	}
 	return nil
 }

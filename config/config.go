@@ -83,7 +83,7 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	fs.Var(&datasets, "dataset", "load a dataset into the embedded store: rome=DIR, esco=DIR or onet=DIR (repeatable)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
 	level := fs.String("log-level", env("LOG_LEVEL", "info"), "log level: debug, info, warn, error (env LOG_LEVEL)")
-	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j Bolt URI; empty serves the embedded store (env NEO4J_URI)")
+	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j URI, bolt:// or neo4j:// (routed), +s or +ssc for TLS; empty serves the embedded store (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", neo4jstore.DefaultUser), "Neo4j user (env NEO4J_USER)")
 	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", neo4jstore.DefaultDatabase), "Neo4j database (env NEO4J_DATABASE)")
 	for _, add := range extra {
@@ -134,6 +134,11 @@ func (c *Config) validate() error {
 		return fmt.Errorf("request-timeout must be positive")
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return fmt.Errorf("log-format must be text or json")
+	}
+	if c.Neo4j.URI != "" {
+		if err := neo4jstore.CheckURI(c.Neo4j.URI); err != nil {
+			return fmt.Errorf("neo4j-uri: %w", err)
+		}
 	}
 	return c.Admission.Validate()
 }

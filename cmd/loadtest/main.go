@@ -27,6 +27,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/careergraph/careergraph/internal/benchquery"
 )
 
 // queries are the named queries the load test can send.
@@ -44,17 +46,30 @@ var queries = map[string]string{
 		"skill:onet:2.B.1.a","skill:onet:2.B.1.b","skill:onet:2.B.1.c","skill:onet:2.B.1.d","skill:onet:2.B.1.e","skill:onet:2.B.1.f",
 		"skill:onet:2.B.2.i","skill:onet:2.B.3.a","skill:onet:2.B.3.e","skill:onet:2.C.3.a"]) { score profession { name } } }`,
 	"similar": `{ similarProfessions(to: "profession:rome:M1805", first: 10) { score profession { name } } }`,
+	// Q1 and Q2, which scripts/measure baseline also sends to the raw Cypher baseline.
+	"q1": benchquery.Q1,
+	"q2": benchquery.Q2,
 }
 
 func main() {
 	target := flag.String("url", "http://127.0.0.1:8080/query", "GraphQL endpoint (loopback only)")
-	name := flag.String("query", "card", "query to send: card, paths, rome-card, search, progression, match, similar")
+	name := flag.String("query", "card", "query to send: card, paths, rome-card, search, progression, match, similar, q1, q2 (see internal/benchquery)")
 	clients := flag.Int("c", 8, "concurrent clients")
 	duration := flag.Duration("d", 10*time.Second, "how long to run (at most 5m)")
 	maxRequests := flag.Int64("n", 1_000_000, "stop after this many requests")
 	attackMode := flag.Bool("attack", false, "measure the query's median latency idle, then under -c clients sending the costliest legal queries")
 	maxRatio := flag.Float64("max-ratio", 50, "with -attack: the highest acceptable ratio of the medians (exit 1 above)")
+	print := flag.Bool("print", false, "print the text of -query and exit")
 	flag.Parse()
+	if *print {
+		query, ok := queries[*name]
+		if !ok {
+			fmt.Fprintf(os.Stderr, "loadtest: unknown query %q\n", *name)
+			os.Exit(1)
+		}
+		fmt.Println(query)
+		return
+	}
 	err := checkArgs(*target, *clients, *duration)
 	if err == nil && *attackMode {
 		err = attack(*target, *name, *clients, *duration, *maxRatio)

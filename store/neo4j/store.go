@@ -49,8 +49,9 @@ const DefaultPassword = "careergraph-dev"
 
 // Config says how to reach Neo4j. Zero fields take the defaults above.
 type Config struct {
-	// URI is a bolt:// URI (bolt talks to one server directly; a single Community server has no
-	// routing table for neo4j:// URIs).
+	// URI is a bolt:// URI (one server, directly) or a neo4j:// URI (routed: reads to readers,
+	// writes to the leader; a single server routes to itself), with +s or +ssc for TLS; see
+	// Schemes and CheckURI.
 	URI      string
 	User     string
 	Password string // never logged
@@ -125,6 +126,9 @@ var (
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.URI == "" {
 		cfg.URI = DefaultURI
+	}
+	if err := CheckURI(cfg.URI); err != nil {
+		return nil, err
 	}
 	if cfg.User == "" {
 		cfg.User = DefaultUser

@@ -184,8 +184,8 @@ func (s *Store) diagnoseConnection(inner error) *problem {
 		strings.Contains(low, "no such host") || strings.Contains(low, "i/o timeout"):
 		return &problem{problemUnreachable, fmt.Sprintf("neo4j does not answer at %s: is it running, and is NEO4J_URI right? (%s)", uri, detail)}
 	case strings.Contains(low, "routing table"):
-		return &problem{problemRouting, fmt.Sprintf("neo4j at %s gave no usable routing table: use bolt:// to talk to a single server, "+
-			"neo4j:// only for a cluster (%s)", uri, detail)}
+		return &problem{problemRouting, fmt.Sprintf("neo4j at %s gave no usable routing table: neo4j:// needs the addresses Neo4j "+
+			"advertises (server.bolt.advertised_address) to be reachable from here; bolt:// talks to one server without routing (%s)", uri, detail)}
 	}
 	return &problem{problemUnreachable, fmt.Sprintf("the connection to neo4j at %s failed: is it running, and does it need TLS "+
 		"(bolt+s://)? (%s)", uri, detail)}

@@ -1,4 +1,4 @@
-package main
+package config
 
 import "testing"
 
@@ -7,7 +7,7 @@ import "testing"
 func TestConfigNeo4jURI(t *testing.T) {
 	for _, uri := range []string{"bolt://db:7687", "bolt+s://db:7687", "bolt+ssc://db:7687", "neo4j://db:7687",
 		"neo4j+s://abcd1234.databases.neo4j.io", "neo4j+ssc://db:7687"} {
-		c, err := parseConfig([]string{"--neo4j-uri", uri}, func(string) string { return "" })
+		c, err := Parse([]string{"--neo4j-uri", uri}, func(string) string { return "" })
 		if err != nil {
 			t.Errorf("%s: %v", uri, err)
 			continue
@@ -23,7 +23,7 @@ func TestConfigNeo4jURI(t *testing.T) {
 		{[]string{"--neo4j-uri", "http://db:7474"}, nil},
 		{nil, map[string]string{"NEO4J_URI": "http://db:7474"}},
 	} {
-		_, err := parseConfig(tc.args, func(name string) string { return tc.env[name] })
+		_, err := Parse(tc.args, func(name string) string { return tc.env[name] })
 		if err == nil || err.Error() != want {
 			t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, want)
 		}

@@ -25,11 +25,6 @@ func CompareKeys(sortKeyA, idA, sortKeyB, idB string) int {
 	return strings.Compare(idA, idB)
 }
 
-// Less reports whether item a comes before item b in the order of CompareKeys.
-func Less(sortKeyA, idA, sortKeyB, idB string) bool {
-	return CompareKeys(sortKeyA, idA, sortKeyB, idB) < 0
-}
-
 // SortByKeys sorts items by the (sort key, ID) that key returns: the order of CompareKeys.
 func SortByKeys[T any](items []T, key func(T) (sortKey, id string)) {
 	slices.SortFunc(items, func(a, b T) int {

@@ -324,7 +324,7 @@ func checkRequirements(t *testing.T, d *career.Dataset) {
 				continue
 			}
 			ka, kb := career.SortKey(x.skills[a.SkillID].Name), career.SortKey(x.skills[b.SkillID].Name)
-			if !career.Less(ka, a.SkillID, kb, b.SkillID) {
+			if career.CompareKeys(ka, a.SkillID, kb, b.SkillID) >= 0 {
 				t.Fatalf("%s: %q before %q", a.ProfessionID, x.skills[a.SkillID].Name, x.skills[b.SkillID].Name)
 			}
 		}

@@ -81,28 +81,17 @@ func (s *Store) ListProfessions(ctx context.Context, f career.ProfessionFilter, 
 	default:
 		base = g.sortedProfessions
 	}
-	var matches map[string]bool
-	if f.Text != "" {
-		var err error
-		if matches, err = g.textMatches(ctx, f.Text); err != nil {
-			return nil, err
-		}
-	}
-	filtered := base
-	if f.Text != "" || f.Sector != "" || (f.Dataset != "" && (f.SkillID != "" || f.ToolID != "")) || (f.SkillID != "" && f.ToolID != "") {
-		var err error
-		filtered, err = filterNodes(career.NewStopper(ctx, "professions"), base, func(n *professionNode) bool {
-			return (matches == nil || matches[n.p.ID]) &&
-				(f.Dataset == "" || n.p.Dataset == f.Dataset) &&
+	// The base list already holds what its index selects; check the other conditions.
+	var keep func(*professionNode) bool
+	if f.Sector != "" || (f.Dataset != "" && (f.SkillID != "" || f.ToolID != "")) || (f.SkillID != "" && f.ToolID != "") {
+		keep = func(n *professionNode) bool {
+			return (f.Dataset == "" || n.p.Dataset == f.Dataset) &&
 				(f.Sector == "" || n.p.Sector == f.Sector) &&
 				(f.SkillID == "" || requires(n, f.SkillID)) &&
 				(f.ToolID == "" || uses(n, f.ToolID))
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
-	return paginate(filtered, professionKey, professionValue, page)
+	return listNodes(ctx, g, "professions", base, f.Text, keep, professionKey, professionValue, page)
 }
 
 func requires(n *professionNode, skillID string) bool {
@@ -116,94 +105,75 @@ func uses(n *professionNode, toolID string) bool {
 // ListSkills pages through the skills that pass the filter, by name.
 func (s *Store) ListSkills(ctx context.Context, f career.SkillFilter, page career.PageArgs) (*career.Page[*career.Skill], error) {
 	g := s.graph()
-	base := g.sortedSkills
-	if f.Dataset != "" {
-		base = nil
-		if d := g.datasets[f.Dataset]; d != nil {
-			base = d.skills
-		}
+	var keep func(*skillNode) bool
+	if f.Kind != "" {
+		keep = func(n *skillNode) bool { return n.s.Kind == f.Kind }
 	}
-	filtered := base
-	if f.Text != "" || f.Kind != "" {
-		var matches map[string]bool
-		if f.Text != "" {
-			var err error
-			if matches, err = g.textMatches(ctx, f.Text); err != nil {
-				return nil, err
-			}
-		}
-		var err error
-		filtered, err = filterNodes(career.NewStopper(ctx, "skills"), base, func(n *skillNode) bool {
-			return (matches == nil || matches[n.s.ID]) && (f.Kind == "" || n.s.Kind == f.Kind)
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return paginate(filtered, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID },
-		func(n *skillNode) *career.Skill { return n.s }, page)
+	return listNodes(ctx, g, "skills", inDataset(g, f.Dataset, g.sortedSkills, func(d *datasetIndex) []*skillNode { return d.skills }),
+		f.Text, keep, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID }, func(n *skillNode) *career.Skill { return n.s }, page)
 }
 
 // ListTools pages through the tools that pass the filter, by name.
 func (s *Store) ListTools(ctx context.Context, f career.ToolFilter, page career.PageArgs) (*career.Page[*career.Tool], error) {
 	g := s.graph()
-	base := g.sortedTools
-	if f.Dataset != "" {
-		base = nil
-		if d := g.datasets[f.Dataset]; d != nil {
-			base = d.tools
-		}
+	var keep func(*toolNode) bool
+	if f.Category != "" {
+		keep = func(n *toolNode) bool { return n.t.Category == f.Category }
 	}
-	filtered := base
-	if f.Text != "" || f.Category != "" {
-		var matches map[string]bool
-		if f.Text != "" {
-			var err error
-			if matches, err = g.textMatches(ctx, f.Text); err != nil {
-				return nil, err
-			}
-		}
-		var err error
-		filtered, err = filterNodes(career.NewStopper(ctx, "tools"), base, func(n *toolNode) bool {
-			return (matches == nil || matches[n.t.ID]) && (f.Category == "" || n.t.Category == f.Category)
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return paginate(filtered, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID },
-		func(n *toolNode) *career.Tool { return n.t }, page)
+	return listNodes(ctx, g, "tools", inDataset(g, f.Dataset, g.sortedTools, func(d *datasetIndex) []*toolNode { return d.tools }),
+		f.Text, keep, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID }, func(n *toolNode) *career.Tool { return n.t }, page)
 }
 
 // ListTrainings pages through the trainings that pass the filter, by name.
 func (s *Store) ListTrainings(ctx context.Context, f career.TrainingFilter, page career.PageArgs) (*career.Page[*career.Training], error) {
 	g := s.graph()
-	base := g.sortedTrainings
-	if f.Dataset != "" {
-		base = nil
-		if d := g.datasets[f.Dataset]; d != nil {
-			base = d.trainings
-		}
+	var keep func(*trainingNode) bool
+	if f.Level != "" {
+		keep = func(n *trainingNode) bool { return n.t.Level == f.Level }
 	}
-	filtered := base
-	if f.Text != "" || f.Level != "" {
-		var matches map[string]bool
-		if f.Text != "" {
-			var err error
-			if matches, err = g.textMatches(ctx, f.Text); err != nil {
-				return nil, err
-			}
-		}
+	return listNodes(ctx, g, "trainings", inDataset(g, f.Dataset, g.sortedTrainings, func(d *datasetIndex) []*trainingNode { return d.trainings }),
+		f.Text, keep, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID }, func(n *trainingNode) *career.Training { return n.t }, page)
+}
+
+// inDataset returns all (sorted by name) when dataset is "", else the dataset's own sorted
+// list of that kind (none for an unknown dataset).
+func inDataset[N any](g *graph, dataset string, all []N, of func(*datasetIndex) []N) []N {
+	if dataset == "" {
+		return all
+	}
+	if d := g.datasets[dataset]; d != nil {
+		return of(d)
+	}
+	return nil
+}
+
+// listNodes pages through base (sorted by name) by the (sort key, ID) that key returns,
+// keeping the nodes whose names match text (when not "") and that keep accepts (when not nil).
+// what names the list in context errors.
+func listNodes[N, T any](ctx context.Context, g *graph, what string, base []N, text string, keep func(N) bool,
+	key func(N) (sortKey, id string), value func(N) T, page career.PageArgs) (*career.Page[T], error) {
+	if text == "" && keep == nil {
+		return paginate(base, key, value, page)
+	}
+	var matches map[string]bool
+	if text != "" {
 		var err error
-		filtered, err = filterNodes(career.NewStopper(ctx, "trainings"), base, func(n *trainingNode) bool {
-			return (matches == nil || matches[n.t.ID]) && (f.Level == "" || n.t.Level == f.Level)
-		})
-		if err != nil {
+		if matches, err = g.textMatches(ctx, text); err != nil {
 			return nil, err
 		}
 	}
-	return paginate(filtered, func(n *trainingNode) (string, string) { return n.sortKey, n.t.ID },
-		func(n *trainingNode) *career.Training { return n.t }, page)
+	filtered, err := filterNodes(career.NewStopper(ctx, what), base, func(n N) bool {
+		if matches != nil {
+			if _, id := key(n); !matches[id] {
+				return false
+			}
+		}
+		return keep == nil || keep(n)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return paginate(filtered, key, value, page)
 }
 
 // ProfessionsLinkedTo pages, for each skill, tool or training, through the professions linked

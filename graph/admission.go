@@ -78,7 +78,9 @@ func (c AdmissionConfig) Validate() error {
 const retryAfter = time.Second
 
 // Admission is the gqlgen extension that admits requests (see AdmissionConfig). Its Handler
-// must wrap the GraphQL HTTP handler, to answer refusals with HTTP 503.
+// must wrap the GraphQL HTTP handler, to answer refusals with HTTP 503. The scanning root
+// fields of an expensive request take turns through StopAtDeadline's field interceptor (see
+// Admission.takeTurns), so that every field goes through one interceptor, not two.
 type Admission struct {
 	cfg    AdmissionConfig
 	slots  *semaphore.Weighted // MaxExpensive
@@ -88,7 +90,6 @@ type Admission struct {
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationInterceptor
-	graphql.FieldInterceptor
 } = (*Admission)(nil)
 
 // NewAdmission returns admission control configured by cfg (nil for DefaultAdmission), which
@@ -220,13 +221,9 @@ func errorResponse(ctx context.Context, err error) *graphql.Response {
 	return resp
 }
 
-// InterceptField implements graphql.FieldInterceptor: in an expensive request, the scanning
-// root fields (aliases included) take turns.
-func (a *Admission) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Object != "Query" { // not a root field: no field returns a Query
-		return next(ctx)
-	}
+// takeTurns resolves the root field fc: in an expensive request, the scanning root fields
+// (aliases included) take turns.
+func (a *Admission) takeTurns(ctx context.Context, fc *graphql.FieldContext, next graphql.Resolver) (any, error) {
 	serial, ok := ctx.Value(expensiveKey{}).(*semaphore.Weighted)
 	if !ok || !scans(fc.Field, graphql.GetOperationContext(ctx).Variables) {
 		return next(ctx)

@@ -12,7 +12,13 @@ import (
 // answers the context's error instead (TIMEOUT or CANCELLED), so that a timed-out request
 // does not go on resolving the rest of its selection in the goroutines gqlgen runs fields in.
 // The stores stop their own loops (see career.Stopper); this stops the fields around them.
-type StopAtDeadline struct{}
+//
+// With Admission set, it also makes the scanning root fields of an expensive request take
+// turns (see Admission): every field of every request goes through gqlgen's field
+// interceptors, so both rules are one interceptor.
+type StopAtDeadline struct {
+	Admission *Admission
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -27,13 +33,18 @@ func (StopAtDeadline) Validate(graphql.ExecutableSchema) error { return nil }
 
 // InterceptField implements graphql.FieldInterceptor. Fields that only read a value already
 // resolved cost nothing and are left alone.
-func (StopAtDeadline) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.IsResolver {
-		select {
-		case <-ctx.Done():
-			return nil, fmt.Errorf("%s.%s not resolved: %w", fc.Object, fc.Field.Name, ctx.Err())
-		default:
-		}
+func (s StopAtDeadline) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !fc.IsResolver {
+		return next(ctx)
+	}
+	select {
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s.%s not resolved: %w", fc.Object, fc.Field.Name, ctx.Err())
+	default:
+	}
+	if s.Admission != nil && fc.Object == "Query" { // a root field: no field returns a Query
+		return s.Admission.takeTurns(ctx, fc, next)
 	}
 	return next(ctx)
 }

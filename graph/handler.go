@@ -43,6 +43,10 @@ type Limits struct {
 var DefaultLimits = Limits{Complexity: 20000, Depth: 15, ParserTokens: 15000,
 	Fields: 2000, Aliases: 200, Spreads: 500, Duplicates: 20}
 
+// documentCacheSize is how many query documents each of the handler's caches keeps: parsed
+// documents, automatic persisted queries, documents within the limits.
+const documentCacheSize = 1000
+
 // Options configure the GraphQL handler.
 type Options struct {
 	Limits Limits
@@ -70,19 +74,20 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	es := newExecutableSchema(&Resolver{Store: store})
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](documentCacheSize))
 	srv.SetParserTokenLimit(opts.Limits.ParserTokens)
 	srv.SetValidationRulesFn(ValidationRules)
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(persistedQueries{cache: lru.New[string](1000)})
-	srv.Use(DocumentLimits{Limits: opts.Limits}) // after the persisted queries, which fill in the query
-	srv.Use(IntVariables{Schema: es.Schema()})   // before the cost, which reads the arguments
+	srv.Use(persistedQueries{cache: lru.New[string](documentCacheSize)})
+	// After the persisted queries, which fill in the query.
+	srv.Use(DocumentLimits{Limits: opts.Limits, Accepted: lru.New[struct{}](documentCacheSize)})
+	srv.Use(IntVariables{Schema: es.Schema()}) // before the cost, which reads the arguments
 	srv.Use(NewCostLimit(store, opts.Limits.Complexity))
 	admission := NewAdmission(opts.Admission)
 	srv.Use(ErrorCodes{})
-	srv.Use(StopAtDeadline{})
+	srv.Use(StopAtDeadline{Admission: admission})
 	srv.Use(admission)
 	srv.SetErrorPresenter(errorPresenter(opts.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {

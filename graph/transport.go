@@ -423,11 +423,59 @@ func WriteRequestError(w http.ResponseWriter, contentType string, status int, co
 	writeResponse(w, &graphql.Response{Errors: gqlerror.List{err}})
 }
 
-// writeResponse writes a response as JSON.
+// writeResponse writes a response as JSON, the bytes json.Marshal writes for it.
 func writeResponse(w io.Writer, resp *graphql.Response) {
-	b, err := json.Marshal(resp)
+	b, err := encodeResponse(resp)
 	if err != nil {
 		b = []byte(`{"errors":[{"message":"internal error: the response could not be encoded","extensions":{"code":"` + career.EINTERNAL + `"}}]}`)
 	}
 	_, _ = w.Write(b)
+}
+
+// responseTail is what follows a response's data, as graphql.Response declares it.
+type responseTail struct {
+	Label      string         `json:"label,omitempty"`
+	Path       ast.Path       `json:"path,omitempty"`
+	HasNext    *bool          `json:"hasNext,omitempty"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// encodeResponse encodes a response as json.Marshal does, without json.Marshal's second pass
+// over the data: gqlgen's marshallers wrote the data as compact, valid JSON, so it only needs
+// the characters json.Marshal escapes in a json.RawMessage (<, >, &, U+2028, U+2029)
+// escaped, which json.HTMLEscape does in one pass. Errors and extensions, small, go through
+// json.Marshal. A response whose data is present but empty (invalid JSON) is left to
+// json.Marshal, which refuses it.
+func encodeResponse(resp *graphql.Response) ([]byte, error) {
+	if resp.Data != nil && len(resp.Data) == 0 {
+		return json.Marshal(resp)
+	}
+	tail, err := json.Marshal(responseTail{Label: resp.Label, Path: resp.Path, HasNext: resp.HasNext, Extensions: resp.Extensions})
+	if err != nil {
+		return nil, fmt.Errorf("encode the response's extensions: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(resp.Data) + len(tail) + len(`{"data":}`))
+	buf.WriteByte('{')
+	if len(resp.Errors) > 0 {
+		errs, err := json.Marshal(resp.Errors)
+		if err != nil {
+			return nil, fmt.Errorf("encode the response's errors: %w", err)
+		}
+		buf.WriteString(`"errors":`)
+		buf.Write(errs)
+		buf.WriteByte(',')
+	}
+	buf.WriteString(`"data":`)
+	if resp.Data == nil {
+		buf.WriteString("null")
+	} else {
+		json.HTMLEscape(&buf, resp.Data)
+	}
+	if len(tail) > len("{}") { // the tail's fields, without its braces
+		buf.WriteByte(',')
+		buf.Write(tail[1 : len(tail)-1])
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }

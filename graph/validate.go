@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -47,8 +48,13 @@ const contextCheckEvery = 1024
 // whole check visits at most the document's selections twice plus Limits.Fields selections. Documents that do
 // not parse are left to gqlgen, which reports the parse error. Register it after the automatic
 // persisted queries extension, which fills in the query text.
+//
+// Accepted, when set, remembers the documents (query text and operation name) that passed,
+// so that a document sent again is not parsed and counted again; refused documents are checked
+// each time they are sent.
 type DocumentLimits struct {
-	Limits Limits
+	Limits   Limits
+	Accepted graphql.Cache[struct{}]
 }
 
 var _ interface {
@@ -67,12 +73,30 @@ func (d DocumentLimits) MutateOperationParameters(ctx context.Context, params *g
 	if params.Query == "" {
 		return nil
 	}
+	key := acceptedKey(params)
+	if d.Accepted != nil {
+		if _, ok := d.Accepted.Get(ctx, key); ok {
+			return nil
+		}
+	}
 	limits := d.Limits.withDefaults()
 	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, limits.ParserTokens)
 	if err != nil || doc == nil {
 		return nil // gqlgen parses it again and reports the error
 	}
-	return checkDocument(ctx, doc, params.OperationName, limits)
+	if err := checkDocument(ctx, doc, params.OperationName, limits); err != nil {
+		return err
+	}
+	if d.Accepted != nil {
+		d.Accepted.Add(ctx, key, struct{}{})
+	}
+	return nil
+}
+
+// acceptedKey is the key of a document in DocumentLimits.Accepted: the operation name, its
+// length first so that no other name and text make the same key, and the query text.
+func acceptedKey(params *graphql.RawParams) string {
+	return strconv.Itoa(len(params.OperationName)) + ":" + params.OperationName + params.Query
 }
 
 // limitError returns an error with a code and a message.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 
 	"github.com/careergraph/careergraph/graph"
 )
@@ -22,5 +23,29 @@ func TestDocumentWalkStopsWithTheRequest(t *testing.T) {
 	}
 	if err := (graph.DocumentLimits{Limits: graph.DefaultLimits}).MutateOperationParameters(context.Background(), &graphql.RawParams{Query: q}); err != nil {
 		t.Errorf("within the limits: %v", err)
+	}
+}
+
+// TestDocumentLimitsRemembersAccepted checks that the documents that passed are remembered
+// per operation to run, and that a refused one is refused each time it is sent.
+func TestDocumentLimitsRemembersAccepted(t *testing.T) {
+	accepted := lru.New[struct{}](10)
+	d := graph.DocumentLimits{Limits: graph.Limits{Depth: 2}, Accepted: accepted}
+	q := "query Shallow { a } query Deep { a { b { c } } }"
+	ctx := context.Background()
+	if err := d.MutateOperationParameters(ctx, &graphql.RawParams{Query: q, OperationName: "Shallow"}); err != nil {
+		t.Fatalf("Shallow: %v", err)
+	}
+	for range 2 {
+		err := d.MutateOperationParameters(ctx, &graphql.RawParams{Query: q, OperationName: "Deep"})
+		if err == nil || err.Message != "operation nests 3 levels, which exceeds the limit of 2" || err.Extensions["code"] != graph.CodeDepthLimit {
+			t.Errorf("Deep: got %v, want %s", err, graph.CodeDepthLimit)
+		}
+	}
+	if _, ok := accepted.Get(ctx, "7:Shallow"+q); !ok {
+		t.Errorf("Shallow is not remembered")
+	}
+	if _, ok := accepted.Get(ctx, "4:Deep"+q); ok {
+		t.Errorf("Deep, refused, is remembered")
 	}
 }

@@ -28,6 +28,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/benchquery"
 )
 
@@ -46,6 +47,9 @@ var queries = map[string]string{
 		"skill:onet:2.B.1.a","skill:onet:2.B.1.b","skill:onet:2.B.1.c","skill:onet:2.B.1.d","skill:onet:2.B.1.e","skill:onet:2.B.1.f",
 		"skill:onet:2.B.2.i","skill:onet:2.B.3.a","skill:onet:2.B.3.e","skill:onet:2.C.3.a"]) { score profession { name } } }`,
 	"similar": `{ similarProfessions(to: "profession:rome:M1805", first: 10) { score profession { name } } }`,
+	// The README's first example, GraphiQL's first tab: the seed card, which scripts/measure lean
+	// measures against a bare net/http handler.
+	"readme-card": httpapi.Examples()[0].Query,
 	// Q1 and Q2, which scripts/measure baseline also sends to the raw Cypher baseline.
 	"q1": benchquery.Q1,
 	"q2": benchquery.Q2,
@@ -53,7 +57,7 @@ var queries = map[string]string{
 
 func main() {
 	target := flag.String("url", "http://127.0.0.1:8080/query", "GraphQL endpoint (loopback only)")
-	name := flag.String("query", "card", "query to send: card, paths, rome-card, search, progression, match, similar, q1, q2 (see internal/benchquery)")
+	name := flag.String("query", "card", "query to send: card, readme-card, paths, rome-card, search, progression, match, similar, q1, q2 (see internal/benchquery)")
 	clients := flag.Int("c", 8, "concurrent clients")
 	duration := flag.Duration("d", 10*time.Second, "how long to run (at most 5m)")
 	maxRequests := flag.Int64("n", 1_000_000, "stop after this many requests")

@@ -386,7 +386,7 @@ func TestRoundTrips(t *testing.T) {
 		// Load and Drop end with one read of the bounds of the data.
 		{"Load of the fixture", func() error { return s.Load(ctx, fixture()) }, 17},
 		{"Drop of an absent dataset", func() error { return s.Drop(ctx, "absent") }, 6},
-		{"Warm", func() error { return s.Warm(ctx) }, 2},
+		{"Warm", func() error { return s.Warm(ctx) }, 3},
 	}
 	for _, c := range calls {
 		t.Run(c.name, func(t *testing.T) {

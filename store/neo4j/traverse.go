@@ -316,10 +316,13 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 	return steps, nil
 }
 
-// Warm was the planning of the traversal queries ahead of the first request; their queries
-// are short enough now that Neo4j plans each in milliseconds, and Warm only has Neo4j plan the
-// two level queries (nothing is read).
+// Warm has Neo4j plan the queries of the traversals ahead of the first request that needs
+// them: the two level queries and the lookup of professions by ID. They are short, and Neo4j
+// plans each in milliseconds. Nothing is read (they run with nothing to find).
 func (s *Store) Warm(ctx context.Context) error {
+	if _, err := s.ProfessionsByID(ctx, []string{""}); err != nil {
+		return err
+	}
 	if _, err := s.nextOf(ctx, "warm career traversals", []string{}); err != nil {
 		return err
 	}

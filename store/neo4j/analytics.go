@@ -3,16 +3,13 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/career"
 )
 
-// MaxSteps is the longest traversal the store runs: the longest the API asks for,
-// career.MaxPathSteps, whose queries Warm plans ahead.
+// MaxSteps is the longest traversal the store runs: the API's (career.MaxPathSteps).
 const MaxSteps = career.MaxPathSteps
 
 // checkSteps refuses a traversal the store does not run (1..MaxSteps).
@@ -29,180 +26,6 @@ func one(recs []*neo4j.Record) (row, error) {
 		return row{}, fmt.Errorf("neo4j: want 1 row, got %d", len(recs))
 	}
 	return row{recs[0]}, nil
-}
-
-// professionsOf decodes a list of projected professions.
-func professionsOf(l []any) ([]*career.Profession, error) {
-	ms, err := maps(l)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*career.Profession, len(ms))
-	for i, m := range ms {
-		out[i] = toProfession(m)
-	}
-	return out, nil
-}
-
-// CareerPaths returns simple paths (no profession twice) of 1..maxSteps moves from one
-// profession to another: shortest first, then by the (sortKey, ID) of their steps, at most
-// first. See careerPathsCypher for how Neo4j finds them.
-func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*career.Profession, error) {
-	if err := checkSteps(maxSteps); err != nil {
-		return nil, err
-	}
-	recs, err := s.read(ctx, "career paths", careerPathsQueries[max(maxSteps, 1)],
-		map[string]any{"from": fromID, "to": toID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
-	if err != nil {
-		return nil, err
-	}
-	w, err := one(recs)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case !w.bool("hasFrom"):
-		return nil, career.ProfessionNotFound("from", fromID)
-	case !w.bool("hasTo"):
-		return nil, career.ProfessionNotFound("to", toID)
-	case w.bool("same"):
-		return nil, career.SameProfession()
-	}
-	var out [][]*career.Profession
-	for _, p := range w.list("paths") {
-		l, _ := p.([]any)
-		path, err := professionsOf(l)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, path)
-	}
-	return out, nil
-}
-
-// careerPathsQueries[n] and careerProgressionQueries[n] are the queries for at most n moves,
-// 1 ≤ n ≤ MaxSteps, built once.
-var (
-	careerPathsQueries       = queriesUpTo(MaxSteps, careerPathsCypher)
-	careerProgressionQueries = queriesUpTo(MaxSteps, careerProgressionCypher)
-)
-
-func queriesUpTo(n int, build func(int) string) []string {
-	qs := make([]string, n+1)
-	for i := 1; i <= n; i++ {
-		qs[i] = build(i)
-	}
-	return qs
-}
-
-// careerPathsCypher returns the query of CareerPaths for paths of at most n moves. The query
-// text depends on n only (a validated integer), never on user values.
-//
-// For each length L = 1..n, while fewer than $first paths were found, a fixed-length pattern
-// a → n1 → … → n(L-1) → b is matched in which the i-th inner step must lie in d(L-i), the set
-// of professions that can reach `to` in at most L-i moves: a step that cannot reach `to` with
-// the moves left is never expanded. d(L-1) is computed (a pruned breadth-first expansion from
-// `to`) just before length L, only when length L runs. Each length's paths with distinct
-// professions are sorted by the (sortKey, ID) of their steps and appended, so the result comes
-// shortest first, then by step names.
-func careerPathsCypher(n int) string {
-	var q strings.Builder
-	q.WriteString("OPTIONAL MATCH (a:Profession {id: $from})\nOPTIONAL MATCH (b:Profession {id: $to})\nWITH a, b, [] AS found\n")
-	const more = "  UNWIND CASE WHEN $run AND a <> b AND size(found) < $first THEN [1] ELSE [] END AS go\n"
-	ds := ""
-	for l := 1; l <= n; l++ {
-		if k := l - 1; k >= 1 {
-			fmt.Fprintf(&q, "CALL (a, b, found) {\n%s  MATCH (x:Profession)-[:NEXT*1..%d]->(b)\n  RETURN collect(DISTINCT x) AS d%d\n}\n", more, k, k)
-			ds += fmt.Sprintf(", d%d", k)
-		}
-		pattern, conds := "(a)", []string{"true"}
-		for i := 1; i < l; i++ {
-			pattern += fmt.Sprintf("-[:NEXT]->(n%d)", i)
-			conds = append(conds, fmt.Sprintf("n%d IN d%d", i, l-i))
-		}
-		pattern += "-[:NEXT]->(b)"
-		fmt.Fprintf(&q, `CALL (a, b, found%s) {
-%s  MATCH path = %s
-  WHERE %s AND all(i IN range(0, %d) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
-  WITH path ORDER BY [x IN nodes(path) | [x.sortKey, x.id]]
-  RETURN collect([x IN nodes(path) | x %s]) AS more
-}
-WITH a, b%s, found + more[..($first - size(found))] AS found
-`, ds, more, pattern, strings.Join(conds, " AND "), l-1, professionProj, ds)
-	}
-	q.WriteString("RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, a = b AS same, found AS paths")
-	return q.String()
-}
-
-// CareerProgression returns the professions reachable from a profession in 1..maxSteps moves:
-// by distance (fewest moves), then (sortKey, ID), at most first; each with the smallest of its
-// shortest paths by the (sortKey, ID) of its steps. Neo4j finds one shortest path to every
-// reachable profession, keeps the first, then compares all shortest paths to each of those.
-func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]career.CareerStep, error) {
-	if err := checkSteps(maxSteps); err != nil {
-		return nil, err
-	}
-	recs, err := s.read(ctx, "career progression", careerProgressionQueries[max(maxSteps, 1)],
-		map[string]any{"from": fromID, "run": maxSteps >= 1 && first >= 1, "first": max(first, 0)})
-	if err != nil {
-		return nil, err
-	}
-	w, err := one(recs)
-	if err != nil {
-		return nil, err
-	}
-	if !w.bool("hasFrom") {
-		return nil, career.ProfessionNotFound("from", fromID)
-	}
-	steps, err := maps(w.list("steps"))
-	if err != nil {
-		return nil, err
-	}
-	from := w.m("a")
-	out := make([]career.CareerStep, 0, len(steps))
-	for _, st := range steps {
-		inner, err := maps(asList(st["inner"]))
-		if err != nil {
-			return nil, err
-		}
-		m, _ := st["n"].(map[string]any)
-		d, _ := st["d"].(int64)
-		path := make([]*career.Profession, 0, len(inner)+2)
-		path = append(path, toProfession(from))
-		for _, x := range inner {
-			path = append(path, toProfession(x))
-		}
-		path = append(path, toProfession(m))
-		out = append(out, career.CareerStep{Profession: toProfession(m), Distance: int(d), Path: path})
-	}
-	return out, nil
-}
-
-// careerProgressionCypher returns the query of CareerProgression for at most n moves (the text
-// depends on n only). ANY SHORTEST finds one shortest path to every profession reachable from
-// `from` (one breadth-first search); the first $first by distance and (sortKey, ID) are kept,
-// and for each, ALL SHORTEST paths are compared by the (sortKey, ID) of their steps. Each path
-// comes as its inner steps only: it starts at `from`, returned once, and ends at the step's
-// profession.
-func careerProgressionCypher(n int) string {
-	m := strconv.Itoa(n)
-	return `
-OPTIONAL MATCH (a:Profession {id: $from})
-CALL (a) {
-  MATCH p = ANY SHORTEST (a)-[:NEXT]->{1,` + m + `}(n:Profession)
-  WHERE $run AND n <> a
-  WITH a, n, length(p) AS d
-  ORDER BY d, n.sortKey, n.id
-  LIMIT $first
-  CALL (a, n) {
-    MATCH sp = ALL SHORTEST (a)-[:NEXT]->{1,` + m + `}(n)
-    WITH sp ORDER BY [x IN nodes(sp) | [x.sortKey, x.id]]
-    LIMIT 1
-    RETURN [x IN nodes(sp)[1..-1] | x ` + professionProj + `] AS inner
-  }
-  RETURN collect({n: n ` + professionProj + `, d: d, inner: inner}) AS steps
-}
-RETURN a IS NOT NULL AS hasFrom, a ` + professionProj + ` AS a, steps`
 }
 
 // SkillGap tells what someone in one profession must add to work in another. Neo4j returns
@@ -562,20 +385,4 @@ LIMIT $first`, map[string]any{"dataset": dataset, "first": max(first, 0)})
 		out = append(out, career.SkillUsage{Skill: toSkill(w.m("s")), Professions: w.int("n")})
 	}
 	return out, nil
-}
-
-// Warm has Neo4j plan the traversal queries ahead of the first request that needs them: the
-// query of CareerPaths differs for each maxSteps up to career.MaxPathSteps, and planning the
-// longest takes seconds. Nothing is read (the queries run with nothing to find).
-func (s *Store) Warm(ctx context.Context) error {
-	params := map[string]any{"from": "", "to": "", "run": false, "first": 0}
-	for n := 1; n <= career.MaxPathSteps; n++ {
-		if _, err := s.read(ctx, "warm career paths", careerPathsQueries[n], params); err != nil {
-			return err
-		}
-		if _, err := s.read(ctx, "warm career progression", careerProgressionQueries[n], params); err != nil {
-			return err
-		}
-	}
-	return nil
 }

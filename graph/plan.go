@@ -281,35 +281,29 @@ type planTable struct {
 	nodes map[string]*career.PlanNode
 }
 
-// put keeps node n, planned by shape, at path, and the items of its lists at theirs.
-func (t *planTable) put(path string, n *career.PlanNode, shape *nodeShape) {
-	if n == nil {
-		return
-	}
+// put keeps the nodes that the field at path returns, planned by shape, at each of their item
+// paths at (see placement), and the items of their lists at theirs.
+func (t *planTable) put(path string, at []ast.Path, nodes []*career.PlanNode, shape *nodeShape) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.nodes == nil {
 		t.nodes = map[string]*career.PlanNode{}
 	}
-	t.putLocked(path, n, shape)
+	t.putLocked(path, at, nodes, shape)
 }
 
-func (t *planTable) putLocked(path string, n *career.PlanNode, shape *nodeShape) {
-	t.nodes[path] = n
-	for key, ls := range shape.lists {
-		t.putItems(path+"."+key, ls.at, n.List(key).Items, ls.node)
-	}
-}
-
-// putItems keeps the items of a list, which the field at path returns, at each of their item
-// paths.
-func (t *planTable) putItems(path string, at []ast.Path, items []*career.PlanNode, shape *nodeShape) {
+// putLocked is put, t.mu held.
+func (t *planTable) putLocked(path string, at []ast.Path, nodes []*career.PlanNode, shape *nodeShape) {
 	for _, p := range at {
-		for i, item := range items {
-			if item == nil {
+		for i, n := range nodes {
+			if n == nil {
 				continue
 			}
-			t.putLocked(itemPath(path, p, i), item, shape)
+			np := itemPath(path, p, i)
+			t.nodes[np] = n
+			for key, ls := range shape.lists {
+				t.putLocked(np+"."+key, ls.at, n.List(key).Items, ls.node)
+			}
 		}
 	}
 }
@@ -399,7 +393,7 @@ func (r *Resolver) planOne(ctx context.Context, root career.PlanRoot) (n *career
 	if len(res.Roots) != 1 || res.Roots[0] == nil {
 		return nil, true, nil
 	}
-	loadersFor(ctx).plans.put(graphql.GetFieldContext(ctx).Path().String(), res.Roots[0], shape)
+	loadersFor(ctx).plans.put(graphql.GetFieldContext(ctx).Path().String(), []ast.Path{nil}, res.Roots[:1], shape)
 	return res.Roots[0], true, nil
 }
 
@@ -428,7 +422,7 @@ func (r *Resolver) planNodes(ctx context.Context, ids []string) (nodes []*career
 		for _, i := range byKind[k] {
 			root.IDs = append(root.IDs, ids[i])
 		}
-		res, shape, err := r.planRoot(ctx, root, []placement{{sel: graphql.GetFieldContext(ctx).Field.Selections}})
+		res, shape, err := r.planRoot(ctx, root, fieldPlaces(ctx))
 		if err != nil || res == nil {
 			return nil, false, err
 		}
@@ -441,7 +435,7 @@ func (r *Resolver) planNodes(ctx context.Context, ids []string) (nodes []*career
 		for at, i := range byKind[k] {
 			if at < len(answers[j].res.Roots) && answers[j].res.Roots[at] != nil {
 				nodes[i] = answers[j].res.Roots[at]
-				t.put(path+"["+strconv.Itoa(i)+"]", nodes[i], answers[j].shape)
+				t.put(path+"["+strconv.Itoa(i)+"]", []ast.Path{nil}, nodes[i:i+1], answers[j].shape)
 			}
 		}
 	}
@@ -464,16 +458,10 @@ func (r *Resolver) planProfessions(ctx context.Context, f career.ProfessionFilte
 	if err != nil || res == nil {
 		return nil, err
 	}
-	t := &loadersFor(ctx).plans
 	at := make([]ast.Path, len(places))
 	for i, pl := range places {
 		at[i] = pl.at
 	}
-	t.mu.Lock()
-	if t.nodes == nil {
-		t.nodes = map[string]*career.PlanNode{}
-	}
-	t.putItems(fc.Path().String(), at, res.Roots, shape)
-	t.mu.Unlock()
+	loadersFor(ctx).plans.put(fc.Path().String(), at, res.Roots, shape)
 	return res.ProfessionPage(), nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/internal/testbackend"
+	"github.com/careergraph/careergraph/store/memory"
 )
 
 // planQueries are queries that plans answer (or leave to the loaders) with aliases, fragments,
@@ -182,4 +183,33 @@ func postQuery(t *testing.T, h http.Handler, query string, vars map[string]any) 
 		t.Fatal(err)
 	}
 	return string(out)
+}
+
+// BenchmarkCardOnMemory serves the seed card from the embedded store with plans and with the
+// loaders: `go test ./graph -run - -bench CardOnMemory`.
+func BenchmarkCardOnMemory(b *testing.B) {
+	s := memory.New(testbackend.Seed(b))
+	query := planQueries[0]
+	body, err := json.Marshal(map[string]any{"query": query.query, "variables": query.vars})
+	if err != nil {
+		b.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, bc := range []struct {
+		name    string
+		noPlans bool
+	}{{"plans", false}, {"loaders", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			h := graph.NewHandler(s, graph.Options{Logger: logger, NoPlans: bc.noPlans})
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("status %d", rec.Code)
+				}
+			}
+		})
+	}
 }

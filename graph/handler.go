@@ -59,6 +59,10 @@ type Options struct {
 	Introspection bool
 	// Admission configures admission control; nil uses DefaultAdmission.
 	Admission *AdmissionConfig
+	// NoPlans answers every field with the per-field loaders even when the store reads plans
+	// (career.PlanReader), which otherwise answer each root field they cover at once (see
+	// plan.go). Tests use it to compare both paths.
+	NoPlans bool
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
@@ -71,7 +75,7 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 		opts.Logger = slog.Default()
 	}
 	opts.Limits = opts.Limits.withDefaults()
-	es := newExecutableSchema(&Resolver{Store: store})
+	es := newExecutableSchema(&Resolver{Store: store, noPlans: opts.NoPlans})
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](documentCacheSize))

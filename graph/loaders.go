@@ -71,6 +71,8 @@ type Loaders struct {
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
 	datasets        datasetsOnce
+	// plans holds what the request's plans read (see plan.go).
+	plans planTable
 }
 
 // datasetsOnce asks the store for its datasets at most once per request, however many fields

@@ -7,6 +7,37 @@ import (
 	"github.com/careergraph/careergraph/graph/model"
 )
 
+// plannedItems returns the items of a planned list as value gives them, never nil.
+func plannedItems[T any](l *career.PlanList, value func(*career.PlanNode) T) []T {
+	out := make([]T, len(l.Items))
+	for i, n := range l.Items {
+		out[i] = value(n)
+	}
+	return out
+}
+
+// plannedMove returns an item of a planned list of moves as the API's move.
+func plannedMove(n *career.PlanNode) *career.CareerMove {
+	m := n.Move()
+	return &m
+}
+
+// plannedNode returns a planned root node as value gives it, nil for none.
+func plannedNode[T any](n *career.PlanNode, value func(*career.PlanNode) *T) *T {
+	if n == nil {
+		return nil
+	}
+	return value(n)
+}
+
+// asNode returns a planned node as the API's Node, nil for none.
+func asNode(n *career.PlanNode) model.Node {
+	if n == nil {
+		return nil
+	}
+	return n.Node.(model.Node)
+}
+
 // loadNode loads any node by global ID; nil (not an error) when none exists or the ID is
 // malformed, as `node` promises.
 func loadNode(ctx context.Context, id string) (model.Node, error) {
@@ -33,7 +64,10 @@ func nilIfAbsent[T any](v *T, err error) (model.Node, error) {
 }
 
 // linkedProfessions answers Skill.professions, Tool.professions and Training.professions.
-func linkedProfessions(ctx context.Context, targetID string, importance career.Importance, first *int, after *string) (*model.ProfessionConnection, error) {
+func linkedProfessions(ctx context.Context, obj any, targetID string, importance career.Importance, first *int, after *string) (*model.ProfessionConnection, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return professionConnection(l.ProfessionPage()), nil
+	}
 	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err

@@ -30,12 +30,18 @@ func (r *professionResolver) Sector(ctx context.Context, obj *career.Profession)
 
 // Qualities is the resolver for the qualities field.
 func (r *professionResolver) Qualities(ctx context.Context, obj *career.Profession) ([]*career.Skill, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, (*career.PlanNode).Skill), nil
+	}
 	qs, err := loadersFor(ctx).qualities.Load(ctx, obj.ID)
 	return nonNil(qs), err
 }
 
 // Skills is the resolver for the skills field.
 func (r *professionResolver) Skills(ctx context.Context, obj *career.Profession, kind *career.SkillKind, importance *career.Importance) ([]*career.SkillRequirement, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, func(n *career.PlanNode) *career.SkillRequirement { r := n.Requirement(); return &r }), nil
+	}
 	reqs, err := loadersFor(ctx).requirements.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
@@ -51,6 +57,9 @@ func (r *professionResolver) Skills(ctx context.Context, obj *career.Profession,
 
 // Tools is the resolver for the tools field.
 func (r *professionResolver) Tools(ctx context.Context, obj *career.Profession, category *string) ([]*career.Tool, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, (*career.PlanNode).Tool), nil
+	}
 	tools, err := loadersFor(ctx).toolsOf.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
@@ -67,6 +76,9 @@ func (r *professionResolver) Tools(ctx context.Context, obj *career.Profession, 
 
 // Trainings is the resolver for the trainings field.
 func (r *professionResolver) Trainings(ctx context.Context, obj *career.Profession, level *career.TrainingLevel) ([]*career.Training, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, (*career.PlanNode).Training), nil
+	}
 	trainings, err := loadersFor(ctx).trainingsOf.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
@@ -82,6 +94,9 @@ func (r *professionResolver) Trainings(ctx context.Context, obj *career.Professi
 
 // NextCareers is the resolver for the nextCareers field.
 func (r *professionResolver) NextCareers(ctx context.Context, obj *career.Profession, kind *career.MoveKind) ([]*career.CareerMove, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, plannedMove), nil
+	}
 	moves, err := loadersFor(ctx).nextCareers.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
@@ -97,12 +112,21 @@ func (r *professionResolver) NextCareers(ctx context.Context, obj *career.Profes
 
 // PreviousCareers is the resolver for the previousCareers field.
 func (r *professionResolver) PreviousCareers(ctx context.Context, obj *career.Profession) ([]*career.CareerMove, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, plannedMove), nil
+	}
 	moves, err := loadersFor(ctx).previousCareers.Load(ctx, obj.ID)
 	return pointers(moves), err
 }
 
 // SpecializationOf is the resolver for the specializationOf field.
 func (r *professionResolver) SpecializationOf(ctx context.Context, obj *career.Profession) (*career.Profession, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		if len(l.Items) == 0 {
+			return nil, nil
+		}
+		return l.Items[0].Profession(), nil
+	}
 	if obj.SpecializationOf == "" {
 		return nil, nil
 	}
@@ -111,6 +135,9 @@ func (r *professionResolver) SpecializationOf(ctx context.Context, obj *career.P
 
 // Specializations is the resolver for the specializations field.
 func (r *professionResolver) Specializations(ctx context.Context, obj *career.Profession) ([]*career.Profession, error) {
+	if l := plannedList(ctx, obj); l != nil {
+		return plannedItems(l, (*career.PlanNode).Profession), nil
+	}
 	ps, err := loadersFor(ctx).specializations.Load(ctx, obj.ID)
 	return nonNil(ps), err
 }
@@ -133,6 +160,9 @@ func (r *queryResolver) Profession(ctx context.Context, id *string, dataset *str
 	case hasID && hasCode:
 		return nil, career.Errorf(career.EINVALID, "give either id or code (with dataset), not both")
 	case hasID:
+		if n, planned, err := r.planByID(ctx, career.KindProfession, idValue); planned || err != nil {
+			return plannedNode(n, (*career.PlanNode).Profession), err
+		}
 		return loadersFor(ctx).professions.Load(ctx, idValue)
 	case hasCode:
 		ds, given := optional(dataset)
@@ -141,6 +171,10 @@ func (r *queryResolver) Profession(ctx context.Context, id *string, dataset *str
 		}
 		if err := loadedDataset(ctx, ds); err != nil {
 			return nil, err
+		}
+		root := career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: codeValue}
+		if n, planned, err := r.planOne(ctx, root); planned || err != nil {
+			return plannedNode(n, (*career.PlanNode).Profession), err
 		}
 		return r.Store.ProfessionByCode(ctx, ds, codeValue)
 	}
@@ -163,7 +197,10 @@ func (r *queryResolver) Professions(ctx context.Context, filter *model.Professio
 		}
 		f.Sector, f.SkillID, f.ToolID = str(filter.Sector), str(filter.Skill), str(filter.Tool)
 	}
-	p, err := r.Store.ListProfessions(ctx, f, page)
+	p, err := r.planProfessions(ctx, f, page)
+	if err == nil && p == nil {
+		p, err = r.Store.ListProfessions(ctx, f, page)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -147,11 +147,9 @@ func stateRanges(description string, args ast.ArgumentDefinitionList, ranges map
 	return description + sentence
 }
 
-// rangeOf returns the range of a bounded argument of the field being resolved. A resolver
-// asking for an argument without @range is a bug.
-func rangeOf(ctx context.Context, name string) argRange {
-	fc := graphql.GetFieldContext(ctx)
-	field := fc.Object + "." + fc.Field.Name
+// rangeOf returns the range of a bounded argument of field ("Type.field"). Asking for an
+// argument without @range is a bug.
+func rangeOf(field, name string) argRange {
 	r, ok := ranges[field][name]
 	if !ok {
 		panic(fmt.Sprintf("graph: %s(%s) has no @%s in the schema", field, name, rangeDirective))
@@ -159,10 +157,21 @@ func rangeOf(ctx context.Context, name string) argRange {
 	return r
 }
 
-// intArg returns the value of a bounded argument of the field being resolved (its default
-// when null), or a BAD_USER_INPUT error naming the allowed range.
+// fieldName returns the "Type.field" of the field being resolved.
+func fieldName(ctx context.Context) string {
+	fc := graphql.GetFieldContext(ctx)
+	return fc.Object + "." + fc.Field.Name
+}
+
+// intArg returns the value of a bounded argument of the field being resolved (see fieldIntArg).
 func intArg(ctx context.Context, name string, v *int) (int, error) {
-	r := rangeOf(ctx, name)
+	return fieldIntArg(fieldName(ctx), name, v)
+}
+
+// fieldIntArg returns the value of a bounded argument of field ("Type.field"): its default when
+// null, or a BAD_USER_INPUT error naming the allowed range.
+func fieldIntArg(field, name string, v *int) (int, error) {
+	r := rangeOf(field, name)
 	if v == nil {
 		return r.def, nil
 	}

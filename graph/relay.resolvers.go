@@ -17,6 +17,9 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
+	if n, planned, err := r.planByID(ctx, career.KindOf(id), id); planned || err != nil {
+		return asNode(n), err
+	}
 	return loadNode(ctx, id)
 }
 
@@ -24,6 +27,12 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
 	if len(ids) > maxNodesIDs {
 		return nil, career.Errorf(career.EINVALID, "ids must hold 0 to %d IDs, got %d", maxNodesIDs, len(ids))
+	}
+	if nodes, planned, err := r.planNodes(ctx, ids); planned || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		return plannedItems(&career.PlanList{Items: nodes}, asNode), nil
 	}
 	// Load concurrently, so that batched loaders gather all IDs into one store call per kind.
 	out := make([]model.Node, len(ids))

@@ -17,11 +17,18 @@ import (
 // Resolver is the root resolver: it answers every query from Store.
 type Resolver struct {
 	Store career.Store
+	// noPlans answers every field with the loaders, even when Store reads plans.
+	noPlans bool
 }
 
 // pageArgs checks the first and after of the connection being resolved.
 func pageArgs(ctx context.Context, first *int, after *string) (career.PageArgs, error) {
-	n, err := intArg(ctx, "first", first)
+	return fieldPageArgs(fieldName(ctx), first, after)
+}
+
+// fieldPageArgs checks the first and after of a connection field ("Type.field").
+func fieldPageArgs(field string, first *int, after *string) (career.PageArgs, error) {
+	n, err := fieldIntArg(field, "first", first)
 	if err != nil {
 		return career.PageArgs{}, err
 	}

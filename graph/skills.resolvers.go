@@ -15,6 +15,9 @@ import (
 
 // Skill is the resolver for the skill field.
 func (r *queryResolver) Skill(ctx context.Context, id string) (*career.Skill, error) {
+	if n, planned, err := r.planByID(ctx, career.KindSkill, id); planned || err != nil {
+		return plannedNode(n, (*career.PlanNode).Skill), err
+	}
 	return loadersFor(ctx).skills.Load(ctx, id)
 }
 
@@ -54,7 +57,7 @@ func (r *skillResolver) Professions(ctx context.Context, obj *career.Skill, impo
 	if importance != nil {
 		imp = *importance
 	}
-	return linkedProfessions(ctx, obj.ID, imp, first, after)
+	return linkedProfessions(ctx, obj, obj.ID, imp, first, after)
 }
 
 // Language is the resolver for the language field.

@@ -15,6 +15,9 @@ import (
 
 // Tool is the resolver for the tool field.
 func (r *queryResolver) Tool(ctx context.Context, id string) (*career.Tool, error) {
+	if n, planned, err := r.planByID(ctx, career.KindTool, id); planned || err != nil {
+		return plannedNode(n, (*career.PlanNode).Tool), err
+	}
 	return loadersFor(ctx).tools.Load(ctx, id)
 }
 
@@ -48,7 +51,7 @@ func (r *toolResolver) Category(ctx context.Context, obj *career.Tool) (*string,
 
 // Professions is the resolver for the professions field.
 func (r *toolResolver) Professions(ctx context.Context, obj *career.Tool, first *int, after *string) (*model.ProfessionConnection, error) {
-	return linkedProfessions(ctx, obj.ID, "", first, after)
+	return linkedProfessions(ctx, obj, obj.ID, "", first, after)
 }
 
 // Tool returns generated.ToolResolver implementation.

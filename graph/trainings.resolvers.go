@@ -15,6 +15,9 @@ import (
 
 // Training is the resolver for the training field.
 func (r *queryResolver) Training(ctx context.Context, id string) (*career.Training, error) {
+	if n, planned, err := r.planByID(ctx, career.KindTraining, id); planned || err != nil {
+		return plannedNode(n, (*career.PlanNode).Training), err
+	}
 	return loadersFor(ctx).trainings.Load(ctx, id)
 }
 
@@ -50,7 +53,7 @@ func (r *trainingResolver) Description(ctx context.Context, obj *career.Training
 
 // Professions is the resolver for the professions field.
 func (r *trainingResolver) Professions(ctx context.Context, obj *career.Training, first *int, after *string) (*model.ProfessionConnection, error) {
-	return linkedProfessions(ctx, obj.ID, "", first, after)
+	return linkedProfessions(ctx, obj, obj.ID, "", first, after)
 }
 
 // Training returns generated.TrainingResolver implementation.

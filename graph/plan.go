@@ -400,6 +400,24 @@ func (r *Resolver) planOne(ctx context.Context, root career.PlanRoot) (n *career
 // planNodes answers nodes(ids) with one plan per kind of node the IDs name: planned is false
 // when the loaders must answer it. The result has one entry per ID, nil for none.
 func (r *Resolver) planNodes(ctx context.Context, ids []string) (nodes []*career.PlanNode, planned bool, err error) {
+	nodes, shapes, planned, err := r.readNodes(ctx, ids, fieldPlaces(ctx))
+	if !planned || err != nil {
+		return nil, planned, err
+	}
+	path := graphql.GetFieldContext(ctx).Path().String()
+	t := &loadersFor(ctx).plans
+	for i, n := range nodes {
+		if n != nil {
+			t.put(path+"["+strconv.Itoa(i)+"]", []ast.Path{nil}, nodes[i:i+1], shapes[i])
+		}
+	}
+	return nodes, true, nil
+}
+
+// readNodes reads the nodes with ids, each selected at places, with one plan per kind of node
+// the IDs name: planned is false when the loaders must answer them. The results have one entry
+// per ID, nil for none: the node and the shape of its plan.
+func (r *Resolver) readNodes(ctx context.Context, ids []string, places []placement) (nodes []*career.PlanNode, shapes []*nodeShape, planned bool, err error) {
 	byKind := map[career.Kind][]int{}
 	var kinds []career.Kind
 	for i, id := range ids {
@@ -412,34 +430,24 @@ func (r *Resolver) planNodes(ctx context.Context, ids []string) (nodes []*career
 		}
 		byKind[k] = append(byKind[k], i)
 	}
-	type answer struct {
-		res   *career.PlanResult
-		shape *nodeShape
-	}
-	answers := make([]answer, len(kinds))
-	for j, k := range kinds {
+	nodes = make([]*career.PlanNode, len(ids))
+	shapes = make([]*nodeShape, len(ids))
+	for _, k := range kinds {
 		root := career.PlanRoot{Kind: career.RootByID, NodeKind: k}
 		for _, i := range byKind[k] {
 			root.IDs = append(root.IDs, ids[i])
 		}
-		res, shape, err := r.planRoot(ctx, root, fieldPlaces(ctx))
+		res, shape, err := r.planRoot(ctx, root, places)
 		if err != nil || res == nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
-		answers[j] = answer{res, shape}
-	}
-	nodes = make([]*career.PlanNode, len(ids))
-	path := graphql.GetFieldContext(ctx).Path().String()
-	t := &loadersFor(ctx).plans
-	for j, k := range kinds {
 		for at, i := range byKind[k] {
-			if at < len(answers[j].res.Roots) && answers[j].res.Roots[at] != nil {
-				nodes[i] = answers[j].res.Roots[at]
-				t.put(path+"["+strconv.Itoa(i)+"]", []ast.Path{nil}, nodes[i:i+1], answers[j].shape)
+			if at < len(res.Roots) && res.Roots[at] != nil {
+				nodes[i], shapes[i] = res.Roots[at], shape
 			}
 		}
 	}
-	return nodes, true, nil
+	return nodes, shapes, true, nil
 }
 
 // planProfessions answers professions(filter, first, after) with a plan of the page, when its

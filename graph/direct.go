@@ -73,24 +73,36 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 }
 
 // writeDirect answers the query op with its plans and returns the response's data, or an error
-// (errIndirect, a store's) when gqlgen must answer it.
+// (errIndirect, a store's) when gqlgen must answer it. Every root field is planned before any
+// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error.
 func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext) (data []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			data, err = nil, fmt.Errorf("direct writer: %v: %w", p, errIndirect)
 		}
 	}()
-	if ctx.Value(expensiveKey{}) != nil || ctx.Err() != nil {
+	pr, _ := r.Store.(career.PlanReader)
+	if ctx.Value(expensiveKey{}) != nil || ctx.Err() != nil || pr == nil {
 		return nil, errIndirect
 	}
 	fields := graphql.CollectFields(op, op.Operation.SelectionSet, queryNames)
-	answers := make([]rootAnswer, len(fields))
+	roots := make([]directField, len(fields))
 	for i, f := range fields {
 		if f.IsDeferred() {
 			return nil, errIndirect
 		}
-		if answers[i], err = r.directRoot(ctx, op, f); err != nil {
+		if roots[i], err = r.directRoot(ctx, op, f); err != nil {
 			return nil, err
+		}
+	}
+	answers := make([][]*career.PlanResult, len(fields))
+	for i, root := range roots {
+		for _, p := range root.plans {
+			res, err := pr.ReadPlan(ctx, p)
+			if err != nil {
+				return nil, fmt.Errorf("direct writer: %w", err)
+			}
+			answers[i] = append(answers[i], res)
 		}
 	}
 	if ctx.Err() != nil {
@@ -100,7 +112,7 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	w.buf.WriteByte('{')
 	for i, f := range fields {
 		w.key(i, f.Alias)
-		if err := answers[i](w, f); err != nil {
+		if err := roots[i].write(w, f, answers[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -111,20 +123,28 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 // queryNames are the types a fragment on the root may name.
 var queryNames = []string{"Query"}
 
-// rootAnswer writes the value of a root field.
-type rootAnswer func(w *directWriter, f graphql.CollectedField) error
+// directField is a root field the direct writer answers: the plans it reads, and how its value
+// is written from their answers, one per plan.
+type directField struct {
+	plans []*career.ReadPlan
+	write func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error
+}
 
 // rootKinds are the root fields that read one node by ID, with its kind ("" for node, any).
 var rootKinds = map[string]career.Kind{"skill": career.KindSkill, "tool": career.KindTool,
 	"training": career.KindTraining, "node": ""}
 
-// directRoot answers root field f with its plan, as its resolver does (professions.resolvers.go,
-// relay.resolvers.go, skills…): errIndirect where the resolver would answer an error or null,
-// or use its loaders.
-func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, f graphql.CollectedField) (rootAnswer, error) {
+// directRoot plans root field f as its resolver does (professions.resolvers.go,
+// relay.resolvers.go, skills…): errIndirect where the resolver would answer an error or use
+// its loaders.
+func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, f graphql.CollectedField) (directField, error) {
 	if f.Name == "__typename" {
-		return func(w *directWriter, _ graphql.CollectedField) error { w.string(queryNames[0]); return nil }, nil
+		return directField{write: func(w *directWriter, _ graphql.CollectedField, _ []*career.PlanResult) error {
+			w.string(queryNames[0])
+			return nil
+		}}, nil
 	}
+	b := planBuilder{op: op}
 	args := f.ArgumentMap(op.Variables)
 	places := []placement{{sel: f.Selections}}
 	if k, ok := rootKinds[f.Name]; ok {
@@ -132,7 +152,7 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 		if k == "" {
 			k = career.KindOf(id)
 		}
-		return r.directByID(ctx, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}}, places)
+		return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}}, places)
 	}
 	switch f.Name {
 	case "profession":
@@ -140,56 +160,71 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 		code, hasCode := optional(strArg(args, "code"))
 		switch {
 		case hasID && !hasCode && career.KindOf(id) == career.KindProfession:
-			return r.directByID(ctx, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}}, places)
+			return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}}, places)
 		case hasCode && !hasID:
 			ds, given := optional(strArg(args, "dataset"))
 			if !given {
 				ds = "seed"
 			}
 			if err := loadedDataset(ctx, ds); err != nil {
-				return nil, errIndirect
+				return directField{}, errIndirect
 			}
-			return r.directByID(ctx, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
+			return directOne(b, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
 		}
 	case "nodes":
-		return r.directNodes(ctx, args, places)
+		return directNodes(b, args, places)
 	case "professions":
-		return r.directProfessions(ctx, op, f, args)
+		return directProfessions(ctx, b, f, args)
 	}
-	return nil, errIndirect
+	return directField{}, errIndirect
 }
 
-// directByID answers a root field that returns the one node root reads (profession, skill,
-// tool, training, node).
-func (r *Resolver) directByID(ctx context.Context, root career.PlanRoot, places []placement) (rootAnswer, error) {
+// directOne plans a root field that returns the one node root reads (profession, skill, tool,
+// training, node): null when there is none, as the resolvers answer.
+func directOne(b planBuilder, root career.PlanRoot, places []placement) (directField, error) {
 	if _, ok := typeNames[root.NodeKind]; !ok {
-		return nil, errIndirect
+		return directField{}, errIndirect
 	}
-	res, _, err := r.planRoot(ctx, root, places)
-	if err != nil || res == nil || len(res.Roots) != 1 || res.Roots[0] == nil {
-		return nil, errIndirect
+	plan, _, err := b.plan(root, places)
+	if err != nil {
+		return directField{}, errIndirect
 	}
-	n := res.Roots[0]
-	return func(w *directWriter, f graphql.CollectedField) error { return w.node(n, f.Selections) }, nil
+	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+		if len(res[0].Roots) != 1 || res[0].Roots[0] == nil {
+			w.null()
+			return nil
+		}
+		return w.node(res[0].Roots[0], f.Selections)
+	}}, nil
 }
 
-// directNodes answers nodes(ids): null for an ID that names no node, as the resolver does.
-func (r *Resolver) directNodes(ctx context.Context, args map[string]any, places []placement) (rootAnswer, error) {
+// directNodes plans nodes(ids): one plan per kind of node, null for an ID that names no node,
+// as the resolver answers.
+func directNodes(b planBuilder, args map[string]any, places []placement) (directField, error) {
 	list, ok := args["ids"].([]any)
 	if !ok || len(list) > maxNodesIDs {
-		return nil, errIndirect
+		return directField{}, errIndirect
 	}
 	ids := make([]string, len(list))
 	for i, v := range list {
 		if ids[i], ok = v.(string); !ok {
-			return nil, errIndirect
+			return directField{}, errIndirect
 		}
 	}
-	nodes, _, planned, err := r.readNodes(ctx, ids, places)
-	if !planned || err != nil {
-		return nil, errIndirect
+	kinds, byKind := nodesByKind(ids)
+	plans := make([]*career.ReadPlan, len(kinds))
+	for j, k := range kinds {
+		plan, _, err := b.plan(nodesRoot(k, ids, byKind[k]), places)
+		if err != nil {
+			return directField{}, errIndirect
+		}
+		plans[j] = plan
 	}
-	return func(w *directWriter, f graphql.CollectedField) error {
+	return directField{plans: plans, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+		nodes := make([]*career.PlanNode, len(ids))
+		for j, k := range kinds {
+			placeNodes(nodes, byKind[k], res[j].Roots)
+		}
 		return writeList(w, nodes, func(w *directWriter, n *career.PlanNode) error {
 			if n == nil {
 				w.null()
@@ -197,40 +232,40 @@ func (r *Resolver) directNodes(ctx context.Context, args map[string]any, places 
 			}
 			return w.node(n, f.Selections)
 		})
-	}, nil
+	}}, nil
 }
 
-// directProfessions answers professions(filter, first, after), when its filter has no text.
-func (r *Resolver) directProfessions(ctx context.Context, op *graphql.OperationContext, f graphql.CollectedField, args map[string]any) (rootAnswer, error) {
+// directProfessions plans professions(filter, first, after), when its filter has no text.
+func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedField, args map[string]any) (directField, error) {
 	page, err := planPage("Query.professions", args)
 	if err != nil {
-		return nil, errIndirect
+		return directField{}, errIndirect
 	}
 	var filter *model.ProfessionFilter
 	if v := args["filter"]; v != nil {
 		m, ok := v.(map[string]any)
 		if !ok {
-			return nil, errIndirect
+			return directField{}, errIndirect
 		}
 		filter = &model.ProfessionFilter{Text: strArg(m, "text"), Dataset: strArg(m, "dataset"),
 			Sector: strArg(m, "sector"), Skill: strArg(m, "skill"), Tool: strArg(m, "tool")}
 	}
 	pf, err := professionFilter(ctx, filter)
 	if err != nil || pf.Text != "" {
-		return nil, errIndirect
+		return directField{}, errIndirect
 	}
-	places, err := planBuilder{op: op}.connection(f)
+	places, err := b.connection(f)
 	if err != nil {
-		return nil, errIndirect
+		return directField{}, errIndirect
 	}
-	res, _, err := r.planRoot(ctx, career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}, places)
-	if err != nil || res == nil {
-		return nil, errIndirect
+	plan, _, err := b.plan(career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}, places)
+	if err != nil {
+		return directField{}, errIndirect
 	}
-	c := professionPage{professionConnection(res.ProfessionPage()), res.Roots}
-	return func(w *directWriter, f graphql.CollectedField) error {
+	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+		c := professionPage{professionConnection(res[0].ProfessionPage()), res[0].Roots}
 		return writeObject(w, professionConnectionType, c, f.Selections)
-	}, nil
+	}}, nil
 }
 
 // directWriter writes a response's data.

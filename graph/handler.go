@@ -63,6 +63,9 @@ type Options struct {
 	// (career.PlanReader), which otherwise answer each root field they cover at once (see
 	// plan.go). Tests use it to compare both paths.
 	NoPlans bool
+	// NoDirect answers every query through gqlgen's execution, even one that the direct writer
+	// would answer from its plans (see direct.go). Tests use it to compare both paths.
+	NoDirect bool
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
@@ -75,7 +78,11 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 		opts.Logger = slog.Default()
 	}
 	opts.Limits = opts.Limits.withDefaults()
-	es := newExecutableSchema(&Resolver{Store: store, noPlans: opts.NoPlans})
+	r := &Resolver{Store: store, noPlans: opts.NoPlans}
+	es := newExecutableSchema(r)
+	if !opts.NoDirect {
+		es = directSchema{ExecutableSchema: es, r: r}
+	}
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](documentCacheSize))

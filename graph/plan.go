@@ -355,18 +355,28 @@ func (r *Resolver) planRoot(ctx context.Context, root career.PlanRoot, places []
 	if !ok || r.noPlans {
 		return nil, nil, nil
 	}
-	shape, err := planBuilder{op: graphql.GetOperationContext(ctx)}.node(root.NodeKind, places)
+	plan, shape, err := planBuilder{op: graphql.GetOperationContext(ctx)}.plan(root, places)
 	if errors.Is(err, errUnplanned) {
 		return nil, nil, nil
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := pr.ReadPlan(ctx, &career.ReadPlan{Root: root, Node: shape.plan})
+	res, err := pr.ReadPlan(ctx, plan)
 	if err != nil {
 		return nil, nil, err
 	}
 	return res, shape, nil
+}
+
+// plan builds the plan from root of the nodes selected at places, and its shape: errUnplanned
+// when the selection is not planned.
+func (b planBuilder) plan(root career.PlanRoot, places []placement) (*career.ReadPlan, *nodeShape, error) {
+	shape, err := b.node(root.NodeKind, places)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &career.ReadPlan{Root: root, Node: shape.plan}, shape, nil
 }
 
 // fieldPlaces are the places of the node that a root field returns.
@@ -400,46 +410,75 @@ func (r *Resolver) planOne(ctx context.Context, root career.PlanRoot) (n *career
 // planNodes answers nodes(ids) with one plan per kind of node the IDs name: planned is false
 // when the loaders must answer it. The result has one entry per ID, nil for none.
 func (r *Resolver) planNodes(ctx context.Context, ids []string) (nodes []*career.PlanNode, planned bool, err error) {
-	byKind := map[career.Kind][]int{}
-	var kinds []career.Kind
+	nodes, shapes, planned, err := r.readNodes(ctx, ids, fieldPlaces(ctx))
+	if !planned || err != nil {
+		return nil, planned, err
+	}
+	path := graphql.GetFieldContext(ctx).Path().String()
+	t := &loadersFor(ctx).plans
+	for i, n := range nodes {
+		if n != nil {
+			t.put(path+"["+strconv.Itoa(i)+"]", []ast.Path{nil}, nodes[i:i+1], shapes[i])
+		}
+	}
+	return nodes, true, nil
+}
+
+// readNodes reads the nodes with ids, each selected at places, with one plan per kind of node
+// the IDs name: planned is false when the loaders must answer them. The results have one entry
+// per ID, nil for none: the node and the shape of its plan.
+func (r *Resolver) readNodes(ctx context.Context, ids []string, places []placement) (nodes []*career.PlanNode, shapes []*nodeShape, planned bool, err error) {
+	kinds, byKind := nodesByKind(ids)
+	nodes = make([]*career.PlanNode, len(ids))
+	shapes = make([]*nodeShape, len(ids))
+	for _, k := range kinds {
+		res, shape, err := r.planRoot(ctx, nodesRoot(k, ids, byKind[k]), places)
+		if err != nil || res == nil {
+			return nil, nil, false, err
+		}
+		for _, i := range placeNodes(nodes, byKind[k], res.Roots) {
+			shapes[i] = shape
+		}
+	}
+	return nodes, shapes, true, nil
+}
+
+// nodesByKind groups the indexes of ids by the kind of node each names, kinds in the order of
+// their first ID; a malformed ID names no node and is in no group.
+func nodesByKind(ids []string) (kinds []career.Kind, byKind map[career.Kind][]int) {
+	byKind = map[career.Kind][]int{}
 	for i, id := range ids {
 		k := career.KindOf(id)
 		if _, ok := typeNames[k]; !ok {
-			continue // a malformed ID names no node
+			continue
 		}
 		if byKind[k] == nil {
 			kinds = append(kinds, k)
 		}
 		byKind[k] = append(byKind[k], i)
 	}
-	type answer struct {
-		res   *career.PlanResult
-		shape *nodeShape
+	return kinds, byKind
+}
+
+// nodesRoot is the root of the plan that reads the nodes of kind k with the IDs at indexes at.
+func nodesRoot(k career.Kind, ids []string, at []int) career.PlanRoot {
+	root := career.PlanRoot{Kind: career.RootByID, NodeKind: k}
+	for _, i := range at {
+		root.IDs = append(root.IDs, ids[i])
 	}
-	answers := make([]answer, len(kinds))
-	for j, k := range kinds {
-		root := career.PlanRoot{Kind: career.RootByID, NodeKind: k}
-		for _, i := range byKind[k] {
-			root.IDs = append(root.IDs, ids[i])
-		}
-		res, shape, err := r.planRoot(ctx, root, fieldPlaces(ctx))
-		if err != nil || res == nil {
-			return nil, false, err
-		}
-		answers[j] = answer{res, shape}
-	}
-	nodes = make([]*career.PlanNode, len(ids))
-	path := graphql.GetFieldContext(ctx).Path().String()
-	t := &loadersFor(ctx).plans
-	for j, k := range kinds {
-		for at, i := range byKind[k] {
-			if at < len(answers[j].res.Roots) && answers[j].res.Roots[at] != nil {
-				nodes[i] = answers[j].res.Roots[at]
-				t.put(path+"["+strconv.Itoa(i)+"]", []ast.Path{nil}, nodes[i:i+1], answers[j].shape)
-			}
+	return root
+}
+
+// placeNodes puts the roots a plan of nodesRoot read at their indexes of nodes, and returns the
+// indexes it filled (an unknown ID's stays nil).
+func placeNodes(nodes []*career.PlanNode, at []int, roots []*career.PlanNode) (filled []int) {
+	for j, i := range at {
+		if j < len(roots) && roots[j] != nil {
+			nodes[i] = roots[j]
+			filled = append(filled, i)
 		}
 	}
-	return nodes, true, nil
+	return filled
 }
 
 // planProfessions answers professions(filter, first, after) with a plan of the page, when its

@@ -187,15 +187,9 @@ func (r *queryResolver) Professions(ctx context.Context, filter *model.Professio
 	if err != nil {
 		return nil, err
 	}
-	var f career.ProfessionFilter
-	if filter != nil {
-		if f.Text, err = optionalText("filter.text", filter.Text); err != nil {
-			return nil, err
-		}
-		if f.Dataset, err = datasetArg(ctx, filter.Dataset); err != nil {
-			return nil, err
-		}
-		f.Sector, f.SkillID, f.ToolID = str(filter.Sector), str(filter.Skill), str(filter.Tool)
+	f, err := professionFilter(ctx, filter)
+	if err != nil {
+		return nil, err
 	}
 	p, err := r.planProfessions(ctx, f, page)
 	if err == nil && p == nil {

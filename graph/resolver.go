@@ -107,6 +107,24 @@ func loadedDataset(ctx context.Context, name string) error {
 	return career.Errorf(career.EINVALID, "dataset %q is not loaded; loaded: %s", name, strings.Join(loaded, ", "))
 }
 
+// professionFilter checks the filter of professions and returns it as the stores read it (the
+// zero filter when it is null).
+func professionFilter(ctx context.Context, filter *model.ProfessionFilter) (career.ProfessionFilter, error) {
+	var f career.ProfessionFilter
+	if filter == nil {
+		return f, nil
+	}
+	var err error
+	if f.Text, err = optionalText("filter.text", filter.Text); err != nil {
+		return f, err
+	}
+	if f.Dataset, err = datasetArg(ctx, filter.Dataset); err != nil {
+		return f, err
+	}
+	f.Sector, f.SkillID, f.ToolID = str(filter.Sector), str(filter.Skill), str(filter.Tool)
+	return f, nil
+}
+
 // str returns an optional string argument's value, "" when it is left out or empty (see
 // optional); the stores read "" as "no filter".
 func str(s *string) string {

@@ -1,0 +1,598 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/graph/scalar"
+)
+
+// The direct writer. A query whose every root field plans reads (see plan.go) is answered
+// without gqlgen's execution: once gqlgen has parsed, validated, costed and admitted the
+// operation, the root fields' plans run, one after the other, and the response's data is
+// written from their answers and the collected selection sets, in selection order, by one
+// writer per object type of the planned tree (objectType), with no goroutine, resolver or
+// loader per field. The bytes are those gqlgen writes: the same marshallers write the scalars,
+// and the field values are the resolvers' (nullable, professionConnection).
+//
+// Anything the writer does not answer exactly as the resolvers would goes to gqlgen, before a
+// byte of it is written: a mutation, a root field that plans do not cover, an introspection
+// field, @defer, a field under a planned node that the writer does not know, an argument a
+// resolver refuses (the plan builder does not plan it), an unknown ID (null, or NOT_FOUND), a
+// store error, an expensive request (its root fields take turns, see Admission), a request
+// already over. gqlgen then answers as if the writer did not exist, errors included.
+
+// errIndirect says that the direct writer leaves an operation to gqlgen.
+var errIndirect = errors.New("graph: the operation is not answered directly")
+
+// directAnswers counts the operations the direct writer answered (see DirectAnswers).
+var directAnswers atomic.Int64
+
+// DirectAnswers returns how many operations the direct writer has answered since the process
+// started.
+func DirectAnswers() int64 { return directAnswers.Load() }
+
+// directSchema is gqlgen's executable schema with the direct writer in front of its execution.
+type directSchema struct {
+	graphql.ExecutableSchema
+	r *Resolver
+}
+
+// Exec implements graphql.ExecutableSchema: a query the direct writer answers is answered at
+// the first call of the response handler; anything else, or any query it leaves, by gqlgen.
+func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	next := s.ExecutableSchema.Exec(ctx)
+	op := graphql.GetOperationContext(ctx)
+	if _, reads := s.r.Store.(career.PlanReader); !reads || s.r.noPlans || op.Operation.Operation != ast.Query {
+		return next
+	}
+	first, answered := true, false
+	return func(ctx context.Context) *graphql.Response {
+		if answered {
+			return nil // a query has one response
+		}
+		if first {
+			first = false
+			if data, err := s.r.writeDirect(ctx, op); err == nil {
+				answered = true
+				directAnswers.Add(1)
+				return &graphql.Response{Data: data}
+			}
+		}
+		return next(ctx)
+	}
+}
+
+// writeDirect answers the query op with its plans and returns the response's data, or an error
+// (errIndirect, a store's) when gqlgen must answer it. Every root field is planned before any
+// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error.
+func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext) (data []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			data, err = nil, fmt.Errorf("direct writer: %v: %w", p, errIndirect)
+		}
+	}()
+	pr, _ := r.Store.(career.PlanReader)
+	if ctx.Value(expensiveKey{}) != nil || ctx.Err() != nil || pr == nil {
+		return nil, errIndirect
+	}
+	fields := graphql.CollectFields(op, op.Operation.SelectionSet, queryNames)
+	roots := make([]directField, len(fields))
+	for i, f := range fields {
+		if f.IsDeferred() {
+			return nil, errIndirect
+		}
+		if roots[i], err = r.directRoot(ctx, op, f); err != nil {
+			return nil, err
+		}
+	}
+	answers := make([][]*career.PlanResult, len(fields))
+	for i, root := range roots {
+		for _, p := range root.plans {
+			res, err := pr.ReadPlan(ctx, p)
+			if err != nil {
+				return nil, fmt.Errorf("direct writer: %w", err)
+			}
+			answers[i] = append(answers[i], res)
+		}
+	}
+	if ctx.Err() != nil {
+		return nil, errIndirect
+	}
+	w := &directWriter{ctx: ctx, op: op}
+	w.buf.WriteByte('{')
+	for i, f := range fields {
+		w.key(i, f.Alias)
+		if err := roots[i].write(w, f, answers[i]); err != nil {
+			return nil, err
+		}
+	}
+	w.buf.WriteByte('}')
+	return w.buf.Bytes(), nil
+}
+
+// queryNames are the types a fragment on the root may name.
+var queryNames = []string{"Query"}
+
+// directField is a root field the direct writer answers: the plans it reads, and how its value
+// is written from their answers, one per plan.
+type directField struct {
+	plans []*career.ReadPlan
+	write func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error
+}
+
+// rootKinds are the root fields that read one node by ID, with its kind ("" for node, any).
+var rootKinds = map[string]career.Kind{"skill": career.KindSkill, "tool": career.KindTool,
+	"training": career.KindTraining, "node": ""}
+
+// directRoot plans root field f as its resolver does (professions.resolvers.go,
+// relay.resolvers.go, skills…): errIndirect where the resolver would answer an error or use
+// its loaders.
+func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, f graphql.CollectedField) (directField, error) {
+	if f.Name == "__typename" {
+		return directField{write: func(w *directWriter, _ graphql.CollectedField, _ []*career.PlanResult) error {
+			w.string(queryNames[0])
+			return nil
+		}}, nil
+	}
+	b := planBuilder{op: op}
+	args := f.ArgumentMap(op.Variables)
+	places := []placement{{sel: f.Selections}}
+	if k, ok := rootKinds[f.Name]; ok {
+		id, _ := args["id"].(string)
+		if k == "" {
+			k = career.KindOf(id)
+		}
+		return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}}, places)
+	}
+	switch f.Name {
+	case "profession":
+		id, hasID := optional(strArg(args, "id"))
+		code, hasCode := optional(strArg(args, "code"))
+		switch {
+		case hasID && !hasCode && career.KindOf(id) == career.KindProfession:
+			return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}}, places)
+		case hasCode && !hasID:
+			ds, given := optional(strArg(args, "dataset"))
+			if !given {
+				ds = "seed"
+			}
+			if err := loadedDataset(ctx, ds); err != nil {
+				return directField{}, errIndirect
+			}
+			return directOne(b, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
+		}
+	case "nodes":
+		return directNodes(b, args, places)
+	case "professions":
+		return directProfessions(ctx, b, f, args)
+	}
+	return directField{}, errIndirect
+}
+
+// directOne plans a root field that returns the one node root reads (profession, skill, tool,
+// training, node): null when there is none, as the resolvers answer.
+func directOne(b planBuilder, root career.PlanRoot, places []placement) (directField, error) {
+	if _, ok := typeNames[root.NodeKind]; !ok {
+		return directField{}, errIndirect
+	}
+	plan, _, err := b.plan(root, places)
+	if err != nil {
+		return directField{}, errIndirect
+	}
+	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+		if len(res[0].Roots) != 1 || res[0].Roots[0] == nil {
+			w.null()
+			return nil
+		}
+		return w.node(res[0].Roots[0], f.Selections)
+	}}, nil
+}
+
+// directNodes plans nodes(ids): one plan per kind of node, null for an ID that names no node,
+// as the resolver answers.
+func directNodes(b planBuilder, args map[string]any, places []placement) (directField, error) {
+	list, ok := args["ids"].([]any)
+	if !ok || len(list) > maxNodesIDs {
+		return directField{}, errIndirect
+	}
+	ids := make([]string, len(list))
+	for i, v := range list {
+		if ids[i], ok = v.(string); !ok {
+			return directField{}, errIndirect
+		}
+	}
+	kinds, byKind := nodesByKind(ids)
+	plans := make([]*career.ReadPlan, len(kinds))
+	for j, k := range kinds {
+		plan, _, err := b.plan(nodesRoot(k, ids, byKind[k]), places)
+		if err != nil {
+			return directField{}, errIndirect
+		}
+		plans[j] = plan
+	}
+	return directField{plans: plans, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+		nodes := make([]*career.PlanNode, len(ids))
+		for j, k := range kinds {
+			placeNodes(nodes, byKind[k], res[j].Roots)
+		}
+		return writeList(w, nodes, func(w *directWriter, n *career.PlanNode) error {
+			if n == nil {
+				w.null()
+				return nil
+			}
+			return w.node(n, f.Selections)
+		})
+	}}, nil
+}
+
+// directProfessions plans professions(filter, first, after), when its filter has no text.
+func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedField, args map[string]any) (directField, error) {
+	page, err := planPage("Query.professions", args)
+	if err != nil {
+		return directField{}, errIndirect
+	}
+	var filter *model.ProfessionFilter
+	if v := args["filter"]; v != nil {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return directField{}, errIndirect
+		}
+		filter = &model.ProfessionFilter{Text: strArg(m, "text"), Dataset: strArg(m, "dataset"),
+			Sector: strArg(m, "sector"), Skill: strArg(m, "skill"), Tool: strArg(m, "tool")}
+	}
+	pf, err := professionFilter(ctx, filter)
+	if err != nil || pf.Text != "" {
+		return directField{}, errIndirect
+	}
+	places, err := b.connection(f)
+	if err != nil {
+		return directField{}, errIndirect
+	}
+	plan, _, err := b.plan(career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}, places)
+	if err != nil {
+		return directField{}, errIndirect
+	}
+	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+		c := professionPage{professionConnection(res[0].ProfessionPage()), res[0].Roots}
+		return writeObject(w, professionConnectionType, c, f.Selections)
+	}}, nil
+}
+
+// directWriter writes a response's data.
+type directWriter struct {
+	ctx context.Context
+	op  *graphql.OperationContext
+	buf bytes.Buffer
+}
+
+// key writes the key of the i-th field of an object, with the comma before it.
+func (w *directWriter) key(i int, key string) {
+	if i > 0 {
+		w.buf.WriteByte(',')
+	}
+	w.string(key)
+	w.buf.WriteByte(':')
+}
+
+func (w *directWriter) null()           { w.buf.WriteString("null") }
+func (w *directWriter) string(s string) { graphql.MarshalString(s).MarshalGQL(&w.buf) }
+func (w *directWriter) id(s string)     { graphql.MarshalID(s).MarshalGQL(&w.buf) }
+func (w *directWriter) int(n int)       { scalar.MarshalInt(n).MarshalGQL(&w.buf) }
+func (w *directWriter) bool(b bool)     { graphql.MarshalBoolean(b).MarshalGQL(&w.buf) }
+
+// optString writes a nullable String.
+func (w *directWriter) optString(s *string) {
+	if s == nil {
+		w.null()
+		return
+	}
+	w.string(*s)
+}
+
+// strings writes a [String!]!.
+func (w *directWriter) strings(list []string) {
+	w.buf.WriteByte('[')
+	for i, s := range list {
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		w.string(s)
+	}
+	w.buf.WriteByte(']')
+}
+
+// optFloat writes a nullable Float; gqlgen answers an error for NaN and infinities.
+func (w *directWriter) optFloat(f *float64) error {
+	if f == nil {
+		w.null()
+		return nil
+	}
+	if math.IsNaN(*f) || math.IsInf(*f, 0) {
+		return errIndirect
+	}
+	return graphql.MarshalFloatContext(*f).MarshalGQLContext(w.ctx, &w.buf)
+}
+
+// enum writes a value of an enum whose Go values are its GraphQL names (see gqlgen.yml); gqlgen
+// writes "" for a value the enum lacks, which the writer leaves to it.
+func enum[E interface {
+	~string
+	Valid() bool
+}](w *directWriter, e E) error {
+	if !e.Valid() {
+		return errIndirect
+	}
+	w.string(string(e))
+	return nil
+}
+
+// node writes a planned node as the object type of its kind.
+func (w *directWriter) node(n *career.PlanNode, sel ast.SelectionSet) error {
+	switch n.Node.(type) {
+	case *career.Profession:
+		return writeObject(w, professionType, n, sel)
+	case *career.Skill:
+		return writeObject(w, skillType, n, sel)
+	case *career.Tool:
+		return writeObject(w, toolType, n, sel)
+	case *career.Training:
+		return writeObject(w, trainingType, n, sel)
+	}
+	return errIndirect
+}
+
+// writeList writes a list, each item with item.
+func writeList[T any](w *directWriter, items []T, item func(*directWriter, T) error) error {
+	w.buf.WriteByte('[')
+	for i, v := range items {
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		if err := item(w, v); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
+}
+
+// fieldWriter writes the value of one field of an object of Go value T.
+type fieldWriter[T any] func(w *directWriter, v T, f graphql.CollectedField) error
+
+// objectType is the direct writer of one GraphQL object type: the names a fragment on it may
+// use (its name first, then its interfaces, as gqlgen's implementors) and a writer per field.
+type objectType[T any] struct {
+	names  []string
+	fields map[string]fieldWriter[T]
+}
+
+// writeObject writes v as an object of type t with the fields of sel, in selection order.
+func writeObject[T any](w *directWriter, t *objectType[T], v T, sel ast.SelectionSet) error {
+	w.buf.WriteByte('{')
+	for i, f := range graphql.CollectFields(w.op, sel, t.names) {
+		if f.IsDeferred() {
+			return errIndirect
+		}
+		w.key(i, f.Alias)
+		if f.Name == "__typename" {
+			w.string(t.names[0])
+			continue
+		}
+		write, ok := t.fields[f.Name]
+		if !ok {
+			return errIndirect
+		}
+		if err := write(w, v, f); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte('}')
+	return nil
+}
+
+// professionPage is a page of planned professions: the connection the resolvers make of it,
+// and its nodes (the connection's nodes and edges' nodes, in order).
+type professionPage struct {
+	c     *model.ProfessionConnection
+	nodes []*career.PlanNode
+}
+
+// professionEdge is an edge of a professionPage, with its planned node.
+type professionEdge struct {
+	e    *model.ProfessionEdge
+	node *career.PlanNode
+}
+
+// The object types of the planned tree; their fields are set in init, as they refer to each
+// other.
+var (
+	professionType           = &objectType[*career.PlanNode]{names: typeNames[career.KindProfession]}
+	skillType                = &objectType[*career.PlanNode]{names: typeNames[career.KindSkill]}
+	toolType                 = &objectType[*career.PlanNode]{names: typeNames[career.KindTool]}
+	trainingType             = &objectType[*career.PlanNode]{names: typeNames[career.KindTraining]}
+	skillRequirementType     = &objectType[*career.PlanNode]{names: []string{"SkillRequirement"}}
+	careerMoveType           = &objectType[*career.PlanNode]{names: []string{"CareerMove"}}
+	professionConnectionType = &objectType[professionPage]{names: []string{"ProfessionConnection"}}
+	professionEdgeType       = &objectType[professionEdge]{names: []string{"ProfessionEdge"}}
+	pageInfoType             = &objectType[*model.PageInfo]{names: []string{"PageInfo"}}
+)
+
+// nodeField is a field of a planned node whose value is a domain node N (a *career.Profession, …).
+func nodeField[N any](as func(*career.PlanNode) N, write func(w *directWriter, n N) error) fieldWriter[*career.PlanNode] {
+	return func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error { return write(w, as(n)) }
+}
+
+// text is a String! field of a domain node N.
+func text[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter[*career.PlanNode] {
+	return nodeField(as, func(w *directWriter, n N) error { w.string(get(n)); return nil })
+}
+
+// optText is a nullable String field of a domain node N, null for "" (see nullable).
+func optText[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter[*career.PlanNode] {
+	return nodeField(as, func(w *directWriter, n N) error { w.optString(nullable(get(n))); return nil })
+}
+
+// plannedListField is a relation field of a planned node: the list the plan read under the
+// field's response key, each item written as item.
+func plannedListField(item func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error) fieldWriter[*career.PlanNode] {
+	return func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+		return writeList(w, n.List(f.Alias).Items, func(w *directWriter, it *career.PlanNode) error {
+			if it == nil {
+				return errIndirect
+			}
+			return item(w, it, f.Selections)
+		})
+	}
+}
+
+// asObject writes a planned node as an object of type t.
+func asObject(t *objectType[*career.PlanNode]) func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error {
+	return func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error {
+		return writeObject(w, t, n, sel)
+	}
+}
+
+// professionsField is the professions connection of a skill, tool or training.
+func professionsField(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+	l := n.List(f.Alias)
+	return writeObject(w, professionConnectionType, professionPage{professionConnection(l.ProfessionPage()), l.Items}, f.Selections)
+}
+
+func init() {
+	prof := (*career.PlanNode).Profession
+	professionType.fields = map[string]fieldWriter[*career.PlanNode]{
+		"id":               nodeField(prof, func(w *directWriter, p *career.Profession) error { w.id(p.ID); return nil }),
+		"dataset":          text(prof, func(p *career.Profession) string { return p.Dataset }),
+		"code":             text(prof, func(p *career.Profession) string { return p.Code }),
+		"name":             text(prof, func(p *career.Profession) string { return p.Name }),
+		"alternativeNames": nodeField(prof, func(w *directWriter, p *career.Profession) error { w.strings(p.AlternativeNames); return nil }),
+		"summary":          optText(prof, func(p *career.Profession) string { return p.Summary }),
+		"description":      optText(prof, func(p *career.Profession) string { return p.Description }),
+		"sector":           optText(prof, func(p *career.Profession) string { return p.Sector }),
+		"tasks":            nodeField(prof, func(w *directWriter, p *career.Profession) error { w.strings(p.Tasks); return nil }),
+		"language":         optText(prof, func(p *career.Profession) string { return p.Language }),
+		"source":           optText(prof, func(p *career.Profession) string { return p.Source }),
+		"qualities":        plannedListField(asObject(skillType)),
+		"skills":           plannedListField(asObject(skillRequirementType)),
+		"tools":            plannedListField(asObject(toolType)),
+		"trainings":        plannedListField(asObject(trainingType)),
+		"nextCareers":      plannedListField(asObject(careerMoveType)),
+		"previousCareers":  plannedListField(asObject(careerMoveType)),
+		"specializations":  plannedListField(asObject(professionType)),
+		"specializationOf": func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+			items := n.List(f.Alias).Items
+			if len(items) == 0 || items[0] == nil {
+				w.null()
+				return nil
+			}
+			return writeObject(w, professionType, items[0], f.Selections)
+		},
+	}
+	skill := (*career.PlanNode).Skill
+	skillType.fields = map[string]fieldWriter[*career.PlanNode]{
+		"id":               nodeField(skill, func(w *directWriter, s *career.Skill) error { w.id(s.ID); return nil }),
+		"dataset":          text(skill, func(s *career.Skill) string { return s.Dataset }),
+		"code":             text(skill, func(s *career.Skill) string { return s.Code }),
+		"name":             text(skill, func(s *career.Skill) string { return s.Name }),
+		"alternativeNames": nodeField(skill, func(w *directWriter, s *career.Skill) error { w.strings(s.AlternativeNames); return nil }),
+		"kind":             nodeField(skill, func(w *directWriter, s *career.Skill) error { return enum(w, s.Kind) }),
+		"description":      optText(skill, func(s *career.Skill) string { return s.Description }),
+		"language":         optText(skill, func(s *career.Skill) string { return s.Language }),
+		"professions":      professionsField,
+	}
+	tool := (*career.PlanNode).Tool
+	toolType.fields = map[string]fieldWriter[*career.PlanNode]{
+		"id":          nodeField(tool, func(w *directWriter, t *career.Tool) error { w.id(t.ID); return nil }),
+		"dataset":     text(tool, func(t *career.Tool) string { return t.Dataset }),
+		"code":        text(tool, func(t *career.Tool) string { return t.Code }),
+		"name":        text(tool, func(t *career.Tool) string { return t.Name }),
+		"category":    optText(tool, func(t *career.Tool) string { return t.Category }),
+		"professions": professionsField,
+	}
+	training := (*career.PlanNode).Training
+	trainingType.fields = map[string]fieldWriter[*career.PlanNode]{
+		"id":            nodeField(training, func(w *directWriter, t *career.Training) error { w.id(t.ID); return nil }),
+		"dataset":       text(training, func(t *career.Training) string { return t.Dataset }),
+		"code":          text(training, func(t *career.Training) string { return t.Code }),
+		"name":          text(training, func(t *career.Training) string { return t.Name }),
+		"level":         nodeField(training, func(w *directWriter, t *career.Training) error { return enum(w, t.Level) }),
+		"durationYears": nodeField(training, func(w *directWriter, t *career.Training) error { return w.optFloat(t.DurationYears) }),
+		"description":   optText(training, func(t *career.Training) string { return t.Description }),
+		"professions":   professionsField,
+	}
+	skillRequirementType.fields = map[string]fieldWriter[*career.PlanNode]{
+		"skill": func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+			return writeObject(w, skillType, n, f.Selections)
+		},
+		"importance": func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error {
+			return enum(w, n.Importance)
+		},
+	}
+	careerMoveType.fields = map[string]fieldWriter[*career.PlanNode]{
+		"profession": func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+			return writeObject(w, professionType, n, f.Selections)
+		},
+		"kind": func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error { return enum(w, n.MoveKind) },
+	}
+	professionConnectionType.fields = map[string]fieldWriter[professionPage]{
+		"edges": func(w *directWriter, p professionPage, f graphql.CollectedField) error {
+			if len(p.c.Edges) != len(p.nodes) {
+				return errIndirect
+			}
+			edges := make([]professionEdge, len(p.c.Edges))
+			for i, e := range p.c.Edges {
+				edges[i] = professionEdge{e, p.nodes[i]}
+			}
+			return writeList(w, edges, func(w *directWriter, e professionEdge) error {
+				return writeObject(w, professionEdgeType, e, f.Selections)
+			})
+		},
+		"nodes": func(w *directWriter, p professionPage, f graphql.CollectedField) error {
+			return writeList(w, p.nodes, func(w *directWriter, n *career.PlanNode) error {
+				if n == nil {
+					return errIndirect
+				}
+				return writeObject(w, professionType, n, f.Selections)
+			})
+		},
+		"pageInfo": func(w *directWriter, p professionPage, f graphql.CollectedField) error {
+			return writeObject(w, pageInfoType, p.c.PageInfo, f.Selections)
+		},
+		"totalCount": func(w *directWriter, p professionPage, _ graphql.CollectedField) error {
+			w.int(p.c.TotalCount)
+			return nil
+		},
+	}
+	professionEdgeType.fields = map[string]fieldWriter[professionEdge]{
+		"cursor": func(w *directWriter, e professionEdge, _ graphql.CollectedField) error {
+			w.string(e.e.Cursor)
+			return nil
+		},
+		"node": func(w *directWriter, e professionEdge, f graphql.CollectedField) error {
+			if e.node == nil {
+				return errIndirect
+			}
+			return writeObject(w, professionType, e.node, f.Selections)
+		},
+	}
+	pageInfoType.fields = map[string]fieldWriter[*model.PageInfo]{
+		"hasNextPage": func(w *directWriter, p *model.PageInfo, _ graphql.CollectedField) error {
+			w.bool(p.HasNextPage)
+			return nil
+		},
+		"endCursor": func(w *directWriter, p *model.PageInfo, _ graphql.CollectedField) error {
+			w.optString(p.EndCursor)
+			return nil
+		},
+	}
+}

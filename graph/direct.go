@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -13,7 +14,6 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph/model"
-	"github.com/careergraph/careergraph/graph/scalar"
 )
 
 // The direct writer. A query whose every root field plans reads (see plan.go) is answered
@@ -109,6 +109,7 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 		return nil, errIndirect
 	}
 	w := &directWriter{ctx: ctx, op: op}
+	w.buf.Grow(int(directSizeHint.Load()))
 	w.buf.WriteByte('{')
 	for i, f := range fields {
 		w.key(i, f.Alias)
@@ -117,8 +118,18 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 		}
 	}
 	w.buf.WriteByte('}')
+	directSizeHint.Store(int64(min(w.buf.Len(), maxDirectSizeHint)))
 	return w.buf.Bytes(), nil
 }
+
+// directSizeHint is the size of the last response's data the direct writer wrote, up to
+// maxDirectSizeHint: the next writer's buffer starts at that size, so that writing a response
+// like the last one never grows it.
+var directSizeHint atomic.Int64
+
+// maxDirectSizeHint bounds directSizeHint, so that one large response does not make every
+// following one reserve as much.
+const maxDirectSizeHint = 64 << 10
 
 // queryNames are the types a fragment on the root may name.
 var queryNames = []string{"Query"}
@@ -285,10 +296,50 @@ func (w *directWriter) key(i int, key string) {
 }
 
 func (w *directWriter) null()           { w.buf.WriteString("null") }
-func (w *directWriter) string(s string) { graphql.MarshalString(s).MarshalGQL(&w.buf) }
-func (w *directWriter) id(s string)     { graphql.MarshalID(s).MarshalGQL(&w.buf) }
-func (w *directWriter) int(n int)       { scalar.MarshalInt(n).MarshalGQL(&w.buf) }
-func (w *directWriter) bool(b bool)     { graphql.MarshalBoolean(b).MarshalGQL(&w.buf) }
+func (w *directWriter) string(s string) { writeQuoted(&w.buf, s) }
+func (w *directWriter) id(s string)     { writeQuoted(&w.buf, s) } // gqlgen's MarshalID is MarshalString
+func (w *directWriter) int(n int) {
+	w.buf.Write(strconv.AppendInt(w.buf.AvailableBuffer(), int64(n), 10))
+}
+func (w *directWriter) bool(b bool) { w.buf.Write(strconv.AppendBool(w.buf.AvailableBuffer(), b)) }
+
+// writeQuoted writes s as a JSON string, the bytes gqlgen's MarshalString writes (see
+// TestWriteQuotedWritesGqlgensBytes): '"', '\\' and the control characters below U+0020
+// escaped (\t, \r, \n, or \u00XX), every other byte as it is, in runs rather than a call per
+// character.
+func writeQuoted(buf *bytes.Buffer, s string) {
+	buf.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '\\' && c != '"' {
+			continue
+		}
+		buf.WriteString(s[start:i])
+		switch c {
+		case '\t':
+			buf.WriteString(`\t`)
+		case '\r':
+			buf.WriteString(`\r`)
+		case '\n':
+			buf.WriteString(`\n`)
+		case '\\':
+			buf.WriteString(`\\`)
+		case '"':
+			buf.WriteString(`\"`)
+		default:
+			buf.WriteString(`\u00`)
+			buf.WriteByte(hexDigits[c>>4])
+			buf.WriteByte(hexDigits[c&0xf])
+		}
+		start = i + 1
+	}
+	buf.WriteString(s[start:])
+	buf.WriteByte('"')
+}
+
+// hexDigits are the digits of the \u00XX escapes, upper case as gqlgen writes them.
+const hexDigits = "0123456789ABCDEF"
 
 // optString writes a nullable String.
 func (w *directWriter) optString(s *string) {

@@ -284,6 +284,35 @@ type directWriter struct {
 	ctx context.Context
 	op  *graphql.OperationContext
 	buf bytes.Buffer
+	// collected are the selection sets' fields collected so far (see fields), so that the
+	// items of a list collect their common selection set once.
+	collected map[collectedKey][]graphql.CollectedField
+}
+
+// collectedKey names a selection set of the operation (by its first selection and length)
+// collected for an object type (by its name).
+type collectedKey struct {
+	first *ast.Selection
+	n     int
+	typ   string
+}
+
+// fields collects the fields of sel for the object type of the names (see objectType), as
+// graphql.CollectFields does, once per selection set and type in a response.
+func (w *directWriter) fields(sel ast.SelectionSet, names []string) []graphql.CollectedField {
+	if len(sel) == 0 {
+		return nil
+	}
+	key := collectedKey{&sel[0], len(sel), names[0]}
+	if f, ok := w.collected[key]; ok {
+		return f
+	}
+	f := graphql.CollectFields(w.op, sel, names)
+	if w.collected == nil {
+		w.collected = map[collectedKey][]graphql.CollectedField{}
+	}
+	w.collected[key] = f
+	return f
 }
 
 // key writes the key of the i-th field of an object, with the comma before it.
@@ -430,7 +459,7 @@ type objectType[T any] struct {
 // writeObject writes v as an object of type t with the fields of sel, in selection order.
 func writeObject[T any](w *directWriter, t *objectType[T], v T, sel ast.SelectionSet) error {
 	w.buf.WriteByte('{')
-	for i, f := range graphql.CollectFields(w.op, sel, t.names) {
+	for i, f := range w.fields(sel, t.names) {
 		if f.IsDeferred() {
 			return errIndirect
 		}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -21,6 +22,23 @@ func TestWriteQuotedWritesGqlgensBytes(t *testing.T) {
 		writeQuoted(&got, s)
 		if got.String() != want.String() {
 			t.Errorf("writeQuoted(%q) = %s, want %s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestHTMLEscapeWritesJSONsBytes checks that the response encoder escapes the data as
+// json.HTMLEscape does.
+func TestHTMLEscapeWritesJSONsBytes(t *testing.T) {
+	for _, s := range []string{
+		``, `{"a":"b"}`, `{"name":"R&D <b>"}`, "{\"t\":\"a\u2028b\u2029c\u2027d\u202ae\"}", "\xe2\x80", "\xe2\x80\xa8",
+		"’ l’hôtel · é", "bad \xff\xe2 utf-8 >",
+	} {
+		var want bytes.Buffer
+		json.HTMLEscape(&want, []byte(s))
+		var got bytes.Buffer
+		htmlEscape(&got, []byte(s))
+		if got.String() != want.String() {
+			t.Errorf("htmlEscape(%q) = %q, want %q", s, got.String(), want.String())
 		}
 	}
 }

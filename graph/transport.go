@@ -443,7 +443,7 @@ type responseTail struct {
 // encodeResponse encodes a response as json.Marshal does, without json.Marshal's second pass
 // over the data: gqlgen's marshallers wrote the data as compact, valid JSON, so it only needs
 // the characters json.Marshal escapes in a json.RawMessage (<, >, &, U+2028, U+2029)
-// escaped, which json.HTMLEscape does in one pass. Errors and extensions, small, go through
+// escaped, which htmlEscape does in one pass. Errors and extensions, small, go through
 // json.Marshal. A response whose data is present but empty (invalid JSON) is left to
 // json.Marshal, which refuses it.
 func encodeResponse(resp *graphql.Response) ([]byte, error) {
@@ -470,7 +470,7 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	if resp.Data == nil {
 		buf.WriteString("null")
 	} else {
-		json.HTMLEscape(&buf, resp.Data)
+		htmlEscape(&buf, resp.Data)
 	}
 	if len(tail) > len("{}") { // the tail's fields, without its braces
 		buf.WriteByte(',')
@@ -479,3 +479,31 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
 }
+
+// htmlEscape writes data to buf as json.HTMLEscape does (see TestHTMLEscapeWritesJSONsBytes):
+// <, > and & as \u003c, \u003e and \u0026, U+2028 and U+2029 as \u2028 and \u2029, every other
+// byte as it is, in runs rather than a byte at a time.
+func htmlEscape(buf *bytes.Buffer, data []byte) {
+	start := 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '<' || c == '>' || c == '&':
+			buf.Write(data[start:i])
+			buf.WriteString(`\u00`)
+			buf.WriteByte(lowerHex[c>>4])
+			buf.WriteByte(lowerHex[c&0xf])
+			start = i + 1
+		case c == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && data[i+2]&^1 == 0xA8:
+			buf.Write(data[start:i])
+			buf.WriteString(`\u202`)
+			buf.WriteByte(lowerHex[data[i+2]&0xf])
+			start = i + 3
+			i += 2
+		}
+	}
+	buf.Write(data[start:])
+}
+
+// lowerHex are the digits of htmlEscape's escapes, lower case as encoding/json writes them.
+const lowerHex = "0123456789abcdef"

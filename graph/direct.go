@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -44,7 +45,8 @@ func DirectAnswers() int64 { return directAnswers.Load() }
 // directSchema is gqlgen's executable schema with the direct writer in front of its execution.
 type directSchema struct {
 	graphql.ExecutableSchema
-	r *Resolver
+	r     *Resolver
+	plans *directPlans
 }
 
 // Exec implements graphql.ExecutableSchema: a query the direct writer answers is answered at
@@ -62,7 +64,7 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		}
 		if first {
 			first = false
-			if data, err := s.r.writeDirect(ctx, op); err == nil {
+			if data, err := s.r.writeDirect(ctx, op, s.plans); err == nil {
 				answered = true
 				directAnswers.Add(1)
 				return &graphql.Response{Data: data}
@@ -74,8 +76,9 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 // writeDirect answers the query op with its plans and returns the response's data, or an error
 // (errIndirect, a store's) when gqlgen must answer it. Every root field is planned before any
-// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error.
-func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext) (data []byte, err error) {
+// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error. The
+// plans of an operation without variables are built once and kept in plans.
+func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext, plans *directPlans) (data []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			data, err = nil, fmt.Errorf("direct writer: %v: %w", p, errIndirect)
@@ -85,18 +88,15 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	if ctx.Value(expensiveKey{}) != nil || ctx.Err() != nil || pr == nil {
 		return nil, errIndirect
 	}
-	fields := graphql.CollectFields(op, op.Operation.SelectionSet, queryNames)
-	roots := make([]directField, len(fields))
-	for i, f := range fields {
-		if f.IsDeferred() {
-			return nil, errIndirect
-		}
-		if roots[i], err = r.directRoot(ctx, op, f); err != nil {
+	planned := plans.get(op.Operation)
+	if planned == nil {
+		if planned, err = r.planDirect(ctx, op); err != nil {
 			return nil, err
 		}
+		plans.put(op.Operation, planned)
 	}
-	answers := make([][]*career.PlanResult, len(fields))
-	for i, root := range roots {
+	answers := make([][]*career.PlanResult, len(planned.fields))
+	for i, root := range planned.roots {
 		for _, p := range root.plans {
 			res, err := pr.ReadPlan(ctx, p)
 			if err != nil {
@@ -108,18 +108,82 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	if ctx.Err() != nil {
 		return nil, errIndirect
 	}
-	w := &directWriter{ctx: ctx, op: op}
+	w := &directWriter{ctx: ctx, op: op, collected: planned.collected}
 	w.buf.Grow(int(directSizeHint.Load()))
 	w.buf.WriteByte('{')
-	for i, f := range fields {
+	for i, f := range planned.fields {
 		w.key(i, f.Alias)
-		if err := roots[i].write(w, f, answers[i]); err != nil {
+		if err := planned.roots[i].write(w, f, answers[i]); err != nil {
 			return nil, err
 		}
 	}
 	w.buf.WriteByte('}')
 	directSizeHint.Store(int64(min(w.buf.Len(), maxDirectSizeHint)))
 	return w.buf.Bytes(), nil
+}
+
+// directOp is an operation the direct writer answers: its root fields, their plans, and the
+// selection sets collected so far (see directWriter.fields).
+type directOp struct {
+	fields []graphql.CollectedField
+	roots  []directField
+	// cached says that the plans depend on the operation's document alone (no variables, no
+	// root field whose plan depends on the request), so that other requests may reuse them.
+	cached    bool
+	collected *collectedFields
+}
+
+// planDirect plans every root field of op (errIndirect when one is not planned).
+func (r *Resolver) planDirect(ctx context.Context, op *graphql.OperationContext) (*directOp, error) {
+	fields := graphql.CollectFields(op, op.Operation.SelectionSet, queryNames)
+	planned := &directOp{fields: fields, roots: make([]directField, len(fields)),
+		cached: len(op.Operation.VariableDefinitions) == 0, collected: &collectedFields{}}
+	for i, f := range fields {
+		if f.IsDeferred() {
+			return nil, errIndirect
+		}
+		root, err := r.directRoot(ctx, op, f)
+		if err != nil {
+			return nil, err
+		}
+		planned.roots[i] = root
+		planned.cached = planned.cached && !root.perRequest
+	}
+	return planned, nil
+}
+
+// directPlans keeps the planned operations without variables (see directOp.cached), by their
+// definition in gqlgen's cached document, up to maxDirectPlans.
+type directPlans struct {
+	mu  sync.Mutex
+	ops map[*ast.OperationDefinition]*directOp
+}
+
+// maxDirectPlans is how many planned operations directPlans keeps: as many as gqlgen keeps
+// parsed documents. When full, it starts again empty.
+const maxDirectPlans = documentCacheSize
+
+// get returns the kept plans of op, or nil.
+func (p *directPlans) get(op *ast.OperationDefinition) *directOp {
+	if p == nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.ops[op]
+}
+
+// put keeps the plans of op when they may be reused.
+func (p *directPlans) put(op *ast.OperationDefinition, planned *directOp) {
+	if p == nil || !planned.cached {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ops == nil || len(p.ops) >= maxDirectPlans {
+		p.ops = make(map[*ast.OperationDefinition]*directOp)
+	}
+	p.ops[op] = planned
 }
 
 // directSizeHint is the size of the last response's data the direct writer wrote, up to
@@ -139,6 +203,9 @@ var queryNames = []string{"Query"}
 type directField struct {
 	plans []*career.ReadPlan
 	write func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error
+	// perRequest says that the plans depend on the request (a dataset loaded), not only on
+	// the operation's document.
+	perRequest bool
 }
 
 // rootKinds are the root fields that read one node by ID, with its kind ("" for node, any).
@@ -180,7 +247,9 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 			if err := loadedDataset(ctx, ds); err != nil {
 				return directField{}, errIndirect
 			}
-			return directOne(b, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
+			root, err := directOne(b, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
+			root.perRequest = true // the dataset may be dropped or loaded
+			return root, err
 		}
 	case "nodes":
 		return directNodes(b, args, places)
@@ -273,7 +342,7 @@ func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedFi
 	if err != nil {
 		return directField{}, errIndirect
 	}
-	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+	return directField{perRequest: true, plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		c := professionPage{professionConnection(res[0].ProfessionPage()), res[0].Roots}
 		return writeObject(w, professionConnectionType, c, f.Selections)
 	}}, nil
@@ -285,8 +354,8 @@ type directWriter struct {
 	op  *graphql.OperationContext
 	buf bytes.Buffer
 	// collected are the selection sets' fields collected so far (see fields), so that the
-	// items of a list collect their common selection set once.
-	collected map[collectedKey][]graphql.CollectedField
+	// items of a list, and the responses to one operation, collect a selection set once.
+	collected *collectedFields
 }
 
 // collectedKey names a selection set of the operation (by its first selection and length)
@@ -297,21 +366,34 @@ type collectedKey struct {
 	typ   string
 }
 
+// collectedFields are the collected fields of an operation's selection sets, by collectedKey;
+// responses to one operation share them (see directOp).
+type collectedFields struct {
+	mu     sync.RWMutex
+	fields map[collectedKey][]graphql.CollectedField
+}
+
 // fields collects the fields of sel for the object type of the names (see objectType), as
-// graphql.CollectFields does, once per selection set and type in a response.
+// graphql.CollectFields does, once per selection set and type of an operation.
 func (w *directWriter) fields(sel ast.SelectionSet, names []string) []graphql.CollectedField {
 	if len(sel) == 0 {
 		return nil
 	}
 	key := collectedKey{&sel[0], len(sel), names[0]}
-	if f, ok := w.collected[key]; ok {
+	c := w.collected
+	c.mu.RLock()
+	f, ok := c.fields[key]
+	c.mu.RUnlock()
+	if ok {
 		return f
 	}
-	f := graphql.CollectFields(w.op, sel, names)
-	if w.collected == nil {
-		w.collected = map[collectedKey][]graphql.CollectedField{}
+	f = graphql.CollectFields(w.op, sel, names)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fields == nil {
+		c.fields = map[collectedKey][]graphql.CollectedField{}
 	}
-	w.collected[key] = f
+	c.fields[key] = f
 	return f
 }
 

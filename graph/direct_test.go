@@ -189,3 +189,40 @@ func sortedErrors(t *testing.T, body []byte) string {
 	}
 	return string(out)
 }
+
+// TestDirectWriterReusesPlansOfOneDocument sends each query the direct writer answers twice to
+// one handler (the second answer from the plans kept for its document, when it has no
+// variables), then the query with variables again with other values, and wants gqlgen's bytes
+// every time.
+func TestDirectWriterReusesPlansOfOneDocument(t *testing.T) {
+	swapped := map[string]any{"yes": false, "no": true}
+	for _, b := range testbackend.Open(t, testbackend.Seed(t)) {
+		t.Run(b.Name, func(t *testing.T) {
+			logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+			direct := graph.NewHandler(b.Store, graph.Options{Logger: logger})
+			gqlgen := graph.NewHandler(b.Store, graph.Options{Logger: logger, NoDirect: true})
+			for _, q := range directQueries {
+				if !q.direct {
+					continue
+				}
+				t.Run(q.name, func(t *testing.T) {
+					sends := []map[string]any{q.vars, q.vars}
+					if q.vars["yes"] != nil {
+						sends = append(sends, swapped)
+					}
+					for i, vars := range sends {
+						want := postRaw(t, gqlgen, q.query, vars, false)
+						before := graph.DirectAnswers()
+						got := postRaw(t, direct, q.query, vars, false)
+						if answered := graph.DirectAnswers() - before; answered != 1 {
+							t.Errorf("send %d: direct answers: got %d, want 1", i, answered)
+						}
+						if got != want {
+							t.Errorf("send %d: direct:\n%s\ngqlgen:\n%s", i, got, want)
+						}
+					}
+				})
+			}
+		})
+	}
+}

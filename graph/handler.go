@@ -81,7 +81,7 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	r := &Resolver{Store: store, noPlans: opts.NoPlans}
 	es := newExecutableSchema(r)
 	if !opts.NoDirect {
-		es = directSchema{ExecutableSchema: es, r: r}
+		es = directSchema{ExecutableSchema: es, r: r, plans: &directPlans{}}
 	}
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})

@@ -31,14 +31,20 @@ func projOf(label string) string {
 }
 
 // str returns a string property, "" when absent.
-func str(m map[string]any, key string) string {
-	s, _ := m[key].(string)
+func str(m map[string]any, key string) string { return strOf(m[key]) }
+
+// strOf returns a string value, "" when it is none.
+func strOf(v any) string {
+	s, _ := v.(string)
 	return s
 }
 
 // strs returns a list-of-strings property: nil when absent, empty when stored empty.
-func strs(m map[string]any, key string) []string {
-	l, ok := m[key].([]any)
+func strs(m map[string]any, key string) []string { return strsOf(m[key]) }
+
+// strsOf returns a list-of-strings value: nil when it is none, empty when stored empty.
+func strsOf(v any) []string {
+	l, ok := v.([]any)
 	if !ok {
 		return nil
 	}
@@ -52,8 +58,11 @@ func strs(m map[string]any, key string) []string {
 }
 
 // floatPtr returns a float property, nil when absent.
-func floatPtr(m map[string]any, key string) *float64 {
-	switch v := m[key].(type) {
+func floatPtr(m map[string]any, key string) *float64 { return floatOf(m[key]) }
+
+// floatOf returns a number value as a float, nil when it is none.
+func floatOf(v any) *float64 {
+	switch v := v.(type) {
 	case float64:
 		return &v
 	case int64:

@@ -34,10 +34,10 @@ func (q *listQuery) filter(value, param, cond string) {
 }
 
 // cypher returns the query of one page of the list, after cur (nil for the first page), at
-// most first items (and one more, to know whether another page follows), each projected with
-// proj (a map projection of `n`), and sets the parameters it adds. It returns one record: the
+// most first items (and one more, to know whether another page follows), each returned as the
+// expression item of `n` (such as a map projection), and sets the parameters it adds. It returns one record: the
 // list's total and its items.
-func (q *listQuery) cypher(cur *career.Cursor, first int, proj string) string {
+func (q *listQuery) cypher(cur *career.Cursor, first int, item string) string {
 	where := "true"
 	if len(q.conds) > 0 {
 		where = strings.Join(q.conds, " AND ")
@@ -54,7 +54,7 @@ RETURN COUNT { MATCH (n:` + q.label + `) WHERE ` + where + ` } AS total,
   COLLECT {
     MATCH (n:` + q.label + `) WHERE ` + where + ` AND ` + after + `
     WITH n ORDER BY n.sortKey, n.id LIMIT $limit
-    RETURN n ` + proj + `
+    RETURN ` + item + `
   } AS items`
 }
 
@@ -73,7 +73,7 @@ func (s *Store) list(ctx context.Context, q listQuery, page career.PageArgs) ([]
 	if q.text != "" {
 		return s.listText(ctx, q, cur, first)
 	}
-	recs, err := s.read(ctx, q.what, q.cypher(cur, first, projOf(q.label)), q.params)
+	recs, err := s.read(ctx, q.what, q.cypher(cur, first, "n "+projOf(q.label)), q.params)
 	if err != nil {
 		return nil, false, 0, err
 	}

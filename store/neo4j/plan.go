@@ -14,8 +14,9 @@ import (
 // indexed ID (or code, or the list's keyset page), and for each relation list a COLLECT (or,
 // for a page, COUNT and COLLECT) subquery nested in the node's map projection, ordered as the
 // per-field methods order (by the link's ord, or by sortKey then id), with every filter in the
-// statement as a parameter. Nodes are projected with the properties the plan selects (and id
-// and name). The text depends only on the plan's shape, never on its values, and is cached by
+// statement as a parameter. Each node is returned as a list of values, in the order the node
+// plan gives (id, name, the other selected properties, the link's property, the lists): no
+// keys to send and to hydrate into a map per node, as a hand-written statement returns. The text depends only on the plan's shape, never on its values, and is cached by
 // shape, so that Neo4j's plan cache stays warm too.
 
 var _ career.PlanReader = (*Store)(nil)
@@ -48,9 +49,13 @@ var professionsRel = map[career.Kind]string{
 	career.KindTraining: "TRAINED_BY",
 }
 
-// relKey is the key of the link's property (a requirement's importance, a move's kind) in an
-// item's projection.
-const relKey = "_rel"
+// linkProps are the link's property an item of a relation carries (a requirement's
+// importance, a move's kind), for the relations that have one.
+var linkProps = map[career.Relation]string{
+	career.RelSkills:          "importance",
+	career.RelNextCareers:     "kind",
+	career.RelPreviousCareers: "kind",
+}
 
 // ReadPlan answers a read plan with one Cypher statement, in one auto-commit read.
 func (s *Store) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanResult, error) {
@@ -69,36 +74,33 @@ func (s *Store) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanR
 	if err != nil {
 		return nil, err
 	}
-	items, err := maps(w.list("items"))
-	if err != nil {
-		return nil, err
-	}
+	items := w.list("items")
 	out := &career.PlanResult{}
 	switch p.Root.Kind {
 	case career.RootProfessions:
 		pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
 		out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
 		out.Roots = make([]*career.PlanNode, len(pg.Items))
-		for i, m := range pg.Items {
-			if out.Roots[i], err = decodePlanNode(m, p.Node, p.Root.NodeKind); err != nil {
+		for i, v := range pg.Items {
+			if out.Roots[i], err = decodePlanNode(v, p.Node, p.Root.NodeKind, ""); err != nil {
 				return nil, err
 			}
 		}
 	case career.RootByCode:
 		out.Roots = make([]*career.PlanNode, 1)
 		if len(items) > 0 {
-			if out.Roots[0], err = decodePlanNode(items[0], p.Node, p.Root.NodeKind); err != nil {
+			if out.Roots[0], err = decodePlanNode(items[0], p.Node, p.Root.NodeKind, ""); err != nil {
 				return nil, err
 			}
 		}
 	default:
 		byID := make(map[string]*career.PlanNode, len(items))
-		for _, m := range items {
-			n, err := decodePlanNode(m, p.Node, p.Root.NodeKind)
+		for _, v := range items {
+			n, err := decodePlanNode(v, p.Node, p.Root.NodeKind, "")
 			if err != nil {
 				return nil, err
 			}
-			byID[str(m, "id")] = n
+			byID[nodeID(n.Node)] = n
 		}
 		out.Roots = make([]*career.PlanNode, len(p.Root.IDs))
 		for i, id := range p.Root.IDs {
@@ -153,12 +155,12 @@ func (s *Store) compilePlan(p *career.ReadPlan) (string, map[string]any, error) 
 	case career.RootByID:
 		params["ids"] = uniq(p.Root.IDs)
 		return plans.text(shape.String(), func() string {
-			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN collect(n " + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN collect(" + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
 		}), params, nil
 	case career.RootByCode:
 		params["dataset"], params["code"] = p.Root.Dataset, p.Root.Code
 		return plans.text(shape.String(), func() string {
-			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN collect(n " + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN collect(" + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
 		}), params, nil
 	}
 	cur, err := career.DecodeCursor(p.Root.Page.After)
@@ -183,10 +185,6 @@ func nodeVar(depth int) string {
 	return "n" + strconv.Itoa(depth)
 }
 
-// planListKey is the key of a node plan's i-th list in a node's projection: never the response key
-// (an alias is the client's text, and never goes into a statement).
-func planListKey(i int) string { return "l" + strconv.Itoa(i) }
-
 // writeShape writes what the text of a node plan depends on: its properties and its relation
 // lists, nested.
 func writeShape(b *strings.Builder, np *career.NodePlan) {
@@ -201,66 +199,84 @@ func writeShape(b *strings.Builder, np *career.NodePlan) {
 	b.WriteByte('}')
 }
 
-// projection returns the map projection `{.id, .name, …, l0: …}` of the nodes of kind k at
-// depth (of variable nodeVar(depth)), for node plan np whose parameters are named after path;
-// rel, when not "", is the link's property the item projects under relKey.
+// projection returns the list `[n.id, n.name, …, <link>, <lists>…]` of a node of kind k at
+// depth (of variable n := nodeVar(depth)), for node plan np whose parameters are named after
+// path: its id and name, its other selected properties in the order of np.Props, the link's
+// property when rel (the link's expression) is not "", then its lists in the order of np.Lists.
+// decodePlanNode reads it in the same order.
 func projection(np *career.NodePlan, k career.Kind, depth int, path, rel string) string {
+	n := nodeVar(depth)
 	var b strings.Builder
-	b.WriteString("{.id, .name")
-	for _, p := range np.Props {
-		if p != career.PropID && p != career.PropName {
-			b.WriteString(", ." + planProps[p])
-		}
+	b.WriteString("[" + n + ".id, " + n + ".name")
+	for _, p := range otherProps(np) {
+		b.WriteString(", " + n + "." + planProps[p])
 	}
 	if rel != "" {
-		b.WriteString(", " + relKey + ": " + rel)
+		b.WriteString(", " + rel)
 	}
 	for i, l := range np.Lists {
-		b.WriteString(", " + planListKey(i) + ": " + listExpr(l, k, depth, path+"_"+strconv.Itoa(i)))
+		b.WriteString(", " + listExpr(l, k, depth, path+"_"+strconv.Itoa(i)))
 	}
-	b.WriteByte('}')
+	b.WriteByte(']')
 	return b.String()
 }
 
+// otherProps are the selected properties of a node plan other than ID and Name (which every
+// projection holds first), in order.
+func otherProps(np *career.NodePlan) []career.Property {
+	out := make([]career.Property, 0, len(np.Props))
+	for _, p := range np.Props {
+		if p != career.PropID && p != career.PropName {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // listExpr returns the expression of one relation list of the nodes at depth (of kind k):
-// a COLLECT subquery, or for RelProfessions a map of its total and its page.
+// a COLLECT subquery, or for RelProfessions a list of its total and its page.
 func listExpr(l *career.ListPlan, k career.Kind, depth int, path string) string {
 	a, b, e := nodeVar(depth), nodeVar(depth+1), "e"+strconv.Itoa(depth+1)
-	item := func(rel string) string { return b + " " + projection(l.Node, l.Rel.ItemKind(), depth+1, path, rel) }
+	item := func() string {
+		rel := ""
+		if p, ok := linkProps[l.Rel]; ok {
+			rel = e + "." + p
+		}
+		return projection(l.Node, l.Rel.ItemKind(), depth+1, path, rel)
+	}
 	param := func(name string) string { return "$" + path + name }
-	ordered := func(match, where, rel string) string {
-		return "COLLECT { MATCH " + match + " WHERE " + where + " WITH " + e + ", " + b + " ORDER BY " + orderOf(l.Rel, b, e) + " RETURN " + item(rel) + " }"
+	ordered := func(match, where string) string {
+		return "COLLECT { MATCH " + match + " WHERE " + where + " WITH " + e + ", " + b + " ORDER BY " + orderOf(l.Rel, b, e) + " RETURN " + item() + " }"
 	}
 	switch l.Rel {
 	case career.RelQualities:
-		return ordered("("+a+")-["+e+":HAS_QUALITY]->("+b+":Skill)", "true", "")
+		return ordered("("+a+")-["+e+":HAS_QUALITY]->("+b+":Skill)", "true")
 	case career.RelSkills:
 		return ordered("("+a+")-["+e+":REQUIRES]->("+b+":Skill)",
-			"("+param("imp")+" IS NULL OR "+e+".importance = "+param("imp")+") AND ("+param("kind")+" IS NULL OR coalesce("+b+".kind, '') = "+param("kind")+")",
-			e+".importance")
+			"("+param("imp")+" IS NULL OR "+e+".importance = "+param("imp")+") AND ("+param("kind")+" IS NULL OR coalesce("+b+".kind, '') = "+param("kind")+")")
 	case career.RelTools:
 		return ordered("("+a+")-["+e+":USES]->("+b+":Tool)",
-			"("+param("cat")+" IS NULL OR coalesce("+b+".category, '') = "+param("cat")+")", "")
+			"("+param("cat")+" IS NULL OR coalesce("+b+".category, '') = "+param("cat")+")")
 	case career.RelTrainings:
 		return ordered("("+a+")-["+e+":TRAINED_BY]->("+b+":Training)",
-			"("+param("level")+" IS NULL OR coalesce("+b+".level, '') = "+param("level")+")", "")
+			"("+param("level")+" IS NULL OR coalesce("+b+".level, '') = "+param("level")+")")
 	case career.RelNextCareers:
 		return ordered("("+a+")-["+e+":NEXT]->("+b+":Profession)",
-			"("+param("move")+" IS NULL OR "+e+".kind = "+param("move")+")", e+".kind")
+			"("+param("move")+" IS NULL OR "+e+".kind = "+param("move")+")")
 	case career.RelPreviousCareers:
-		return ordered("("+b+":Profession)-["+e+":NEXT]->("+a+")", "true", e+".kind")
+		return ordered("("+b+":Profession)-["+e+":NEXT]->("+a+")", "true")
 	case career.RelSpecializations:
-		return ordered("("+b+":Profession)-["+e+":SPECIALIZES]->("+a+")", "true", "")
+		return ordered("("+b+":Profession)-["+e+":SPECIALIZES]->("+a+")", "true")
 	case career.RelSpecializationOf:
 		// As the specializationOf field reads it: the profession the property names.
-		return "COLLECT { MATCH (" + b + ":Profession {id: " + a + ".specializationOf}) RETURN " + item("") + " }"
+		return "COLLECT { MATCH (" + b + ":Profession {id: " + a + ".specializationOf}) RETURN " + item() + " }"
 	}
 	// RelProfessions.
 	match := "(" + b + ":Profession)-[" + e + ":" + professionsRel[k] + "]->(" + a + ")"
 	imp := "(" + param("imp") + " IS NULL OR " + e + ".importance = " + param("imp") + ")"
 	after := "(" + param("sk") + " IS NULL OR " + b + ".sortKey > " + param("sk") + " OR (" + b + ".sortKey = " + param("sk") + " AND " + b + ".id > " + param("cid") + "))"
-	return "{total: COUNT { MATCH " + match + " WHERE " + imp + " }, items: COLLECT { MATCH " + match + " WHERE " + imp + " AND " + after +
-		" WITH " + b + " ORDER BY " + b + ".sortKey, " + b + ".id LIMIT " + param("limit") + " RETURN " + item("") + " }}"
+	return "[COUNT { MATCH " + match + " WHERE " + imp + " }, COLLECT { MATCH " + match + " WHERE " + imp + " AND " + after +
+		" WITH " + b + " ORDER BY " + b + ".sortKey, " + b + ".id LIMIT " + param("limit") + " RETURN " + item() + " }]"
 }
 
 // orderOf is the order of a relation's items, as the per-field methods order them.
@@ -318,51 +334,56 @@ func planParams(np *career.NodePlan, k career.Kind, path string, params map[stri
 	return nil
 }
 
-// decodePlanNode decodes the projection m of a node of kind k read by node plan np.
-func decodePlanNode(m map[string]any, np *career.NodePlan, k career.Kind) (*career.PlanNode, error) {
-	out := &career.PlanNode{}
-	switch k {
-	case career.KindProfession:
-		out.Node = toProfession(m)
-	case career.KindSkill:
-		out.Node = toSkill(m)
-	case career.KindTool:
-		out.Node = toTool(m)
-	default:
-		out.Node = toTraining(m)
+// decodePlanNode decodes the projection v (see projection) of a node of kind k read by node
+// plan np, reached by relation rel ("" for a root).
+func decodePlanNode(v any, np *career.NodePlan, k career.Kind, rel career.Relation) (*career.PlanNode, error) {
+	vals, ok := v.([]any)
+	props := otherProps(np)
+	_, linked := linkProps[rel]
+	want := 2 + len(props) + len(np.Lists)
+	if linked {
+		want++
+	}
+	if !ok || len(vals) != want {
+		return nil, fmt.Errorf("neo4j: read plan: want a list of %d values, got %T", want, v)
+	}
+	out := &career.PlanNode{Node: newNode(k, strOf(vals[0]), strOf(vals[1]))}
+	for i, p := range props {
+		setProp(out.Node, p, vals[2+i])
+	}
+	next := 2 + len(props)
+	if linked {
+		switch rel {
+		case career.RelSkills:
+			out.Importance = career.Importance(strOf(vals[next]))
+		default:
+			out.MoveKind = career.MoveKind(strOf(vals[next]))
+		}
+		next++
 	}
 	if len(np.Lists) == 0 {
 		return out, nil
 	}
 	out.Lists = make(map[string]*career.PlanList, len(np.Lists))
 	for i, l := range np.Lists {
-		v := m[planListKey(i)]
+		v := vals[next+i]
 		pl := &career.PlanList{}
 		if l.Rel == career.RelProfessions {
-			pm, _ := v.(map[string]any)
-			fetched, err := maps(listOf(pm["items"]))
-			if err != nil {
-				return nil, fmt.Errorf("read plan %s: %w", l.Key, err)
+			pair := listOf(v)
+			if len(pair) != 2 {
+				return nil, fmt.Errorf("neo4j: read plan %s: want a total and a page, got %T", l.Key, v)
 			}
-			total, _ := pm["total"].(int64)
-			pg := career.TrimPage(fetched, l.Page.First, int(total))
+			total, _ := pair[0].(int64)
+			pg := career.TrimPage(listOf(pair[1]), l.Page.First, int(total))
 			pl.HasNextPage, pl.TotalCount = pg.HasNextPage, pg.TotalCount
-			v = anys(pg.Items)
+			v = pg.Items
 		}
-		items, err := maps(listOf(v))
-		if err != nil {
-			return nil, fmt.Errorf("read plan %s: %w", l.Key, err)
-		}
+		items := listOf(v)
 		pl.Items = make([]*career.PlanNode, len(items))
-		for j, im := range items {
-			if pl.Items[j], err = decodePlanNode(im, l.Node, l.Rel.ItemKind()); err != nil {
-				return nil, err
-			}
-			switch l.Rel {
-			case career.RelSkills:
-				pl.Items[j].Importance = career.Importance(str(im, relKey))
-			case career.RelNextCareers, career.RelPreviousCareers:
-				pl.Items[j].MoveKind = career.MoveKind(str(im, relKey))
+		for j, item := range items {
+			var err error
+			if pl.Items[j], err = decodePlanNode(item, l.Node, l.Rel.ItemKind(), l.Rel); err != nil {
+				return nil, fmt.Errorf("read plan %s: %w", l.Key, err)
 			}
 		}
 		out.Lists[l.Key] = pl
@@ -370,17 +391,104 @@ func decodePlanNode(m map[string]any, np *career.NodePlan, k career.Kind) (*care
 	return out, nil
 }
 
+// newNode returns a node of kind k with its ID and name.
+func newNode(k career.Kind, id, name string) any {
+	switch k {
+	case career.KindProfession:
+		return &career.Profession{ID: id, Name: name}
+	case career.KindSkill:
+		return &career.Skill{ID: id, Name: name}
+	case career.KindTool:
+		return &career.Tool{ID: id, Name: name}
+	}
+	return &career.Training{ID: id, Name: name}
+}
+
+// nodeID returns the ID of a node newNode made.
+func nodeID(n any) string {
+	switch n := n.(type) {
+	case *career.Profession:
+		return n.ID
+	case *career.Skill:
+		return n.ID
+	case *career.Tool:
+		return n.ID
+	case *career.Training:
+		return n.ID
+	}
+	return ""
+}
+
+// setProp sets the property p (other than ID and Name) of a node newNode made to the value v
+// Neo4j returned for it, as toProfession, toSkill, toTool and toTraining decode it.
+func setProp(n any, p career.Property, v any) {
+	s := strOf(v)
+	switch n := n.(type) {
+	case *career.Profession:
+		switch p {
+		case career.PropDataset:
+			n.Dataset = s
+		case career.PropCode:
+			n.Code = s
+		case career.PropAlternativeNames:
+			n.AlternativeNames = strsOf(v)
+		case career.PropSummary:
+			n.Summary = s
+		case career.PropDescription:
+			n.Description = s
+		case career.PropSector:
+			n.Sector = s
+		case career.PropTasks:
+			n.Tasks = strsOf(v)
+		case career.PropSpecializationOf:
+			n.SpecializationOf = s
+		case career.PropLanguage:
+			n.Language = s
+		case career.PropSource:
+			n.Source = s
+		}
+	case *career.Skill:
+		switch p {
+		case career.PropDataset:
+			n.Dataset = s
+		case career.PropCode:
+			n.Code = s
+		case career.PropAlternativeNames:
+			n.AlternativeNames = strsOf(v)
+		case career.PropSkillKind:
+			n.Kind = career.SkillKind(s)
+		case career.PropDescription:
+			n.Description = s
+		case career.PropLanguage:
+			n.Language = s
+		}
+	case *career.Tool:
+		switch p {
+		case career.PropDataset:
+			n.Dataset = s
+		case career.PropCode:
+			n.Code = s
+		case career.PropCategory:
+			n.Category = s
+		}
+	case *career.Training:
+		switch p {
+		case career.PropDataset:
+			n.Dataset = s
+		case career.PropCode:
+			n.Code = s
+		case career.PropLevel:
+			n.Level = career.TrainingLevel(s)
+		case career.PropDurationYears:
+			n.DurationYears = floatOf(v)
+		case career.PropDescription:
+			n.Description = s
+		}
+	}
+}
+
 // listOf returns v as a list, nil when it is none.
 func listOf(v any) []any {
 	l, _ := v.([]any)
 	return l
-}
-
-// anys returns maps as a list of values.
-func anys(ms []map[string]any) []any {
-	out := make([]any, len(ms))
-	for i, m := range ms {
-		out[i] = m
-	}
-	return out
 }

@@ -29,8 +29,8 @@ import (
 // byte of it is written: a mutation, a root field that plans do not cover, an introspection
 // field, @defer, a field under a planned node that the writer does not know, an argument a
 // resolver refuses (the plan builder does not plan it), an unknown ID (null, or NOT_FOUND), a
-// store error, an expensive request (its root fields take turns, see Admission), a request
-// already over. gqlgen then answers as if the writer did not exist, errors included.
+// store error, a request already over. An expensive request is admitted (Admission) before it
+// gets here, like any other. gqlgen then answers as if the writer did not exist, errors included.
 
 // errIndirect says that the direct writer leaves an operation to gqlgen.
 var errIndirect = errors.New("graph: the operation is not answered directly")
@@ -85,7 +85,9 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 		}
 	}()
 	pr, _ := r.Store.(career.PlanReader)
-	if ctx.Value(expensiveKey{}) != nil || ctx.Err() != nil || pr == nil {
+	// An expensive request is answered here too: admission control admitted it before its
+	// execution, and the planned root fields scan nothing, so they need no turns (takeTurns).
+	if ctx.Err() != nil || pr == nil {
 		return nil, errIndirect
 	}
 	planned := plans.get(op.Operation)

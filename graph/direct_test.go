@@ -226,3 +226,29 @@ func TestDirectWriterReusesPlansOfOneDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestDirectWriterAnswersExpensiveRequests: a planned query that admission control counts as
+// expensive (here every query is: the threshold is 0) is admitted, then answered by the direct
+// writer with gqlgen's bytes; its planned root fields scan nothing, so they need no turns.
+func TestDirectWriterAnswersExpensiveRequests(t *testing.T) {
+	for _, b := range testbackend.Open(t, testbackend.Seed(t)) {
+		t.Run(b.Name, func(t *testing.T) {
+			logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+			admission := graph.DefaultAdmission()
+			admission.Threshold = 0
+			direct := graph.NewHandler(b.Store, graph.Options{Logger: logger, Admission: &admission})
+			gqlgen := graph.NewHandler(b.Store, graph.Options{Logger: logger, Admission: &admission, NoDirect: true})
+			for _, query := range []string{seedCard(benchquery.Q1), seedCard(benchquery.Q2)} {
+				want := postRaw(t, gqlgen, query, nil, false)
+				before := graph.DirectAnswers()
+				got := postRaw(t, direct, query, nil, false)
+				if answered := graph.DirectAnswers() - before; answered != 1 {
+					t.Errorf("%s: direct answers: got %d, want 1", firstLine(query), answered)
+				}
+				if got != want {
+					t.Errorf("direct:\n%s\ngqlgen:\n%s", got, want)
+				}
+			}
+		})
+	}
+}

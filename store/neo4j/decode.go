@@ -57,9 +57,6 @@ func strsOf(v any) []string {
 	return out
 }
 
-// floatPtr returns a float property, nil when absent.
-func floatPtr(m map[string]any, key string) *float64 { return floatOf(m[key]) }
-
 // floatOf returns a number value as a float, nil when it is none.
 func floatOf(v any) *float64 {
 	switch v := v.(type) {
@@ -72,56 +69,31 @@ func floatOf(v any) *float64 {
 	return nil
 }
 
+// toProfession, toSkill, toTool and toTraining decode a projected node (professionProj, …).
+// They map the stored properties onto the domain's fields through setProp, the one mapping the
+// read plans use too.
 func toProfession(m map[string]any) *career.Profession {
-	return &career.Profession{
-		ID:               str(m, "id"),
-		Dataset:          str(m, "dataset"),
-		Code:             str(m, "code"),
-		Name:             str(m, "name"),
-		AlternativeNames: strs(m, "altNames"),
-		Summary:          str(m, "summary"),
-		Description:      str(m, "description"),
-		Sector:           str(m, "sector"),
-		Tasks:            strs(m, "tasks"),
-		SpecializationOf: str(m, "specializationOf"),
-		Language:         str(m, "language"),
-		Source:           str(m, "source"),
-	}
+	return fromMap(career.KindProfession, m).(*career.Profession)
 }
 
-func toSkill(m map[string]any) *career.Skill {
-	return &career.Skill{
-		ID:               str(m, "id"),
-		Dataset:          str(m, "dataset"),
-		Code:             str(m, "code"),
-		Name:             str(m, "name"),
-		AlternativeNames: strs(m, "altNames"),
-		Kind:             career.SkillKind(str(m, "kind")),
-		Description:      str(m, "description"),
-		Language:         str(m, "language"),
-	}
-}
+func toSkill(m map[string]any) *career.Skill { return fromMap(career.KindSkill, m).(*career.Skill) }
 
-func toTool(m map[string]any) *career.Tool {
-	return &career.Tool{
-		ID:       str(m, "id"),
-		Dataset:  str(m, "dataset"),
-		Code:     str(m, "code"),
-		Name:     str(m, "name"),
-		Category: str(m, "category"),
-	}
-}
+func toTool(m map[string]any) *career.Tool { return fromMap(career.KindTool, m).(*career.Tool) }
 
 func toTraining(m map[string]any) *career.Training {
-	return &career.Training{
-		ID:            str(m, "id"),
-		Dataset:       str(m, "dataset"),
-		Code:          str(m, "code"),
-		Name:          str(m, "name"),
-		Level:         career.TrainingLevel(str(m, "level")),
-		DurationYears: floatPtr(m, "durationYears"),
-		Description:   str(m, "description"),
+	return fromMap(career.KindTraining, m).(*career.Training)
+}
+
+// fromMap decodes a projected node of kind k: each of its properties under its stored name
+// (planProps).
+func fromMap(k career.Kind, m map[string]any) any {
+	n := newNode(k, str(m, "id"), str(m, "name"))
+	for _, p := range career.Properties[k] {
+		if p != career.PropID && p != career.PropName {
+			setProp(n, p, m[planProps[p]])
+		}
 	}
+	return n
 }
 
 // toNode decodes a projected node of any kind, by its ID's kind.

@@ -420,7 +420,8 @@ func nodeID(n any) string {
 }
 
 // setProp sets the property p (other than ID and Name) of a node newNode made to the value v
-// Neo4j returned for it, as toProfession, toSkill, toTool and toTraining decode it.
+// Neo4j returned for it: the one mapping of stored properties onto the domain's fields
+// (fromMap decodes the per-field reads' maps with it too).
 func setProp(n any, p career.Property, v any) {
 	s := strOf(v)
 	switch n := n.(type) {

@@ -46,6 +46,10 @@ type Bounds struct {
 	MaxNextCareers     int `json:"maxNextCareers"`
 	MaxPreviousCareers int `json:"maxPreviousCareers"`
 	MaxSpecializations int `json:"maxSpecializations"`
+	// MaxEquivalents bounds the equivalents of one profession: per dataset, the most links one
+	// profession has among those the dataset declares (from it or to it); merged, the sum, since
+	// the links of several datasets can meet on one profession.
+	MaxEquivalents int `json:"maxEquivalents"`
 
 	// MaxSkillUse is the most professions requiring one skill; MaxToolUse the most using one tool.
 	MaxSkillUse int `json:"maxSkillUse"`
@@ -128,7 +132,7 @@ var DefaultBounds = Bounds{
 	Datasets: 10, Professions: 10000, Skills: 70000, Tools: 45000, Trainings: 2500,
 	Moves: 50000, Postings: 500000,
 	MaxQualities: 10, MaxRequirements: 500, MaxTools: 700, MaxTrainings: 10,
-	MaxNextCareers: 32, MaxPreviousCareers: 650, MaxSpecializations: 65,
+	MaxNextCareers: 32, MaxPreviousCareers: 650, MaxSpecializations: 65, MaxEquivalents: 100,
 	MaxSkillUse: 1600, MaxToolUse: 1300, MaxSimilarPostings: 150000,
 	Walks:           [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
 	MaxWordPostings: 120000,
@@ -154,6 +158,7 @@ func (b Bounds) Merge(o Bounds) Bounds {
 		MaxSkillUse:        max(b.MaxSkillUse, o.MaxSkillUse),
 		MaxToolUse:         max(b.MaxToolUse, o.MaxToolUse),
 		MaxSimilarPostings: max(b.MaxSimilarPostings, o.MaxSimilarPostings),
+		MaxEquivalents:     saturate.Add(b.MaxEquivalents, o.MaxEquivalents),
 	}
 	for k := range m.Walks {
 		m.Walks[k] = max(b.Walks[k], o.Walks[k])
@@ -225,6 +230,7 @@ func DatasetBounds(d *Dataset) Bounds {
 		trainings[t.ID] = true
 	}
 
+	b.MaxEquivalents = maxEquivalents(d.Equivalences)
 	n := len(d.Professions)
 	qualities, requirements, toolUses, trained := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 	next, previous, narrower := make([][]int, n), make([]int, n), make([]int, n)
@@ -373,4 +379,14 @@ func firstRunes(s string, n int) string {
 		i += size
 	}
 	return s[:i]
+}
+
+// maxEquivalents is the most equivalences one profession has among eqs, from it or to it.
+func maxEquivalents(eqs []Equivalence) int {
+	per := make(map[string]int, len(eqs))
+	for _, e := range eqs {
+		per[e.FromID]++
+		per[e.ToID]++
+	}
+	return maxCount(per)
 }

@@ -227,6 +227,9 @@ type Dataset struct {
 	// TrainingLinks link professions to the trainings that prepare for them.
 	TrainingLinks []Link
 	Moves         []Move
+	// Equivalences link the dataset's professions to professions of other datasets (see
+	// Equivalence), in the dataset's order.
+	Equivalences []Equivalence
 }
 
 // String summarises the dataset's size.

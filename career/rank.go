@@ -131,6 +131,9 @@ func NewSkillGap(from, to *Profession, reqs []HeldRequirement, tools []HeldTool,
 		MissingTools: []*Tool{},
 		Coverage:     Coverage(reqs),
 		Trainings:    trainings,
+		// Stores compare professions of one dataset; CrossSkillGap says otherwise.
+		Basis:           BasisSameDataset,
+		ComparedThrough: []*Profession{},
 	}
 	if gap.Trainings == nil {
 		gap.Trainings = []*Training{}

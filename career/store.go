@@ -86,6 +86,11 @@ type Store interface {
 	// SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
 	SimilarProfessions(ctx context.Context, toID string, first int) ([]ProfessionMatch, error)
 
+	// Equivalents returns each profession's equivalents in other datasets: the links it declares
+	// and those declared to it (read reversed, Equivalence.Seen), where the other profession is
+	// loaded, in the order of SortEquivalents.
+	Equivalents(ctx context.Context, professionIDs []string) (map[string][]Equivalent, error)
+
 	// Stats counts nodes and moves, over everything or over one dataset ("" for all).
 	Stats(ctx context.Context, dataset string) (*Stats, error)
 	// TopSkills ranks skills by the number of professions requiring them, then name, then ID.
@@ -131,6 +136,10 @@ type SkillGap struct {
 	Coverage float64
 	// Trainings prepare for To, in To's order.
 	Trainings []*Training
+	// Basis says what was compared (BasisSameDataset from the stores; CrossSkillGap across
+	// datasets), ComparedThrough the equivalents of From that stood for it (never nil).
+	Basis           SkillGapBasis
+	ComparedThrough []*Profession
 }
 
 // MatchQuery asks which professions fit a set of skills and tools.
@@ -173,6 +182,10 @@ type Stats struct {
 	Tools       int
 	Trainings   int
 	CareerMoves int
+	// Equivalences counts the equivalences answered (both professions loaded) with a profession
+	// in the datasets counted; EquivalencesBySource splits them by source, by source.
+	Equivalences         int
+	EquivalencesBySource []SourceCount
 }
 
 // SkillUsage is a skill with the number of professions that require it.

@@ -70,7 +70,7 @@ func ReadCards(fsys fs.FS, datasetName string) (*career.Dataset, []Warning, erro
 // The fields of each part of the format, in the order the README documents them.
 var (
 	catalogueFields   = []string{"dataset", "skills", "tools", "trainings"}
-	cardFields        = []string{"profession", "qualities", "tasks", "skills", "tools", "trainings", "nextCareers"}
+	cardFields        = []string{"profession", "qualities", "tasks", "skills", "tools", "trainings", "nextCareers", "equivalents"}
 	infoFields        = []string{"name", "title", "version", "attribution", "language"}
 	skillFields       = []string{"code", "name", "alternativeNames", "kind", "language", "description"}
 	toolFields        = []string{"code", "name", "category"}
@@ -359,6 +359,8 @@ func (f *fileReader) card(root *yaml.Node) error {
 			err = f.links(v, key, career.KindTraining, tableTrainingLinks, p, &f.d.TrainingLinks)
 		case "nextCareers":
 			err = f.list(v, key, func(n *yaml.Node) error { return f.move(p, n) })
+		case "equivalents":
+			err = f.list(v, key, func(n *yaml.Node) error { return f.equivalent(p, n) })
 		}
 		if err != nil {
 			return err
@@ -719,7 +721,7 @@ func (p pos) at(field string) (string, int) {
 type cardPositions struct {
 	infoPos pos
 	nodes   map[career.Kind][]pos
-	links   [tableMoves + 1][]pos
+	links   [tableEquivalences + 1][]pos
 }
 
 func (c *cardPositions) info(field string) (string, int) { return c.infoPos.at(field) }

@@ -110,7 +110,7 @@ func TestReadCardsErrors(t *testing.T) {
 		{"two-documents", `beta.yaml:15: a second YAML document ("---"): write one card per file`},
 		{"not-a-mapping", `beta.yaml:1: want a card (with a "profession" section) or a catalogue (with "dataset", "skills", "tools" or "trainings" sections), got a list`},
 		{"unknown-field", `alpha.yaml:5: unknown field "secteur" in the profession section (want code, name, alternativeNames, source, language, sector, specializationOf, summary, description)`},
-		{"unknown-section", `alpha.yaml:10: unknown field "taches" in a card (want profession, qualities, tasks, skills, tools, trainings, nextCareers)`},
+		{"unknown-section", `alpha.yaml:10: unknown field "taches" in a card (want profession, qualities, tasks, skills, tools, trainings, nextCareers, equivalents)`},
 		{"unknown-catalogue-field", `dataset.yaml:26: unknown field "categorie" in a tool (want code, name, category)`},
 		{"field-twice", `beta.yaml:4: field "name" given twice (first at line 3)`},
 		{"wrong-type-list", `alpha.yaml:10: field "tasks": want a list, got "Programmer"`},

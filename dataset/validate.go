@@ -38,6 +38,7 @@ const (
 	tableToolUses
 	tableTrainingLinks
 	tableMoves
+	tableEquivalences
 )
 
 // locator tells where an entry of a dataset was written, so that errors can point at it.
@@ -86,6 +87,9 @@ func validate(d *career.Dataset, loc locator) ([]Warning, error) {
 		return nil, err
 	}
 	if err := v.links(); err != nil {
+		return nil, err
+	}
+	if err := v.equivalences(); err != nil {
 		return nil, err
 	}
 	return v.repair(), nil
@@ -325,6 +329,24 @@ func (v *validator) links() error {
 		}
 		if !seen.add(m.FromID, m.ToID) {
 			return v.linkErr(tableMoves, i, "", "profession %q: next career %q is listed twice", m.FromID, m.ToID)
+		}
+	}
+	return nil
+}
+
+// equivalences checks each equivalence (career.Equivalence.Check): from a profession of the
+// dataset to a profession of another one, given once.
+func (v *validator) equivalences() error {
+	seen := make(pairs, len(v.d.Equivalences))
+	for i, e := range v.d.Equivalences {
+		if err := v.source(tableEquivalences, i, e.FromID, "equivalence"); err != nil {
+			return err
+		}
+		if err := e.Check(v.d.Info.Name); err != nil {
+			return v.linkErr(tableEquivalences, i, "", "%v", err)
+		}
+		if !seen.add(e.FromID, e.ToID) {
+			return v.linkErr(tableEquivalences, i, "", "profession %q: equivalent %q is listed twice", e.FromID, e.ToID)
 		}
 	}
 	return nil

@@ -49,5 +49,5 @@ func (r *queryResolver) CareerProgression(ctx context.Context, from string, maxS
 
 // SkillGap is the resolver for the skillGap field.
 func (r *queryResolver) SkillGap(ctx context.Context, from string, to string) (*career.SkillGap, error) {
-	return r.Store.SkillGap(ctx, from, to)
+	return skillGap(ctx, r.Store, from, to)
 }

@@ -222,6 +222,9 @@ func (w *costWalker) field(f *ast.Field, scope costScope) (int, *gqlerror.Error)
 		}
 	}
 	outer := scope
+	if rule.acrossDatasets {
+		scope.b = w.all
+	}
 	if rule.datasets != nil {
 		if names, ok := rule.datasets(args); ok {
 			b := scope.b.Of(names...)
@@ -248,6 +251,9 @@ type costRule struct {
 	datasets func(args fieldArgs) (names []string, ok bool)
 	// scope returns the scope of the field's selection.
 	scope func(args fieldArgs, outer costScope) costScope
+	// acrossDatasets: the field links to other datasets (equivalents), so its selection lies in
+	// all the data, or in the datasets that datasets names.
+	acrossDatasets bool
 	// cost returns the field's cost.
 	cost func(c costCall) int
 }
@@ -593,6 +599,7 @@ var costRules = map[string]costRule{
 	"Profession.nextCareers":     listOf(func(b *career.Bounds) int { return b.MaxNextCareers }),
 	"Profession.previousCareers": listOf(func(b *career.Bounds) int { return b.MaxPreviousCareers }),
 	"Profession.specializations": listOf(func(b *career.Bounds) int { return b.MaxSpecializations }),
+	"Profession.equivalents":     equivalentsCost,
 	"Skill.professions":          {scope: pageScope, cost: connectionCost(nil)},
 	"Tool.professions":           {scope: pageScope, cost: connectionCost(nil)},
 	"Training.professions":       {scope: pageScope, cost: connectionCost(nil)},
@@ -604,6 +611,8 @@ var costRules = map[string]costRule{
 	"SkillGap.missing":      listOf(func(b *career.Bounds) int { return b.MaxRequirements }),
 	"SkillGap.missingTools": listOf(func(b *career.Bounds) int { return b.MaxTools }),
 	"SkillGap.trainings":    listOf(func(b *career.Bounds) int { return b.MaxTrainings }),
+	// comparedThrough lists from's equivalents, in to's dataset (the field's own scope).
+	"SkillGap.comparedThrough": {cost: func(c costCall) int { return c.list(c.all.MaxEquivalents) }},
 
 	"ProfessionMatch.matchedSkills": listOf(func(b *career.Bounds) int { return b.MaxRequirements }),
 	"ProfessionMatch.missingSkills": listOf(func(b *career.Bounds) int { return b.MaxRequirements }),
@@ -616,6 +625,20 @@ var costRules = map[string]costRule{
 	"ToolConnection.nodes":       {cost: pageCost},
 	"TrainingConnection.edges":   {cost: pageCost},
 	"TrainingConnection.nodes":   {cost: pageCost},
+}
+
+// equivalentsCost is the rule of Profession.equivalents: a list of at most the most
+// equivalents of one profession in all the data (links of several datasets meet on one
+// profession), whose selection lies in the datasets its dataset argument names, or in all.
+var equivalentsCost = costRule{
+	acrossDatasets: true,
+	datasets: func(a fieldArgs) ([]string, bool) {
+		if ds := a.str("dataset"); ds != "" {
+			return []string{ds}, true
+		}
+		return nil, false
+	},
+	cost: func(c costCall) int { return c.list(c.all.MaxEquivalents) },
 }
 
 // pageCost is the cost of a connection's edges or nodes: a list of the connection's `first`.

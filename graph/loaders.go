@@ -70,6 +70,7 @@ type Loaders struct {
 	previousCareers loader[string, []career.CareerMove]
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
+	equivalents     loader[string, []career.Equivalent]
 	datasets        datasetsOnce
 	// plans holds what the request's plans read (see plan.go).
 	plans planTable
@@ -114,7 +115,8 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
 			return fetchLinked(ctx, store, keys)
 		}),
-		datasets: datasetsOnce{store: store},
+		equivalents: newLoader(wait, store.Equivalents),
+		datasets:    datasetsOnce{store: store},
 	}
 }
 

@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Dataset() DatasetResolver
+	Equivalent() EquivalentResolver
 	GraphStats() GraphStatsResolver
 	Profession() ProfessionResolver
 	Query() QueryResolver
@@ -68,6 +69,13 @@ type ComplexityRoot struct {
 		Version     func(childComplexity int) int
 	}
 
+	Equivalent struct {
+		Confidence func(childComplexity int) int
+		Match      func(childComplexity int) int
+		Profession func(childComplexity int) int
+		Source     func(childComplexity int) int
+	}
+
 	GraphStats struct {
 		CareerMoves func(childComplexity int) int
 		Professions func(childComplexity int) int
@@ -87,6 +95,7 @@ type ComplexityRoot struct {
 		Code             func(childComplexity int) int
 		Dataset          func(childComplexity int) int
 		Description      func(childComplexity int) int
+		Equivalents      func(childComplexity int, dataset *string) int
 		ID               func(childComplexity int) int
 		Language         func(childComplexity int) int
 		Name             func(childComplexity int) int
@@ -175,13 +184,15 @@ type ComplexityRoot struct {
 	}
 
 	SkillGap struct {
-		Coverage     func(childComplexity int) int
-		From         func(childComplexity int) int
-		Missing      func(childComplexity int) int
-		MissingTools func(childComplexity int) int
-		Shared       func(childComplexity int) int
-		To           func(childComplexity int) int
-		Trainings    func(childComplexity int) int
+		Basis           func(childComplexity int) int
+		ComparedThrough func(childComplexity int) int
+		Coverage        func(childComplexity int) int
+		From            func(childComplexity int) int
+		Missing         func(childComplexity int) int
+		MissingTools    func(childComplexity int) int
+		Shared          func(childComplexity int) int
+		To              func(childComplexity int) int
+		Trainings       func(childComplexity int) int
 	}
 
 	SkillRequirement struct {
@@ -247,6 +258,9 @@ type DatasetResolver interface {
 	Version(ctx context.Context, obj *career.DatasetInfo) (*string, error)
 	Attribution(ctx context.Context, obj *career.DatasetInfo) (*string, error)
 }
+type EquivalentResolver interface {
+	Match(ctx context.Context, obj *career.Equivalent) (*career.EquivalenceMatch, error)
+}
 type GraphStatsResolver interface {
 	TopSkills(ctx context.Context, obj *model.GraphStats, first *int) ([]*career.SkillUsage, error)
 }
@@ -265,6 +279,7 @@ type ProfessionResolver interface {
 	Specializations(ctx context.Context, obj *career.Profession) ([]*career.Profession, error)
 	Language(ctx context.Context, obj *career.Profession) (*string, error)
 	Source(ctx context.Context, obj *career.Profession) (*string, error)
+	Equivalents(ctx context.Context, obj *career.Profession, dataset *string) ([]*career.Equivalent, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -398,6 +413,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Dataset.Version(childComplexity), true
 
+	case "Equivalent.confidence":
+		if e.ComplexityRoot.Equivalent.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Equivalent.Confidence(childComplexity), true
+	case "Equivalent.match":
+		if e.ComplexityRoot.Equivalent.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Equivalent.Match(childComplexity), true
+	case "Equivalent.profession":
+		if e.ComplexityRoot.Equivalent.Profession == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Equivalent.Profession(childComplexity), true
+	case "Equivalent.source":
+		if e.ComplexityRoot.Equivalent.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Equivalent.Source(childComplexity), true
+
 	case "GraphStats.careerMoves":
 		if e.ComplexityRoot.GraphStats.CareerMoves == nil {
 			break
@@ -477,6 +517,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Description(childComplexity), true
+	case "Profession.equivalents":
+		if e.ComplexityRoot.Profession.Equivalents == nil {
+			break
+		}
+
+		args, err := ec.field_Profession_equivalents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Equivalents(childComplexity, args["dataset"].(*string)), true
 	case "Profession.id":
 		if e.ComplexityRoot.Profession.ID == nil {
 			break
@@ -963,6 +1014,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillEdge.Node(childComplexity), true
 
+	case "SkillGap.basis":
+		if e.ComplexityRoot.SkillGap.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Basis(childComplexity), true
+	case "SkillGap.comparedThrough":
+		if e.ComplexityRoot.SkillGap.ComparedThrough == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.ComparedThrough(childComplexity), true
 	case "SkillGap.coverage":
 		if e.ComplexityRoot.SkillGap.Coverage == nil {
 			break
@@ -1889,6 +1952,75 @@ type Dataset {
   professions: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/equivalents.graphqls", Input: `# Equivalents: links between professions of different datasets (crosswalks, curated and
+# computed links), and what skillGap compares across datasets.
+
+extend type Profession {
+  """
+  The same or a close profession in other datasets, best first: official crosswalks
+  (ESCO <-> O*NET-SOC), curated links (seed) and computed ones (marked as such).
+
+  Symmetric: a link declared by either dataset is listed on both professions, read from each
+  side (the reverse of BROAD is NARROW). Only professions that are loaded are listed. Order:
+  confidence descending, then match (EXACT, CLOSE, NARROW, BROAD, then links without a match),
+  then name, then ID. ` + "`" + `dataset` + "`" + ` keeps the equivalents of that dataset (it must be loaded, like
+  every dataset argument). Costs the most equivalents one profession has × its selection.
+  """
+  equivalents(dataset: String): [Equivalent!]!
+}
+
+"A profession of another dataset that is the same as, or close to, a profession."
+type Equivalent {
+  profession: Profession!
+  "How the two relate, where the source says (null where it does not)."
+  match: EquivalenceMatch
+  "Where the link comes from, e.g. \"O*NET-SOC 2019 crosswalk\", \"curated\", \"computed: same title\"."
+  source: String!
+  "1 for official and curated links, below 1 for computed ones."
+  confidence: Float!
+}
+
+"How an equivalent relates to the profession it is listed on."
+enum EquivalenceMatch {
+  "The same profession."
+  EXACT
+  "Close enough to stand for each other, with differences of scope."
+  CLOSE
+  "The other profession is broader."
+  BROAD
+  "The other profession is narrower."
+  NARROW
+}
+
+"What skillGap compared: skills are compared within one dataset."
+enum SkillGapBasis {
+  "Both professions belong to one dataset: ` + "`" + `from` + "`" + `'s own skills and tools were compared with ` + "`" + `to` + "`" + `'s."
+  SAME_DATASET
+  """
+  The professions belong to different datasets, and ` + "`" + `from` + "`" + ` has equivalents in ` + "`" + `to` + "`" + `'s dataset
+  (listed in ` + "`" + `comparedThrough` + "`" + `): the skills and tools those equivalents require stood for
+  ` + "`" + `from` + "`" + `'s.
+  """
+  EQUIVALENTS
+  """
+  The professions belong to different datasets and ` + "`" + `from` + "`" + ` has no equivalent in ` + "`" + `to` + "`" + `'s
+  dataset: nothing could be compared, so every skill of ` + "`" + `to` + "`" + ` is missing (coverage 0, or 1
+  when ` + "`" + `to` + "`" + ` has no essential skill).
+  """
+  NO_COMMON_BASIS
+}
+
+extend type SkillGap {
+  "What was compared (see SkillGapBasis)."
+  basis: SkillGapBasis!
+  """
+  With basis EQUIVALENTS, the equivalents of ` + "`" + `from` + "`" + ` in ` + "`" + `to` + "`" + `'s dataset whose skills and tools
+  stood for ` + "`" + `from` + "`" + `'s, best first; otherwise empty. Costs the most equivalents one profession
+  has × its selection.
+  """
+  comparedThrough: [Profession!]!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -1942,6 +2074,20 @@ func (ec *executionContext) childFields_Dataset(ctx context.Context, field graph
 		return ec.fieldContext_Dataset_professions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Dataset", field.Name)
+}
+
+func (ec *executionContext) childFields_Equivalent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "profession":
+		return ec.fieldContext_Equivalent_profession(ctx, field)
+	case "match":
+		return ec.fieldContext_Equivalent_match(ctx, field)
+	case "source":
+		return ec.fieldContext_Equivalent_source(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Equivalent_confidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Equivalent", field.Name)
 }
 
 func (ec *executionContext) childFields_GraphStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2012,6 +2158,8 @@ func (ec *executionContext) childFields_Profession(ctx context.Context, field gr
 		return ec.fieldContext_Profession_language(ctx, field)
 	case "source":
 		return ec.fieldContext_Profession_source(ctx, field)
+	case "equivalents":
+		return ec.fieldContext_Profession_equivalents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Profession", field.Name)
 }
@@ -2130,6 +2278,10 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 		return ec.fieldContext_SkillGap_coverage(ctx, field)
 	case "trainings":
 		return ec.fieldContext_SkillGap_trainings(ctx, field)
+	case "basis":
+		return ec.fieldContext_SkillGap_basis(ctx, field)
+	case "comparedThrough":
+		return ec.fieldContext_SkillGap_comparedThrough(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
 }
@@ -2369,6 +2521,20 @@ func (ec *executionContext) field_GraphStats_topSkills_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Profession_equivalents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "dataset",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dataset"] = arg0
 	return args, nil
 }
 
@@ -3332,6 +3498,107 @@ func (ec *executionContext) fieldContext_Dataset_professions(_ context.Context, 
 	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Equivalent_profession(ctx context.Context, field graphql.CollectedField, obj *career.Equivalent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Equivalent_profession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Profession, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.Profession) graphql.Marshaler {
+			return ec.marshalNProfession2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐProfession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Equivalent_profession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Equivalent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Profession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Equivalent_match(ctx context.Context, field graphql.CollectedField, obj *career.Equivalent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Equivalent_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Equivalent().Match(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.EquivalenceMatch) graphql.Marshaler {
+			return ec.marshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Equivalent_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Equivalent", field, true, true, "EquivalenceMatch")
+}
+
+func (ec *executionContext) _Equivalent_source(ctx context.Context, field graphql.CollectedField, obj *career.Equivalent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Equivalent_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Equivalent_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Equivalent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Equivalent_confidence(ctx context.Context, field graphql.CollectedField, obj *career.Equivalent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Equivalent_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Equivalent_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Equivalent", field, false, false, "Float")
+}
+
 func (ec *executionContext) _GraphStats_professions(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4092,6 +4359,50 @@ func (ec *executionContext) _Profession_source(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Profession_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_equivalents(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_equivalents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Equivalents(ctx, obj, fc.Args["dataset"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.Equivalent) graphql.Marshaler {
+			return ec.marshalNEquivalent2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_equivalents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Equivalent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_equivalents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProfessionConnection) (ret graphql.Marshaler) {
@@ -5933,6 +6244,61 @@ func (ec *executionContext) fieldContext_SkillGap_trainings(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Training(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_basis(ctx context.Context, field graphql.CollectedField, obj *career.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.SkillGapBasis) graphql.Marshaler {
+			return ec.marshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "SkillGapBasis")
+}
+
+func (ec *executionContext) _SkillGap_comparedThrough(ctx context.Context, field graphql.CollectedField, obj *career.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_comparedThrough(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComparedThrough, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.Profession) graphql.Marshaler {
+			return ec.marshalNProfession2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐProfessionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_comparedThrough(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Profession(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8294,6 +8660,55 @@ func (ec *executionContext) _Dataset(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var equivalentImplementors = []string{"Equivalent"}
+
+func (ec *executionContext) _Equivalent(ctx context.Context, sel ast.SelectionSet, obj *career.Equivalent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, equivalentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Equivalent")
+		case "profession":
+			out.Values[i] = ec._Equivalent_profession(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "match":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Equivalent_match(ctx, field, obj)
+				})
+		case "source":
+			out.Values[i] = ec._Equivalent_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._Equivalent_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var graphStatsImplementors = []string{"GraphStats"}
 
 func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSet, obj *model.GraphStats) graphql.Marshaler {
@@ -8509,6 +8924,12 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Profession_source(ctx, field, obj)
+				})
+		case "equivalents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_equivalents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9069,6 +9490,16 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "trainings":
 			out.Values[i] = ec._SkillGap_trainings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._SkillGap_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comparedThrough":
+			out.Values[i] = ec._SkillGap_comparedThrough(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9965,6 +10396,30 @@ func (ec *executionContext) marshalNDataset2ᚖgithubᚗcomᚋcareergraphᚋcare
 	return ec._Dataset(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEquivalent2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalentᚄ(ctx context.Context, sel ast.SelectionSet, v []*career.Equivalent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEquivalent2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEquivalent2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalent(ctx context.Context, sel ast.SelectionSet, v *career.Equivalent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Equivalent!")
+		return graphql.Null
+	}
+	return ec._Equivalent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10273,6 +10728,34 @@ func (ec *executionContext) marshalNSkillGap2ᚖgithubᚗcomᚋcareergraphᚋcar
 	}
 	return ec._SkillGap(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis(ctx context.Context, v any) (career.SkillGapBasis, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis(ctx context.Context, sel ast.SelectionSet, v career.SkillGapBasis) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SkillGapBasis!")
+	}
+	return res
+}
+
+var (
+	unmarshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis = map[string]career.SkillGapBasis{
+		"SAME_DATASET":    career.BasisSameDataset,
+		"EQUIVALENTS":     career.BasisEquivalents,
+		"NO_COMMON_BASIS": career.BasisNoCommonBasis,
+	}
+	marshalNSkillGapBasis2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillGapBasis = map[career.SkillGapBasis]string{
+		career.BasisSameDataset:   "SAME_DATASET",
+		career.BasisEquivalents:   "EQUIVALENTS",
+		career.BasisNoCommonBasis: "NO_COMMON_BASIS",
+	}
+)
 
 func (ec *executionContext) unmarshalNSkillKind2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillKind(ctx context.Context, v any) (career.SkillKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -10760,6 +11243,40 @@ var (
 	marshalOCareerMoveKind2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐMoveKind = map[career.MoveKind]string{
 		career.MoveProgression: "PROGRESSION",
 		career.MoveLateral:     "LATERAL",
+	}
+)
+
+func (ec *executionContext) unmarshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch(ctx context.Context, v any) (*career.EquivalenceMatch, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch(ctx context.Context, sel ast.SelectionSet, v *career.EquivalenceMatch) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch[*v])
+	return res
+}
+
+var (
+	unmarshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch = map[string]career.EquivalenceMatch{
+		"EXACT":  career.MatchExact,
+		"CLOSE":  career.MatchClose,
+		"BROAD":  career.MatchBroad,
+		"NARROW": career.MatchNarrow,
+	}
+	marshalOEquivalenceMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalenceMatch = map[career.EquivalenceMatch]string{
+		career.MatchExact:  "EXACT",
+		career.MatchClose:  "CLOSE",
+		career.MatchBroad:  "BROAD",
+		career.MatchNarrow: "NARROW",
 	}
 )
 

@@ -322,6 +322,7 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.CareerMoves += d.stats.CareerMoves
 		}
 	}
+	st.Equivalences, st.EquivalencesBySource = g.equivalenceStats(dataset)
 	return &st, nil
 }
 

@@ -25,6 +25,11 @@ type graph struct {
 	// (sortKey, ID); skills nobody requires are left out.
 	skillsByUse []*skillNode
 
+	// equivalences are the equivalences answered (both professions loaded); equivalents holds
+	// each profession's, best first (see equivalents.go).
+	equivalences []equivalenceEdge
+	equivalents  map[*professionNode][]career.Equivalent
+
 	text *textsearch.Index
 	// bounds are the bounds of the data, for the API's cost model.
 	bounds career.Bounds
@@ -107,6 +112,7 @@ func buildGraph(datasets []*career.Dataset) *graph {
 	for _, d := range datasets {
 		g.add(d)
 	}
+	g.indexEquivalences(datasets)
 	g.finish()
 	return g
 }

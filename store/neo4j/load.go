@@ -264,9 +264,14 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	link("specialisations", "UNWIND $rows AS r MATCH (p:Profession {id: r.from}) MATCH (b:Profession {id: r.to}) "+
 		"MERGE (p)-[e:SPECIALIZES]->(b) SET e.loadGen = $gen RETURN count(*) AS n", rows)
 
+	eqLoad, eqStale := equivalenceSteps(d)
+	if len(eqLoad.rows) > 0 {
+		steps = append(steps, eqLoad)
+	}
+
 	// Remove what the new version no longer has: relationships first (those of nodes that stay),
 	// then nodes (with whatever still links them).
-	steps = append(steps, loadStep{
+	steps = append(steps, eqStale, loadStep{
 		name:   "stale links",
 		cypher: "MATCH (p:Profession {dataset: $ds})-[e]->() WHERE e.loadGen <> $gen DELETE e",
 	})
@@ -332,6 +337,9 @@ func (s *Store) Drop(ctx context.Context, name string) error {
 			if _, err := s.run(ctx, tx, "MATCH (n:"+l+" {dataset: $ds}) DETACH DELETE n", map[string]any{"ds": name}); err != nil {
 				return nil, err
 			}
+		}
+		if _, err := s.run(ctx, tx, dropEquivalencesCypher, map[string]any{"ds": name}); err != nil {
+			return nil, err
 		}
 		_, err := s.run(ctx, tx, "MATCH (d:Dataset {name: $ds}) DELETE d", map[string]any{"ds": name})
 		return nil, err

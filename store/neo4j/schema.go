@@ -32,6 +32,9 @@ func schemaStatements() []string {
 		"CREATE INDEX skill_kind IF NOT EXISTS FOR (n:Skill) ON (n.kind)",
 		"CREATE INDEX tool_category IF NOT EXISTS FOR (n:Tool) ON (n.category)",
 		"CREATE INDEX training_level IF NOT EXISTS FOR (n:Training) ON (n.level)",
+		"CREATE INDEX equivalence_from IF NOT EXISTS FOR (e:Equivalence) ON (e.from)",
+		"CREATE INDEX equivalence_to IF NOT EXISTS FOR (e:Equivalence) ON (e.to)",
+		"CREATE INDEX equivalence_dataset IF NOT EXISTS FOR (e:Equivalence) ON (e.dataset)",
 		"CREATE FULLTEXT INDEX "+FullTextIndex+" IF NOT EXISTS FOR (n:Profession|Skill|Tool|Training) ON EACH [n.searchText] "+
 			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 	)

@@ -88,9 +88,9 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 		}
 		equal(t, "dataset", []any{ds[0].Name, ds[0].Title, ds[0].Version, ds[0].Professions},
 			[]any{"seed", "Fiches métiers du développement informatique", "1", 8})
-		equal(t, "stats", *must(s.Stats(ctx, ""))(t), career.Stats{Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21})
-		equal(t, "stats(seed)", *must(s.Stats(ctx, "seed"))(t), career.Stats{Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21})
-		equal(t, "stats(unknown)", *must(s.Stats(ctx, "nope"))(t), career.Stats{})
+		equal(t, "stats", *must(s.Stats(ctx, ""))(t), career.Stats{Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21, EquivalencesBySource: []career.SourceCount{}})
+		equal(t, "stats(seed)", *must(s.Stats(ctx, "seed"))(t), career.Stats{Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21, EquivalencesBySource: []career.SourceCount{}})
+		equal(t, "stats(unknown)", *must(s.Stats(ctx, "nope"))(t), career.Stats{EquivalencesBySource: []career.SourceCount{}})
 		top := must(s.TopSkills(ctx, "", 5))(t)
 		var got []string
 		for _, u := range top {

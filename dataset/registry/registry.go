@@ -64,6 +64,11 @@ func Read(name, dir string, logger *slog.Logger) (*career.Dataset, error) {
 			return nil, fmt.Errorf("dataset %s needs the directory it was downloaded to", name)
 		}
 		d, warnings, err = read(dir)
+		if err == nil {
+			var more []dataset.Warning
+			more, err = addEquivalences(name, dir, d, logger)
+			warnings = append(warnings, more...)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read dataset %s: %w", name, err)
@@ -76,7 +81,7 @@ func Read(name, dir string, logger *slog.Logger) (*career.Dataset, error) {
 	}
 	logger.Info("dataset read", "dataset", name, "professions", len(d.Professions), "skills", len(d.Skills),
 		"tools", len(d.Tools), "trainings", len(d.Trainings), "requirements", len(d.Requirements),
-		"moves", len(d.Moves), "warnings", len(warnings), "duration", time.Since(start).Round(time.Millisecond))
+		"moves", len(d.Moves), "equivalences", len(d.Equivalences), "warnings", len(warnings), "duration", time.Since(start).Round(time.Millisecond))
 	return d, nil
 }
 

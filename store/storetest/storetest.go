@@ -468,6 +468,8 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 		equal(t, "bounds", b, career.Bounds{
 			Datasets: 1, Professions: 8, Skills: 35, Tools: 19, Trainings: 7, Moves: 21, Postings: 130,
 			MaxQualities: 5, MaxRequirements: 10, MaxTools: 12, MaxTrainings: 6,
+			// The front-end developer's 4 curated equivalents.
+			MaxEquivalents: 4,
 			MaxNextCareers: 6, MaxPreviousCareers: 5, MaxSpecializations: 2,
 			MaxSkillUse: 8, MaxToolUse: 7, MaxSimilarPostings: 90,
 			Walks:           [career.WalkSteps]int{6, 13, 26, 41, 56, 71},

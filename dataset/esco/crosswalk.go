@@ -194,3 +194,30 @@ func occupationCodes(dir string) (map[string]string, error) {
 	})
 	return out, err
 }
+
+// FrenchTitles reads the French preferred and alternative labels of ESCO's occupations from
+// occupations_fr.csv in dir, for the links other datasets compute to ESCO
+// (dataset.MatchTitles), without reading the rest of the export.
+func FrenchTitles(dir string) ([]dataset.Title, error) {
+	t, err := openTable(dir, fileOccupationsFR, "conceptUri", "preferredLabel", "altLabels")
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	uri, label, alts := t.Col("conceptUri"), t.Col("preferredLabel"), t.Col("altLabels")
+	var out []dataset.Title
+	err = t.Each(func(rec []string) error {
+		u := uuidOf(strings.TrimSpace(rec[uri]))
+		name := clean(rec[label])
+		if u == "" || name == "" {
+			return nil // Read reports these rows
+		}
+		id := career.MakeID(career.KindProfession, Name, u)
+		out = append(out, dataset.Title{ProfessionID: id, Text: name, Preferred: true})
+		for _, a := range altNames(name, labels(rec[alts], "\n")) {
+			out = append(out, dataset.Title{ProfessionID: id, Text: a})
+		}
+		return nil
+	})
+	return out, err
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/esco"
+	"github.com/careergraph/careergraph/dataset/rome"
 )
 
 // CrosswalkFolder is the folder, beside the datasets' folders, that the crosswalks are read
@@ -26,9 +27,40 @@ func beside(dir, name string) string {
 // folder: for ESCO, the ESCO → O*NET-SOC crosswalk in CrosswalkFolder, when it is there. A
 // missing crosswalk is logged, not an error: the dataset is whole without it.
 func addEquivalences(name, dir string, d *career.Dataset, logger *slog.Logger) ([]dataset.Warning, error) {
-	if name != esco.Name {
-		return nil, nil
+	switch name {
+	case rome.Name:
+		return nil, addComputedESCOLinks(dir, d, logger)
+	case esco.Name:
+		return addCrosswalk(dir, d, logger)
 	}
+	return nil, nil
+}
+
+// addComputedESCOLinks adds to ROME the links computed from the titles of its fiches and ESCO's
+// occupations (dataset.MatchTitles), when an ESCO export is beside the ROME folder (in a folder
+// named esco): there is no official ROME → ESCO table.
+func addComputedESCOLinks(dir string, d *career.Dataset, logger *slog.Logger) error {
+	escoDir := beside(dir, esco.Name)
+	if _, err := os.Stat(escoDir); errors.Is(err, fs.ErrNotExist) {
+		logger.Info("no ESCO export beside the ROME folder: ROME has no computed ESCO equivalents", "looked for", escoDir)
+		return nil
+	}
+	titles, err := esco.FrenchTitles(escoDir)
+	if err != nil {
+		return fmt.Errorf("ESCO titles for the computed ROME equivalents: %w", err)
+	}
+	links := dataset.MatchTitles(dataset.ProfessionTitles(d), titles)
+	d.Equivalences = append(d.Equivalences, links...)
+	sources := make([]string, len(links))
+	for i, l := range links {
+		sources[i] = l.Source
+	}
+	logger.Info("computed ROME to ESCO equivalents", "esco", escoDir, "links", len(links), "by source", fmt.Sprint(career.CountSources(sources)))
+	return nil
+}
+
+// addCrosswalk adds the ESCO → O*NET-SOC crosswalk to ESCO, when it is in CrosswalkFolder.
+func addCrosswalk(dir string, d *career.Dataset, logger *slog.Logger) ([]dataset.Warning, error) {
 	path := filepath.Join(beside(dir, CrosswalkFolder), esco.CrosswalkFile)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		logger.Info("no ESCO to O*NET crosswalk beside the ESCO folder: ESCO has no O*NET equivalents", "looked for", path)

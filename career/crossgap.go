@@ -1,6 +1,10 @@
 package career
 
-import "context"
+import (
+	"context"
+	"slices"
+	"strings"
+)
 
 // SkillGapBasis says what a SkillGap compared.
 type SkillGapBasis string
@@ -84,4 +88,27 @@ func uniqueProfessions(ps []*Profession) []*Profession {
 		}
 	}
 	return out
+}
+
+// CrossDatasetMatch is the BAD_USER_INPUT error of a matchProfessions that asks for professions
+// of one dataset with skills and tools of others only, which share nothing with them: skills and
+// tools are compared within a dataset. It returns nil when a skill or tool of q.Dataset is given,
+// when q.Dataset is "" or when an ID is malformed (the store reports it).
+func CrossDatasetMatch(q MatchQuery) error {
+	if q.Dataset == "" {
+		return nil
+	}
+	var others []string
+	for _, id := range append(slices.Clone(q.SkillIDs), q.ToolIDs...) {
+		_, ds, _, err := ParseID(id)
+		if err != nil || ds == q.Dataset {
+			return nil
+		}
+		if !slices.Contains(others, ds) {
+			others = append(others, ds)
+		}
+	}
+	slices.Sort(others)
+	return Errorf(EINVALID, "matchProfessions compares skills and tools within one dataset: none of the skills and tools given is of dataset %q (they are of %s); give skills of %s, or leave out dataset",
+		q.Dataset, strings.Join(others, ", "), q.Dataset)
 }

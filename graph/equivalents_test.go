@@ -66,6 +66,9 @@ var equivalentQueries = []struct{ name, query, want string }{
 		`{"data":{"skillGap":{"basis":"EQUIVALENTS","comparedThrough":[{"id":"profession:onet:15-1254.00"}],"coverage":1},` +
 			`"none":{"basis":"NO_COMMON_BASIS","comparedThrough":[]},` +
 			`"same":{"basis":"SAME_DATASET","comparedThrough":[],"coverage":0.42857142857142855}}}`},
+	{"matchProfessions with skills of another dataset says why nothing matches", `{
+		matchProfessions(skills: ["skill:seed:connaitre-bases-de-donnees"], dataset: "onet") { score } }`,
+		`{"errors":[{"message":"matchProfessions compares skills and tools within one dataset: none of the skills and tools given is of dataset \"onet\" (they are of seed); give skills of onet, or leave out dataset","path":["matchProfessions"],"locations":[{"line":2,"column":3}],"extensions":{"code":"BAD_USER_INPUT"}}],"data":null}`},
 }
 
 // TestEquivalents runs equivalentQueries on both backends holding the seed and the excerpts,

@@ -27,8 +27,15 @@ func (r *queryResolver) MatchProfessions(ctx context.Context, skills []string, t
 	if err != nil {
 		return nil, err
 	}
-	ms, err := r.Store.MatchProfessions(ctx, career.MatchQuery{SkillIDs: skills, ToolIDs: tools, Dataset: ds, First: n})
-	return pointers(ms), err
+	q := career.MatchQuery{SkillIDs: skills, ToolIDs: tools, Dataset: ds, First: n}
+	ms, err := r.Store.MatchProfessions(ctx, q)
+	if err == nil && len(ms) == 0 {
+		err = career.CrossDatasetMatch(q) // say why nothing matched, rather than answer []
+	}
+	if err != nil {
+		return nil, err
+	}
+	return pointers(ms), nil
 }
 
 // SimilarProfessions is the resolver for the similarProfessions field.

@@ -1883,7 +1883,9 @@ extend type Query {
   score = (sum of the weights of the profession's required skills the person has + number of its
   tools the person has) / (sum of the weights of all its required skills + number of all its
   tools), with ESSENTIAL weighing 2 and OPTIONAL 1. Only professions with a score above 0 are
-  listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are NOT_FOUND.
+  listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are NOT_FOUND. Skills and tools
+  are compared within a dataset: a ` + "`" + `dataset` + "`" + ` none of the skills and tools given belongs to
+  (nothing can match) is BAD_USER_INPUT saying so, not an empty list.
 
   Costs first × its selection plus the links it walks: the professions of each skill and tool
   given, at most the most professions one skill (tool) has.

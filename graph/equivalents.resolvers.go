@@ -12,6 +12,15 @@ import (
 	"github.com/careergraph/careergraph/graph/generated"
 )
 
+// Equivalences is the resolver for the equivalences field.
+func (r *datasetResolver) Equivalences(ctx context.Context, obj *career.DatasetInfo) (int, error) {
+	st, err := r.Store.Stats(ctx, obj.Name)
+	if err != nil {
+		return 0, err
+	}
+	return st.Equivalences, nil
+}
+
 // Match is the resolver for the match field.
 func (r *equivalentResolver) Match(ctx context.Context, obj *career.Equivalent) (*career.EquivalenceMatch, error) {
 	if obj.Match == career.NoMatch {

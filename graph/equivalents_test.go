@@ -66,6 +66,17 @@ var equivalentQueries = []struct{ name, query, want string }{
 		`{"data":{"skillGap":{"basis":"EQUIVALENTS","comparedThrough":[{"id":"profession:onet:15-1254.00"}],"coverage":1},` +
 			`"none":{"basis":"NO_COMMON_BASIS","comparedThrough":[]},` +
 			`"same":{"basis":"SAME_DATASET","comparedThrough":[],"coverage":0.42857142857142855}}}`},
+	// The excerpts' links: 14 curated (seed/README.md), 8 computed ROME → ESCO, and 24 of the
+	// crosswalk's 76 that reach an occupation of the O*NET excerpt (counted in its rows): ESCO
+	// 24 + 8 + 6 curated, O*NET 24 + 3, ROME 8 + 5.
+	{"stats and datasets count the equivalences by source", `{
+		stats { equivalences equivalencesBySource { source count } }
+		esco: stats(dataset: "esco") { equivalences }
+		datasets { name equivalences } }`,
+		`{"data":{"stats":{"equivalences":46,"equivalencesBySource":[{"source":"O*NET-SOC 2019 crosswalk","count":24},` +
+			`{"source":"computed: same alternative title","count":3},{"source":"computed: same title","count":5},{"source":"curated","count":14}]},` +
+			`"esco":{"equivalences":38},"datasets":[{"name":"esco","equivalences":38},{"name":"onet","equivalences":27},` +
+			`{"name":"rome","equivalences":13},{"name":"seed","equivalences":14}]}}`},
 	{"matchProfessions with skills of another dataset says why nothing matches", `{
 		matchProfessions(skills: ["skill:seed:connaitre-bases-de-donnees"], dataset: "onet") { score } }`,
 		`{"errors":[{"message":"matchProfessions compares skills and tools within one dataset: none of the skills and tools given is of dataset \"onet\" (they are of seed); give skills of onet, or leave out dataset","path":["matchProfessions"],"locations":[{"line":2,"column":3}],"extensions":{"code":"BAD_USER_INPUT"}}],"data":null}`},

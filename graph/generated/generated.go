@@ -62,11 +62,17 @@ type ComplexityRoot struct {
 	}
 
 	Dataset struct {
-		Attribution func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Professions func(childComplexity int) int
-		Title       func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Attribution  func(childComplexity int) int
+		Equivalences func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Professions  func(childComplexity int) int
+		Title        func(childComplexity int) int
+		Version      func(childComplexity int) int
+	}
+
+	EquivalenceSourceCount struct {
+		Count  func(childComplexity int) int
+		Source func(childComplexity int) int
 	}
 
 	Equivalent struct {
@@ -77,12 +83,14 @@ type ComplexityRoot struct {
 	}
 
 	GraphStats struct {
-		CareerMoves func(childComplexity int) int
-		Professions func(childComplexity int) int
-		Skills      func(childComplexity int) int
-		Tools       func(childComplexity int) int
-		TopSkills   func(childComplexity int, first *int) int
-		Trainings   func(childComplexity int) int
+		CareerMoves          func(childComplexity int) int
+		Equivalences         func(childComplexity int) int
+		EquivalencesBySource func(childComplexity int) int
+		Professions          func(childComplexity int) int
+		Skills               func(childComplexity int) int
+		Tools                func(childComplexity int) int
+		TopSkills            func(childComplexity int, first *int) int
+		Trainings            func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -257,6 +265,8 @@ type ComplexityRoot struct {
 type DatasetResolver interface {
 	Version(ctx context.Context, obj *career.DatasetInfo) (*string, error)
 	Attribution(ctx context.Context, obj *career.DatasetInfo) (*string, error)
+
+	Equivalences(ctx context.Context, obj *career.DatasetInfo) (int, error)
 }
 type EquivalentResolver interface {
 	Match(ctx context.Context, obj *career.Equivalent) (*career.EquivalenceMatch, error)
@@ -388,6 +398,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dataset.Attribution(childComplexity), true
+	case "Dataset.equivalences":
+		if e.ComplexityRoot.Dataset.Equivalences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.Equivalences(childComplexity), true
 	case "Dataset.name":
 		if e.ComplexityRoot.Dataset.Name == nil {
 			break
@@ -412,6 +428,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dataset.Version(childComplexity), true
+
+	case "EquivalenceSourceCount.count":
+		if e.ComplexityRoot.EquivalenceSourceCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EquivalenceSourceCount.Count(childComplexity), true
+	case "EquivalenceSourceCount.source":
+		if e.ComplexityRoot.EquivalenceSourceCount.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EquivalenceSourceCount.Source(childComplexity), true
 
 	case "Equivalent.confidence":
 		if e.ComplexityRoot.Equivalent.Confidence == nil {
@@ -444,6 +473,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.CareerMoves(childComplexity), true
+	case "GraphStats.equivalences":
+		if e.ComplexityRoot.GraphStats.Equivalences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Equivalences(childComplexity), true
+	case "GraphStats.equivalencesBySource":
+		if e.ComplexityRoot.GraphStats.EquivalencesBySource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.EquivalencesBySource(childComplexity), true
 	case "GraphStats.professions":
 		if e.ComplexityRoot.GraphStats.Professions == nil {
 			break
@@ -2022,6 +2063,27 @@ extend type SkillGap {
   """
   comparedThrough: [Profession!]!
 }
+
+extend type GraphStats {
+  """
+  Equivalences answered (both professions loaded) with a profession among those counted: each
+  link once, as its dataset declares it.
+  """
+  equivalences: Int!
+  "The equivalences counted, by source (e.g. \"curated\", \"O*NET-SOC 2019 crosswalk\"), by source."
+  equivalencesBySource: [EquivalenceSourceCount!]!
+}
+
+"How many equivalences come from one source."
+type EquivalenceSourceCount {
+  source: String!
+  count: Int!
+}
+
+extend type Dataset {
+  "Equivalences answered (both professions loaded) with a profession of this dataset, as stats(dataset:) counts them."
+  equivalences: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2074,8 +2136,20 @@ func (ec *executionContext) childFields_Dataset(ctx context.Context, field graph
 		return ec.fieldContext_Dataset_attribution(ctx, field)
 	case "professions":
 		return ec.fieldContext_Dataset_professions(ctx, field)
+	case "equivalences":
+		return ec.fieldContext_Dataset_equivalences(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Dataset", field.Name)
+}
+
+func (ec *executionContext) childFields_EquivalenceSourceCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_EquivalenceSourceCount_source(ctx, field)
+	case "count":
+		return ec.fieldContext_EquivalenceSourceCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EquivalenceSourceCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Equivalent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2106,6 +2180,10 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_careerMoves(ctx, field)
 	case "topSkills":
 		return ec.fieldContext_GraphStats_topSkills(ctx, field)
+	case "equivalences":
+		return ec.fieldContext_GraphStats_equivalences(ctx, field)
+	case "equivalencesBySource":
+		return ec.fieldContext_GraphStats_equivalencesBySource(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -3500,6 +3578,75 @@ func (ec *executionContext) fieldContext_Dataset_professions(_ context.Context, 
 	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Dataset_equivalences(ctx context.Context, field graphql.CollectedField, obj *career.DatasetInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_equivalences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Dataset().Equivalences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_equivalences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, true, true, "Int")
+}
+
+func (ec *executionContext) _EquivalenceSourceCount_source(ctx context.Context, field graphql.CollectedField, obj *career.SourceCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EquivalenceSourceCount_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EquivalenceSourceCount_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EquivalenceSourceCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _EquivalenceSourceCount_count(ctx context.Context, field graphql.CollectedField, obj *career.SourceCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EquivalenceSourceCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EquivalenceSourceCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EquivalenceSourceCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Equivalent_profession(ctx context.Context, field graphql.CollectedField, obj *career.Equivalent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3756,6 +3903,61 @@ func (ec *executionContext) fieldContext_GraphStats_topSkills(ctx context.Contex
 	if fc.Args, err = ec.field_GraphStats_topSkills_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_equivalences(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_equivalences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Equivalences, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_equivalences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_equivalencesBySource(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_equivalencesBySource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EquivalencesBySource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.SourceCount) graphql.Marshaler {
+			return ec.marshalNEquivalenceSourceCount2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_equivalencesBySource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EquivalenceSourceCount(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -8645,6 +8847,50 @@ func (ec *executionContext) _Dataset(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "equivalences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dataset_equivalences(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var equivalenceSourceCountImplementors = []string{"EquivalenceSourceCount"}
+
+func (ec *executionContext) _EquivalenceSourceCount(ctx context.Context, sel ast.SelectionSet, obj *career.SourceCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, equivalenceSourceCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EquivalenceSourceCount")
+		case "source":
+			out.Values[i] = ec._EquivalenceSourceCount_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._EquivalenceSourceCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8753,6 +8999,16 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GraphStats_topSkills(ctx, field, obj)
 				})
+		case "equivalences":
+			out.Values[i] = ec._GraphStats_equivalences(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "equivalencesBySource":
+			out.Values[i] = ec._GraphStats_equivalencesBySource(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10396,6 +10652,26 @@ func (ec *executionContext) marshalNDataset2ᚖgithubᚗcomᚋcareergraphᚋcare
 		return graphql.Null
 	}
 	return ec._Dataset(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEquivalenceSourceCount2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceCount(ctx context.Context, sel ast.SelectionSet, v career.SourceCount) graphql.Marshaler {
+	return ec._EquivalenceSourceCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEquivalenceSourceCount2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceCountᚄ(ctx context.Context, sel ast.SelectionSet, v []career.SourceCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEquivalenceSourceCount2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNEquivalent2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐEquivalentᚄ(ctx context.Context, sel ast.SelectionSet, v []*career.Equivalent) graphql.Marshaler {

@@ -86,6 +86,16 @@ type Store interface {
 	// SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
 	SimilarProfessions(ctx context.Context, toID string, first int) ([]ProfessionMatch, error)
 
+	// GroupsByID looks occupation groups up by global ID.
+	GroupsByID(ctx context.Context, ids []string) (map[string]*OccupationGroup, error)
+	// GroupsOf returns the groups each profession belongs to, narrowest first (CompareGroups).
+	GroupsOf(ctx context.Context, professionIDs []string) (map[string][]*OccupationGroup, error)
+	// NarrowerGroups returns each group's narrower groups, by name.
+	NarrowerGroups(ctx context.Context, groupIDs []string) (map[string][]*OccupationGroup, error)
+	// GroupProfessions returns, for each group, one page of the professions in the group or
+	// in any of its narrower groups (each once), by name. Unknown IDs are left out.
+	GroupProfessions(ctx context.Context, groupIDs []string, page PageArgs) (map[string]*Page[*Profession], error)
+
 	// Stats counts nodes and moves, over everything or over one dataset ("" for all).
 	Stats(ctx context.Context, dataset string) (*Stats, error)
 	// TopSkills ranks skills by the number of professions requiring them, then name, then ID.
@@ -173,6 +183,8 @@ type Stats struct {
 	Tools       int
 	Trainings   int
 	CareerMoves int
+	// OccupationGroups counts the occupation groups.
+	OccupationGroups int
 }
 
 // SkillUsage is a skill with the number of professions that require it.

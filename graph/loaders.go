@@ -71,6 +71,7 @@ type Loaders struct {
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
 	datasets        datasetsOnce
+	groups          groupLoaders // groups.go
 	// plans holds what the request's plans read (see plan.go).
 	plans planTable
 }
@@ -115,6 +116,7 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 			return fetchLinked(ctx, store, keys)
 		}),
 		datasets: datasetsOnce{store: store},
+		groups:   newGroupLoaders(store, wait),
 	}
 }
 

@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Dataset() DatasetResolver
 	GraphStats() GraphStatsResolver
+	OccupationGroup() OccupationGroupResolver
 	Profession() ProfessionResolver
 	Query() QueryResolver
 	SearchHit() SearchHitResolver
@@ -61,20 +62,33 @@ type ComplexityRoot struct {
 	}
 
 	Dataset struct {
-		Attribution func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Professions func(childComplexity int) int
-		Title       func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Attribution      func(childComplexity int) int
+		Name             func(childComplexity int) int
+		OccupationGroups func(childComplexity int) int
+		Professions      func(childComplexity int) int
+		Title            func(childComplexity int) int
+		Version          func(childComplexity int) int
 	}
 
 	GraphStats struct {
-		CareerMoves func(childComplexity int) int
-		Professions func(childComplexity int) int
-		Skills      func(childComplexity int) int
-		Tools       func(childComplexity int) int
-		TopSkills   func(childComplexity int, first *int) int
-		Trainings   func(childComplexity int) int
+		CareerMoves      func(childComplexity int) int
+		OccupationGroups func(childComplexity int) int
+		Professions      func(childComplexity int) int
+		Skills           func(childComplexity int) int
+		Tools            func(childComplexity int) int
+		TopSkills        func(childComplexity int, first *int) int
+		Trainings        func(childComplexity int) int
+	}
+
+	OccupationGroup struct {
+		Broader     func(childComplexity int) int
+		Code        func(childComplexity int) int
+		Dataset     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Level       func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Narrower    func(childComplexity int) int
+		Professions func(childComplexity int, first *int, after *string) int
 	}
 
 	PageInfo struct {
@@ -87,6 +101,7 @@ type ComplexityRoot struct {
 		Code             func(childComplexity int) int
 		Dataset          func(childComplexity int) int
 		Description      func(childComplexity int) int
+		Groups           func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Language         func(childComplexity int) int
 		Name             func(childComplexity int) int
@@ -130,6 +145,7 @@ type ComplexityRoot struct {
 		MatchProfessions   func(childComplexity int, skills []string, tools []string, dataset *string, first *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
+		OccupationGroup    func(childComplexity int, id string) int
 		Profession         func(childComplexity int, id *string, dataset *string, code *string) int
 		Professions        func(childComplexity int, filter *model.ProfessionFilter, first *int, after *string) int
 		Search             func(childComplexity int, text string, kinds []model.NodeKind, dataset *string, first *int) int
@@ -250,6 +266,11 @@ type DatasetResolver interface {
 type GraphStatsResolver interface {
 	TopSkills(ctx context.Context, obj *model.GraphStats, first *int) ([]*career.SkillUsage, error)
 }
+type OccupationGroupResolver interface {
+	Broader(ctx context.Context, obj *career.OccupationGroup) (*career.OccupationGroup, error)
+	Narrower(ctx context.Context, obj *career.OccupationGroup) ([]*career.OccupationGroup, error)
+	Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string) (*model.ProfessionConnection, error)
+}
 type ProfessionResolver interface {
 	Summary(ctx context.Context, obj *career.Profession) (*string, error)
 	Description(ctx context.Context, obj *career.Profession) (*string, error)
@@ -265,6 +286,7 @@ type ProfessionResolver interface {
 	Specializations(ctx context.Context, obj *career.Profession) ([]*career.Profession, error)
 	Language(ctx context.Context, obj *career.Profession) (*string, error)
 	Source(ctx context.Context, obj *career.Profession) (*string, error)
+	Groups(ctx context.Context, obj *career.Profession) ([]*career.OccupationGroup, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -285,6 +307,7 @@ type QueryResolver interface {
 	SimilarProfessions(ctx context.Context, to string, first *int) ([]*career.ProfessionMatch, error)
 	Stats(ctx context.Context, dataset *string) (*model.GraphStats, error)
 	Datasets(ctx context.Context) ([]*career.DatasetInfo, error)
+	OccupationGroup(ctx context.Context, id string) (*career.OccupationGroup, error)
 }
 type SearchHitResolver interface {
 	Node(ctx context.Context, obj *career.SearchHit) (model.Node, error)
@@ -379,6 +402,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dataset.Name(childComplexity), true
+	case "Dataset.occupationGroups":
+		if e.ComplexityRoot.Dataset.OccupationGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.OccupationGroups(childComplexity), true
 	case "Dataset.professions":
 		if e.ComplexityRoot.Dataset.Professions == nil {
 			break
@@ -404,6 +433,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.CareerMoves(childComplexity), true
+	case "GraphStats.occupationGroups":
+		if e.ComplexityRoot.GraphStats.OccupationGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.OccupationGroups(childComplexity), true
 	case "GraphStats.professions":
 		if e.ComplexityRoot.GraphStats.Professions == nil {
 			break
@@ -439,6 +474,60 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Trainings(childComplexity), true
+
+	case "OccupationGroup.broader":
+		if e.ComplexityRoot.OccupationGroup.Broader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Broader(childComplexity), true
+	case "OccupationGroup.code":
+		if e.ComplexityRoot.OccupationGroup.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Code(childComplexity), true
+	case "OccupationGroup.dataset":
+		if e.ComplexityRoot.OccupationGroup.Dataset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Dataset(childComplexity), true
+	case "OccupationGroup.id":
+		if e.ComplexityRoot.OccupationGroup.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.ID(childComplexity), true
+	case "OccupationGroup.level":
+		if e.ComplexityRoot.OccupationGroup.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Level(childComplexity), true
+	case "OccupationGroup.name":
+		if e.ComplexityRoot.OccupationGroup.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Name(childComplexity), true
+	case "OccupationGroup.narrower":
+		if e.ComplexityRoot.OccupationGroup.Narrower == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Narrower(childComplexity), true
+	case "OccupationGroup.professions":
+		if e.ComplexityRoot.OccupationGroup.Professions == nil {
+			break
+		}
+
+		args, err := ec.field_OccupationGroup_professions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Professions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -477,6 +566,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Description(childComplexity), true
+	case "Profession.groups":
+		if e.ComplexityRoot.Profession.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.Groups(childComplexity), true
 	case "Profession.id":
 		if e.ComplexityRoot.Profession.ID == nil {
 			break
@@ -713,6 +808,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.occupationGroup":
+		if e.ComplexityRoot.Query.OccupationGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Query_occupationGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OccupationGroup(childComplexity, args["id"].(string)), true
 	case "Query.profession":
 		if e.ComplexityRoot.Query.Profession == nil {
 			break
@@ -1889,6 +1995,60 @@ type Dataset {
   professions: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/groups.graphqls", Input: `# Occupation groups: the hierarchies of the datasets' classifications (ESCO's ISCO-08 groups,
+# ROME's grands domaines and domaines professionnels, O*NET's SOC groups) and the professions in
+# them.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend enum NodeKind {
+  "An occupation group (OccupationGroup)."
+  GROUP
+}
+
+extend type Query {
+  "An occupation group by global ID, e.g. \"group:esco:2512\" (ISCO-08), \"group:rome:M18\"; null when none."
+  occupationGroup(id: ID!): OccupationGroup
+}
+
+extend type Profession {
+  "The groups this profession belongs to, narrowest first (ROME domaine then grand domaine; ISCO unit group up to major group; SOC groups)."
+  groups: [OccupationGroup!]!
+}
+
+"""
+A group of a dataset's occupation classification. IDs are "group:<dataset>:<code>": ESCO's
+ISCO-08 groups ("group:esco:2512"), ROME's grands domaines and domaines professionnels
+("group:rome:M", "group:rome:M18"), O*NET's SOC 2018 major groups and broad occupations
+("group:onet:15-0000", "group:onet:15-1250").
+"""
+type OccupationGroup implements Node {
+  id: ID!
+  dataset: String!
+  "The classification's code, e.g. \"2512\", \"M18\", \"15-1250\"."
+  code: String!
+  "The group's name in the dataset (a SOC broad occupation, which O*NET ships without a title, is named by its code, e.g. \"SOC 15-1250\")."
+  name: String!
+  "e.g. \"ISCO-08 unit group\", \"ROME domaine professionnel\"."
+  level: String!
+  "The group this one is part of; null for a top group."
+  broader: OccupationGroup
+  "The groups directly under this one, by name."
+  narrower: [OccupationGroup!]!
+  "Professions in this group and its narrower groups, each once, by name. first: 1..100."
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+}
+
+extend type GraphStats {
+  "Number of occupation groups."
+  occupationGroups: Int!
+}
+
+extend type Dataset {
+  "Number of occupation groups it holds."
+  occupationGroups: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -1940,6 +2100,8 @@ func (ec *executionContext) childFields_Dataset(ctx context.Context, field graph
 		return ec.fieldContext_Dataset_attribution(ctx, field)
 	case "professions":
 		return ec.fieldContext_Dataset_professions(ctx, field)
+	case "occupationGroups":
+		return ec.fieldContext_Dataset_occupationGroups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Dataset", field.Name)
 }
@@ -1958,8 +2120,32 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_careerMoves(ctx, field)
 	case "topSkills":
 		return ec.fieldContext_GraphStats_topSkills(ctx, field)
+	case "occupationGroups":
+		return ec.fieldContext_GraphStats_occupationGroups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
+}
+
+func (ec *executionContext) childFields_OccupationGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OccupationGroup_id(ctx, field)
+	case "dataset":
+		return ec.fieldContext_OccupationGroup_dataset(ctx, field)
+	case "code":
+		return ec.fieldContext_OccupationGroup_code(ctx, field)
+	case "name":
+		return ec.fieldContext_OccupationGroup_name(ctx, field)
+	case "level":
+		return ec.fieldContext_OccupationGroup_level(ctx, field)
+	case "broader":
+		return ec.fieldContext_OccupationGroup_broader(ctx, field)
+	case "narrower":
+		return ec.fieldContext_OccupationGroup_narrower(ctx, field)
+	case "professions":
+		return ec.fieldContext_OccupationGroup_professions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OccupationGroup", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2012,6 +2198,8 @@ func (ec *executionContext) childFields_Profession(ctx context.Context, field gr
 		return ec.fieldContext_Profession_language(ctx, field)
 	case "source":
 		return ec.fieldContext_Profession_source(ctx, field)
+	case "groups":
+		return ec.fieldContext_Profession_groups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Profession", field.Name)
 }
@@ -2372,6 +2560,28 @@ func (ec *executionContext) field_GraphStats_topSkills_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_OccupationGroup_professions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Profession_nextCareers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2581,6 +2791,20 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_occupationGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -3332,6 +3556,29 @@ func (ec *executionContext) fieldContext_Dataset_professions(_ context.Context, 
 	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Dataset_occupationGroups(ctx context.Context, field graphql.CollectedField, obj *career.DatasetInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_occupationGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccupationGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_occupationGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
+}
+
 func (ec *executionContext) _GraphStats_professions(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3485,6 +3732,252 @@ func (ec *executionContext) fieldContext_GraphStats_topSkills(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_GraphStats_topSkills_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_occupationGroups(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_occupationGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccupationGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_occupationGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OccupationGroup_id(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OccupationGroup_dataset(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_dataset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dataset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_dataset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_code(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_name(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_level(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_broader(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_broader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OccupationGroup().Broader(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalOOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_broader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OccupationGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OccupationGroup_narrower(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_narrower(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OccupationGroup().Narrower(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalNOccupationGroup2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_narrower(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OccupationGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OccupationGroup_professions(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_professions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.OccupationGroup().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
+			return ec.marshalNProfessionConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfessionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_professions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OccupationGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfessionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_OccupationGroup_professions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4092,6 +4585,38 @@ func (ec *executionContext) _Profession_source(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Profession_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_groups(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().Groups(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalNOccupationGroup2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProfessionConnection) (ret graphql.Marshaler) {
@@ -5163,6 +5688,50 @@ func (ec *executionContext) fieldContext_Query_datasets(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Dataset(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_occupationGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_occupationGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OccupationGroup(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalOOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_occupationGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_occupationGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8107,6 +8676,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Profession(ctx, sel, obj)
+	case career.OccupationGroup:
+		return ec._OccupationGroup(ctx, sel, &obj)
+	case *career.OccupationGroup:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OccupationGroup(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -8277,6 +8853,11 @@ func (ec *executionContext) _Dataset(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "occupationGroups":
+			out.Values[i] = ec._Dataset_occupationGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8335,6 +8916,82 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GraphStats_topSkills(ctx, field, obj)
+				})
+		case "occupationGroups":
+			out.Values[i] = ec._GraphStats_occupationGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var occupationGroupImplementors = []string{"OccupationGroup", "Node"}
+
+func (ec *executionContext) _OccupationGroup(ctx context.Context, sel ast.SelectionSet, obj *career.OccupationGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, occupationGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OccupationGroup")
+		case "id":
+			out.Values[i] = ec._OccupationGroup_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataset":
+			out.Values[i] = ec._OccupationGroup_dataset(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._OccupationGroup_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._OccupationGroup_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._OccupationGroup_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "broader":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OccupationGroup_broader(ctx, field, obj)
+				})
+		case "narrower":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OccupationGroup_narrower(ctx, field, obj)
+				})
+		case "professions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OccupationGroup_professions(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8509,6 +9166,12 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Profession_source(ctx, field, obj)
+				})
+		case "groups":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_groups(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8787,6 +9450,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_datasets(ctx, field)
+				})
+		case "occupationGroup":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_occupationGroup(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -10098,6 +10767,30 @@ func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋcareergraphᚋcareer
 	return v
 }
 
+func (ec *executionContext) marshalNOccupationGroup2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*career.OccupationGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx context.Context, sel ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OccupationGroup!")
+		return graphql.Null
+	}
+	return ec._OccupationGroup(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -10922,6 +11615,13 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋcareergraphᚋcar
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx context.Context, sel ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OccupationGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProfession2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐProfession(ctx context.Context, sel ast.SelectionSet, v *career.Profession) graphql.Marshaler {

@@ -141,6 +141,11 @@ func checkDatasetNames(d *career.Dataset) error {
 			return err
 		}
 	}
+	for _, n := range d.Groups {
+		if err := check(career.KindGroup, n.ID, n.Dataset); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -263,6 +268,8 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	}
 	link("specialisations", "UNWIND $rows AS r MATCH (p:Profession {id: r.from}) MATCH (b:Profession {id: r.to}) "+
 		"MERGE (p)-[e:SPECIALIZES]->(b) SET e.loadGen = $gen RETURN count(*) AS n", rows)
+
+	steps = append(steps, groupSteps(d)...)
 
 	// Remove what the new version no longer has: relationships first (those of nodes that stay),
 	// then nodes (with whatever still links them).

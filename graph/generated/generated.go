@@ -2012,22 +2012,22 @@ extend type Query {
 }
 
 extend type Profession {
-  "The groups this profession belongs to, narrowest first (ROME domaine then grand domaine; ISCO unit group up to major group; SOC groups)."
+  "The groups this profession belongs to, narrowest first (ROME domaine then grand domaine; ISCO unit group up to major group; SOC major group)."
   groups: [OccupationGroup!]!
 }
 
 """
 A group of a dataset's occupation classification. IDs are "group:<dataset>:<code>": ESCO's
 ISCO-08 groups ("group:esco:2512"), ROME's grands domaines and domaines professionnels
-("group:rome:M", "group:rome:M18"), O*NET's SOC 2018 major groups and broad occupations
-("group:onet:15-0000", "group:onet:15-1250").
+("group:rome:M", "group:rome:M18"), O*NET's SOC 2018 major groups
+("group:onet:15-0000").
 """
 type OccupationGroup implements Node {
   id: ID!
   dataset: String!
-  "The classification's code, e.g. \"2512\", \"M18\", \"15-1250\"."
+  "The classification's code, e.g. \"2512\", \"M18\", \"15-0000\"."
   code: String!
-  "The group's name in the dataset (a SOC broad occupation, which O*NET ships without a title, is named by its code, e.g. \"SOC 15-1250\")."
+  "The group's name in the dataset."
   name: String!
   "e.g. \"ISCO-08 unit group\", \"ROME domaine professionnel\"."
   level: String!

@@ -22,7 +22,7 @@ func groupNames(gs []*career.OccupationGroup) []string {
 
 // checkGroups asserts the occupation groups both the excerpts and the full data hold: M1805's
 // domaine and grand domaine (names from unix_domaine_professionnel and unix_grand_domaine), the
-// ESCO web developer's four ISCO-08 groups (ISCOGroups_fr.csv), O*NET 15-1254.00's SOC groups,
+// ESCO web developer's four ISCO-08 groups (ISCOGroups_fr.csv), O*NET 15-1254.00's SOC major group,
 // and the narrower groups of ISCO 251.
 func checkGroups(t *testing.T, ctx context.Context, s career.Store) {
 	const m1805, onetWeb = "profession:rome:M1805", "profession:onet:15-1254.00"
@@ -36,7 +36,7 @@ func checkGroups(t *testing.T, ctx context.Context, s career.Store) {
 		"251 Concepteurs et analystes de logiciels et de multimédia",
 		"25 Spécialistes des technologies de l’information et des communications",
 		"2 Professions intellectuelles et scientifiques"})
-	equal(t, "O*NET 15-1254.00", groupNames(of[onetWeb]), []string{"15-1250 SOC 15-1250", "15-0000 Computer and Mathematical Occupations"})
+	equal(t, "O*NET 15-1254.00", groupNames(of[onetWeb]), []string{"15-0000 Computer and Mathematical Occupations"})
 	levels := []string{}
 	for _, g := range of[escoWebDeveloper] {
 		levels = append(levels, g.Level)
@@ -75,28 +75,30 @@ func TestExcerptGroups(t *testing.T) {
 
 // TestRealDataGroups checks the occupation groups of the full data on every backend: counts
 // per dataset (ISCOGroups_fr.csv: 10 major, 43 sub-major, 130 minor, 436 unit groups; ROME: 14
-// grands domaines, 110 domaines; O*NET: 23 major groups, 460 broad occupations from the codes of
-// Occupation Data.txt), and the professions of grand domaine M (208 fiches in unix_cr_gd_dp)
-// and of ISCO 25 (69 occupations whose iscoGroup starts with 25), each with its narrower groups.
+// grands domaines, 110 domaines; O*NET: the 23 major groups the codes of Occupation Data.txt
+// start with), and the professions of grand domaine M (208 fiches in unix_cr_gd_dp)
+// and of ISCO 25 (69 occupations whose iscoGroup starts with 25), each with its narrower groups,
+// and of SOC 15-0000 (38 codes 15-…).
 func TestRealDataGroups(t *testing.T) {
 	ctx := context.Background()
 	for _, b := range testbackend.Open(t, readAll(t)...) {
 		t.Run(b.Name, func(t *testing.T) {
 			checkGroups(t, ctx, b.Store)
-			for ds, want := range map[string]int{"esco": 619, "rome": 124, "onet": 483, "seed": 0} {
+			for ds, want := range map[string]int{"esco": 619, "rome": 124, "onet": 23, "seed": 0} {
 				st, err := b.Store.Stats(ctx, ds)
 				if err != nil {
 					t.Fatal(err)
 				}
 				equal(t, ds+" groups", st.OccupationGroups, want)
 			}
-			pages, err := b.Store.GroupProfessions(ctx, []string{"group:rome:M", "group:esco:25", "group:rome:M18"}, career.PageArgs{First: 2})
+			pages, err := b.Store.GroupProfessions(ctx, []string{"group:rome:M", "group:esco:25", "group:rome:M18", "group:onet:15-0000"}, career.PageArgs{First: 2})
 			if err != nil {
 				t.Fatal(err)
 			}
 			equal(t, "M total", pages["group:rome:M"].TotalCount, 208)
 			equal(t, "M18 total", pages["group:rome:M18"].TotalCount, 94)
 			equal(t, "ISCO 25 total", pages["group:esco:25"].TotalCount, 69)
+			equal(t, "SOC 15-0000 total", pages["group:onet:15-0000"].TotalCount, 38)
 		})
 	}
 }

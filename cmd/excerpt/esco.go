@@ -40,8 +40,8 @@ const (
 
 // cutESCO cuts the ESCO excerpt: the occupations of escoOccupations, their relations to
 // skills, those skills and the skills of escoSkills, with their rows in the collections and
-// the French label files; the ISCO groups the occupations belong to, with their broader groups; and the broader
-// relations between two kept concepts.
+// the French label files; the ISCO groups the occupations belong to, with their broader
+// groups; and the broader relations between two kept concepts.
 func cutESCO(from string) ([]cut, error) {
 	read := func(name string) (*table, error) {
 		t, err := readTable(from, name, ',')

@@ -9,10 +9,11 @@ import (
 
 // cutROME cuts the ROME excerpt: the fiches of romeFiches and the fiches they specialise, and of
 // every file rome.Read reads, the rows of those fiches. A compétence or savoir is kept when a
-// kept fiche links it (bloc 5 of the links file), a domaine professionnel (and its grand domaine)
-// when a kept fiche belongs to it. A row that links two codes is kept when both are: a move when both its fiches
-// are, a link or coherence row when its code_ogr is a kept fiche, appellation, compétence or
-// savoir (not a contexte de travail: the reader does not read that referential).
+// kept fiche links it (bloc 5 of the links file), a domaine professionnel (and its grand
+// domaine) when a kept fiche belongs to it. A row that links two codes is kept when both are: a
+// move when both its fiches are, a link or coherence row when its code_ogr is a kept fiche,
+// appellation, compétence or savoir (not a contexte de travail: the reader does not read that
+// referential).
 func cutROME(from string) ([]cut, error) {
 	tables := map[string]*table{}
 	for _, name := range rome.Files() {

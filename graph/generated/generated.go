@@ -1401,6 +1401,7 @@ var sources = []*ast.Source{
 # Orders are deterministic everywhere:
 # - lists and connections: by name, accent-, case- and punctuation-insensitive, then by ID;
 # - a profession's qualities, tasks, skills, tools, trainings and nextCareers: dataset order;
+# - a profession's groups: narrowest first, then by name;
 # - ranked results (search, matchProfessions, similarProfessions): score descending, then name, then ID.
 #
 # Empty strings: an empty string given to an optional argument or to a filter field (dataset,
@@ -1455,8 +1456,9 @@ var sources = []*ast.Source{
 #   ` + "`" + `first` + "`" + `; len(ids) for nodes; maxSteps + 1 for a path's steps; otherwise the longest such
 #   list of the loaded data, recomputed at each load (a profession's skills cost the most
 #   requirements any profession has, its nextCareers the most moves out of one profession,
-#   previousCareers the most moves into one, …). A connection's edges and nodes cost its
-#   ` + "`" + `first` + "`" + ` × their selection;
+#   previousCareers the most moves into one, a profession's groups the most groups of one
+#   profession, a group's narrower groups the most under one group, …). A connection's edges
+#   and nodes cost its ` + "`" + `first` + "`" + ` × their selection;
 # - links stay within a dataset: under a field that names its datasets (an ID, ` + "`" + `dataset` + "`" + `, or
 #   ` + "`" + `filter: {dataset}` + "`" + `) the lengths are those of these datasets;
 # - traversals add 1 per 100 professions or links they can visit: careerPaths its depth-first

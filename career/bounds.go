@@ -51,6 +51,12 @@ type Bounds struct {
 	// the links of several datasets can meet on one profession.
 	MaxEquivalents int `json:"maxEquivalents"`
 
+	// MaxProfessionGroups is the most occupation groups one profession is in (its narrowest
+	// groups and all the groups above them: the depth of the deepest hierarchy);
+	// MaxNarrowerGroups the most groups directly under one group.
+	MaxProfessionGroups int `json:"maxProfessionGroups"`
+	MaxNarrowerGroups   int `json:"maxNarrowerGroups"`
+
 	// MaxSkillUse is the most professions requiring one skill; MaxToolUse the most using one tool.
 	MaxSkillUse int `json:"maxSkillUse"`
 	MaxToolUse  int `json:"maxToolUse"`
@@ -133,6 +139,7 @@ var DefaultBounds = Bounds{
 	Moves: 50000, Postings: 500000,
 	MaxQualities: 10, MaxRequirements: 500, MaxTools: 700, MaxTrainings: 10,
 	MaxNextCareers: 32, MaxPreviousCareers: 650, MaxSpecializations: 65, MaxEquivalents: 100,
+	MaxProfessionGroups: 6, MaxNarrowerGroups: 27,
 	MaxSkillUse: 1600, MaxToolUse: 1300, MaxSimilarPostings: 150000,
 	Walks:           [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
 	MaxWordPostings: 120000,
@@ -141,24 +148,26 @@ var DefaultBounds = Bounds{
 // Merge returns the bounds of two sets of datasets loaded together.
 func (b Bounds) Merge(o Bounds) Bounds {
 	m := Bounds{
-		Datasets:           saturate.Add(b.Datasets, o.Datasets),
-		Professions:        saturate.Add(b.Professions, o.Professions),
-		Skills:             saturate.Add(b.Skills, o.Skills),
-		Tools:              saturate.Add(b.Tools, o.Tools),
-		Trainings:          saturate.Add(b.Trainings, o.Trainings),
-		Moves:              saturate.Add(b.Moves, o.Moves),
-		Postings:           saturate.Add(b.Postings, o.Postings),
-		MaxQualities:       max(b.MaxQualities, o.MaxQualities),
-		MaxRequirements:    max(b.MaxRequirements, o.MaxRequirements),
-		MaxTools:           max(b.MaxTools, o.MaxTools),
-		MaxTrainings:       max(b.MaxTrainings, o.MaxTrainings),
-		MaxNextCareers:     max(b.MaxNextCareers, o.MaxNextCareers),
-		MaxPreviousCareers: max(b.MaxPreviousCareers, o.MaxPreviousCareers),
-		MaxSpecializations: max(b.MaxSpecializations, o.MaxSpecializations),
-		MaxSkillUse:        max(b.MaxSkillUse, o.MaxSkillUse),
-		MaxToolUse:         max(b.MaxToolUse, o.MaxToolUse),
-		MaxSimilarPostings: max(b.MaxSimilarPostings, o.MaxSimilarPostings),
-		MaxEquivalents:     saturate.Add(b.MaxEquivalents, o.MaxEquivalents),
+		Datasets:            saturate.Add(b.Datasets, o.Datasets),
+		Professions:         saturate.Add(b.Professions, o.Professions),
+		Skills:              saturate.Add(b.Skills, o.Skills),
+		Tools:               saturate.Add(b.Tools, o.Tools),
+		Trainings:           saturate.Add(b.Trainings, o.Trainings),
+		Moves:               saturate.Add(b.Moves, o.Moves),
+		Postings:            saturate.Add(b.Postings, o.Postings),
+		MaxQualities:        max(b.MaxQualities, o.MaxQualities),
+		MaxRequirements:     max(b.MaxRequirements, o.MaxRequirements),
+		MaxTools:            max(b.MaxTools, o.MaxTools),
+		MaxTrainings:        max(b.MaxTrainings, o.MaxTrainings),
+		MaxNextCareers:      max(b.MaxNextCareers, o.MaxNextCareers),
+		MaxPreviousCareers:  max(b.MaxPreviousCareers, o.MaxPreviousCareers),
+		MaxSpecializations:  max(b.MaxSpecializations, o.MaxSpecializations),
+		MaxProfessionGroups: max(b.MaxProfessionGroups, o.MaxProfessionGroups),
+		MaxNarrowerGroups:   max(b.MaxNarrowerGroups, o.MaxNarrowerGroups),
+		MaxSkillUse:         max(b.MaxSkillUse, o.MaxSkillUse),
+		MaxToolUse:          max(b.MaxToolUse, o.MaxToolUse),
+		MaxSimilarPostings:  max(b.MaxSimilarPostings, o.MaxSimilarPostings),
+		MaxEquivalents:      saturate.Add(b.MaxEquivalents, o.MaxEquivalents),
 	}
 	for k := range m.Walks {
 		m.Walks[k] = max(b.Walks[k], o.Walks[k])
@@ -308,7 +317,44 @@ func DatasetBounds(d *Dataset) Bounds {
 	}
 
 	b.Walks = walks(next)
+	b.MaxProfessionGroups, b.MaxNarrowerGroups = groupBounds(d, index)
 	return b.Named(d.Info.Name)
+}
+
+// groupBounds returns the most occupation groups one profession of d is in (the distinct
+// groups of its memberships and all those above them) and the most groups directly under one
+// group, as stores serve them: links to groups or professions d does not hold are left out.
+func groupBounds(d *Dataset, professions map[string]int) (maxOf, maxNarrower int) {
+	broader := make(map[string]string, len(d.Groups))
+	for _, g := range d.Groups {
+		broader[g.ID] = g.BroaderID
+	}
+	narrower := make(map[string]int, len(d.Groups))
+	for _, g := range d.Groups {
+		if _, ok := broader[g.BroaderID]; ok && g.BroaderID != g.ID {
+			narrower[g.BroaderID]++
+			maxNarrower = max(maxNarrower, narrower[g.BroaderID])
+		}
+	}
+	of := make(map[string]map[string]bool, len(d.Professions))
+	for _, m := range d.GroupMembers {
+		if _, ok := professions[m.ProfessionID]; !ok {
+			continue
+		}
+		set := of[m.ProfessionID]
+		if set == nil {
+			set = map[string]bool{}
+			of[m.ProfessionID] = set
+		}
+		for id := m.TargetID; !set[id]; id = broader[id] {
+			if _, ok := broader[id]; !ok {
+				break
+			}
+			set[id] = true
+		}
+		maxOf = max(maxOf, len(set))
+	}
+	return maxOf, maxNarrower
 }
 
 // walks returns, for k = 1..WalkSteps, the most walks of k moves out of one profession:

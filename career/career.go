@@ -19,10 +19,11 @@ const (
 	KindSkill      Kind = "skill"
 	KindTool       Kind = "tool"
 	KindTraining   Kind = "training"
+	KindGroup      Kind = "group"
 )
 
 // Kinds lists every node kind, in the order the API documents them.
-var Kinds = []Kind{KindProfession, KindSkill, KindTool, KindTraining}
+var Kinds = []Kind{KindProfession, KindSkill, KindTool, KindTraining, KindGroup}
 
 // MakeID builds a global ID "<kind>:<dataset>:<code>".
 func MakeID(kind Kind, dataset, code string) string {
@@ -37,7 +38,7 @@ func ParseID(id string) (kind Kind, dataset, code string, err error) {
 	}
 	k := Kind(parts[0])
 	switch k {
-	case KindProfession, KindSkill, KindTool, KindTraining:
+	case KindProfession, KindSkill, KindTool, KindTraining, KindGroup:
 	default:
 		return "", "", "", Errorf(EINVALID, "invalid ID %q: unknown kind %q", id, parts[0])
 	}
@@ -208,6 +209,8 @@ type DatasetInfo struct {
 	Attribution string
 	// Professions is the number of professions of the dataset (filled by stores).
 	Professions int
+	// OccupationGroups is the number of occupation groups of the dataset (filled by stores).
+	OccupationGroups int
 }
 
 // Dataset is one source, normalized: the nodes and the links between them. Readers produce it;
@@ -230,6 +233,10 @@ type Dataset struct {
 	// Equivalences link the dataset's professions to professions of other datasets (see
 	// Equivalence), in the dataset's order.
 	Equivalences []Equivalence
+	// Groups are the dataset's occupation groups (see OccupationGroup).
+	Groups []OccupationGroup
+	// GroupMembers link professions to the narrowest groups they belong to, in dataset order.
+	GroupMembers []Link
 }
 
 // String summarises the dataset's size.

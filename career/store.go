@@ -90,6 +90,15 @@ type Store interface {
 	// and those declared to it (read reversed, Equivalence.Seen), where the other profession is
 	// loaded, in the order of SortEquivalents.
 	Equivalents(ctx context.Context, professionIDs []string) (map[string][]Equivalent, error)
+	// GroupsByID looks occupation groups up by global ID.
+	GroupsByID(ctx context.Context, ids []string) (map[string]*OccupationGroup, error)
+	// GroupsOf returns the groups each profession belongs to, narrowest first (CompareGroups).
+	GroupsOf(ctx context.Context, professionIDs []string) (map[string][]*OccupationGroup, error)
+	// NarrowerGroups returns each group's narrower groups, by name.
+	NarrowerGroups(ctx context.Context, groupIDs []string) (map[string][]*OccupationGroup, error)
+	// GroupProfessions returns, for each group, one page of the professions in the group or
+	// in any of its narrower groups (each once), by name. Unknown IDs are left out.
+	GroupProfessions(ctx context.Context, groupIDs []string, page PageArgs) (map[string]*Page[*Profession], error)
 
 	// Stats counts nodes and moves, over everything or over one dataset ("" for all).
 	Stats(ctx context.Context, dataset string) (*Stats, error)
@@ -186,6 +195,8 @@ type Stats struct {
 	// in the datasets counted; EquivalencesBySource splits them by source, by source.
 	Equivalences         int
 	EquivalencesBySource []SourceCount
+	// OccupationGroups counts the occupation groups.
+	OccupationGroups int
 }
 
 // SkillUsage is a skill with the number of professions that require it.

@@ -19,7 +19,10 @@ import (
 //   - a training's duration is negative (or not a number), a task is empty;
 //   - a quality is not a skill of kind ATTITUDE;
 //   - a link (requirement, quality, tool use, training link, move, specializationOf) points to a
-//     node the dataset does not hold, or is given twice.
+//     node the dataset does not hold, or is given twice;
+//   - an occupation group has no level, a broader group the dataset does not hold or a cycle of
+//     broader groups; a group member names a profession or group the dataset does not hold, or
+//     is given twice.
 //
 // Two harmless mistakes are repaired, not refused, and reported as Warnings: a move from a
 // profession to itself is removed from d.Moves, and a SpecializationOf naming the profession
@@ -90,6 +93,9 @@ func validate(d *career.Dataset, loc locator) ([]Warning, error) {
 		return nil, err
 	}
 	if err := v.equivalences(); err != nil {
+		return nil, err
+	}
+	if err := v.groups(); err != nil {
 		return nil, err
 	}
 	return v.repair(), nil

@@ -30,11 +30,12 @@ import (
 //     other lists the longest such list of the loaded data (career.Bounds, computed by the
 //     store at each load): a profession's skills cost maxRequirements × (…), its nextCareers
 //     maxNextCareers × (…), skillGap.missing and matchedSkills maxRequirements × (…),
-//     missingTools maxTools × (…), and so on. A connection's edges and nodes cost its
+//     missingTools maxTools × (…), a profession's groups maxProfessionGroups × (…), a
+//     group's narrower groups maxNarrowerGroups × (…), and so on. A connection's edges and nodes cost its
 //     `first` × (…).
 //   - Links stay within a dataset, so under a field that names its datasets (an ID, a
 //     dataset argument or filter: profession(id), careerPaths(from, to), professions(filter:
-//     {dataset}), search(dataset), …) the bounds are those of these datasets only.
+//     {dataset}), search(dataset), occupationGroup(id), …) the bounds are those of these datasets only.
 //   - Traversals add what they can visit, one unit per visitsPerUnit nodes or links visited:
 //     careerPaths its depth-first search, Σ (maxSteps−k+1) × walks_k for k = 1..maxSteps
 //     (walks_k: the most walks of k moves from one profession); careerProgression its
@@ -535,10 +536,11 @@ var costRules = map[string]costRule{
 		}
 		return []string{a.str("dataset")}, a.given("code")
 	}},
-	"Query.skill":    {datasets: idDatasets("id")},
-	"Query.tool":     {datasets: idDatasets("id")},
-	"Query.training": {datasets: idDatasets("id")},
-	"Query.datasets": listOf(func(b *career.Bounds) int { return b.Datasets }),
+	"Query.skill":           {datasets: idDatasets("id")},
+	"Query.tool":            {datasets: idDatasets("id")},
+	"Query.training":        {datasets: idDatasets("id")},
+	"Query.occupationGroup": {datasets: idDatasets("id")},
+	"Query.datasets":        listOf(func(b *career.Bounds) int { return b.Datasets }),
 	"Query.professions": {datasets: filterDataset("skill", "tool"), scope: pageScope, cost: connectionCost(filterCost(
 		func(b *career.Bounds) int { return b.Professions }, "text", "sector", "skill", "tool"))},
 	"Query.skills": {datasets: filterDataset(), scope: pageScope, cost: connectionCost(filterCost(
@@ -592,17 +594,20 @@ var costRules = map[string]costRule{
 		return 0, true
 	})},
 
-	"Profession.qualities":       listOf(func(b *career.Bounds) int { return b.MaxQualities }),
-	"Profession.skills":          listOf(func(b *career.Bounds) int { return b.MaxRequirements }),
-	"Profession.tools":           listOf(func(b *career.Bounds) int { return b.MaxTools }),
-	"Profession.trainings":       listOf(func(b *career.Bounds) int { return b.MaxTrainings }),
-	"Profession.nextCareers":     listOf(func(b *career.Bounds) int { return b.MaxNextCareers }),
-	"Profession.previousCareers": listOf(func(b *career.Bounds) int { return b.MaxPreviousCareers }),
-	"Profession.specializations": listOf(func(b *career.Bounds) int { return b.MaxSpecializations }),
-	"Profession.equivalents":     equivalentsCost,
-	"Skill.professions":          {scope: pageScope, cost: connectionCost(nil)},
-	"Tool.professions":           {scope: pageScope, cost: connectionCost(nil)},
-	"Training.professions":       {scope: pageScope, cost: connectionCost(nil)},
+	"Profession.qualities":        listOf(func(b *career.Bounds) int { return b.MaxQualities }),
+	"Profession.skills":           listOf(func(b *career.Bounds) int { return b.MaxRequirements }),
+	"Profession.tools":            listOf(func(b *career.Bounds) int { return b.MaxTools }),
+	"Profession.trainings":        listOf(func(b *career.Bounds) int { return b.MaxTrainings }),
+	"Profession.nextCareers":      listOf(func(b *career.Bounds) int { return b.MaxNextCareers }),
+	"Profession.previousCareers":  listOf(func(b *career.Bounds) int { return b.MaxPreviousCareers }),
+	"Profession.specializations":  listOf(func(b *career.Bounds) int { return b.MaxSpecializations }),
+	"Skill.professions":           {scope: pageScope, cost: connectionCost(nil)},
+	"Tool.professions":            {scope: pageScope, cost: connectionCost(nil)},
+	"Training.professions":        {scope: pageScope, cost: connectionCost(nil)},
+	"Profession.groups":           listOf(func(b *career.Bounds) int { return b.MaxProfessionGroups }),
+	"OccupationGroup.narrower":    listOf(func(b *career.Bounds) int { return b.MaxNarrowerGroups }),
+	"OccupationGroup.professions": {scope: pageScope, cost: connectionCost(nil)},
+	"Profession.equivalents":      equivalentsCost,
 
 	"CareerPath.steps": {cost: func(c costCall) int { return c.list(c.scope.steps) }},
 	"CareerStep.path":  {cost: func(c costCall) int { return c.list(c.scope.steps) }},

@@ -293,6 +293,9 @@ func directNodes(b planBuilder, args map[string]any, places []placement) (direct
 			return directField{}, errIndirect
 		}
 	}
+	if unplannedIDs(ids) {
+		return directField{}, errIndirect
+	}
 	kinds, byKind := nodesByKind(ids)
 	plans := make([]*career.ReadPlan, len(kinds))
 	for j, k := range kinds {

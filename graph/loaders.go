@@ -72,6 +72,7 @@ type Loaders struct {
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
 	equivalents     loader[string, []career.Equivalent]
 	datasets        datasetsOnce
+	groups          groupLoaders // groups.go
 	// plans holds what the request's plans read (see plan.go).
 	plans planTable
 }
@@ -117,6 +118,7 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 		}),
 		equivalents: newLoader(wait, store.Equivalents),
 		datasets:    datasetsOnce{store: store},
+		groups:      newGroupLoaders(store, wait),
 	}
 }
 

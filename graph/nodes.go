@@ -51,6 +51,8 @@ func loadNode(ctx context.Context, id string) (model.Node, error) {
 		return nilIfAbsent(l.tools.Load(ctx, id))
 	case career.KindTraining:
 		return nilIfAbsent(l.trainings.Load(ctx, id))
+	case career.KindGroup:
+		return nilIfAbsent(l.groups.byID.Load(ctx, id))
 	}
 	return nil, nil
 }

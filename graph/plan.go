@@ -428,6 +428,9 @@ func (r *Resolver) planNodes(ctx context.Context, ids []string) (nodes []*career
 // the IDs name: planned is false when the loaders must answer them. The results have one entry
 // per ID, nil for none: the node and the shape of its plan.
 func (r *Resolver) readNodes(ctx context.Context, ids []string, places []placement) (nodes []*career.PlanNode, shapes []*nodeShape, planned bool, err error) {
+	if unplannedIDs(ids) {
+		return nil, nil, false, nil
+	}
 	kinds, byKind := nodesByKind(ids)
 	nodes = make([]*career.PlanNode, len(ids))
 	shapes = make([]*nodeShape, len(ids))

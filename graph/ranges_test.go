@@ -19,19 +19,20 @@ import (
 func TestArgumentRanges(t *testing.T) {
 	page := map[string]argRange{"first": {min: 1, max: 100, def: 20}}
 	want := argRanges{
-		"Query.professions":        page,
-		"Query.skills":             page,
-		"Query.tools":              page,
-		"Query.trainings":          page,
-		"Skill.professions":        page,
-		"Tool.professions":         page,
-		"Training.professions":     page,
-		"Query.search":             {"first": {min: 1, max: 50, def: 10}},
-		"Query.careerPaths":        {"maxSteps": {min: 1, max: 6, def: 4}, "first": {min: 1, max: 20, def: 5}},
-		"Query.careerProgression":  {"maxSteps": {min: 1, max: 6, def: 3}, "first": {min: 1, max: 200, def: 50}},
-		"Query.matchProfessions":   {"first": {min: 1, max: 50, def: 10}},
-		"Query.similarProfessions": {"first": {min: 1, max: 50, def: 10}},
-		"GraphStats.topSkills":     {"first": {min: 1, max: 100, def: 10}},
+		"Query.professions":           page,
+		"Query.skills":                page,
+		"Query.tools":                 page,
+		"Query.trainings":             page,
+		"Skill.professions":           page,
+		"Tool.professions":            page,
+		"Training.professions":        page,
+		"OccupationGroup.professions": page,
+		"Query.search":                {"first": {min: 1, max: 50, def: 10}},
+		"Query.careerPaths":           {"maxSteps": {min: 1, max: 6, def: 4}, "first": {min: 1, max: 20, def: 5}},
+		"Query.careerProgression":     {"maxSteps": {min: 1, max: 6, def: 3}, "first": {min: 1, max: 200, def: 50}},
+		"Query.matchProfessions":      {"first": {min: 1, max: 50, def: 10}},
+		"Query.similarProfessions":    {"first": {min: 1, max: 50, def: 10}},
+		"GraphStats.topSkills":        {"first": {min: 1, max: 100, def: 10}},
 	}
 	if !reflect.DeepEqual(ranges, want) {
 		t.Errorf("ranges:\n got %v\nwant %v", ranges, want)

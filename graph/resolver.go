@@ -158,6 +158,8 @@ func nodeKind(k career.Kind) model.NodeKind {
 		return model.NodeKindTool
 	case career.KindTraining:
 		return model.NodeKindTraining
+	case career.KindGroup:
+		return model.NodeKindGroup
 	}
 	return model.NodeKindProfession
 }
@@ -171,6 +173,8 @@ func domainKind(k model.NodeKind) career.Kind {
 		return career.KindTool
 	case model.NodeKindTraining:
 		return career.KindTraining
+	case model.NodeKindGroup:
+		return career.KindGroup
 	}
 	return career.KindProfession
 }

@@ -40,8 +40,8 @@ const (
 
 // cutESCO cuts the ESCO excerpt: the occupations of escoOccupations, their relations to
 // skills, those skills and the skills of escoSkills, with their rows in the collections and
-// the French label files; the ISCO groups the occupations belong to; and the broader
-// relations between two kept concepts.
+// the French label files; the ISCO groups the occupations belong to, with their broader
+// groups; and the broader relations between two kept concepts.
 func cutESCO(from string) ([]cut, error) {
 	read := func(name string) (*table, error) {
 		t, err := readTable(from, name, ',')
@@ -74,7 +74,10 @@ func cutESCO(from string) ([]cut, error) {
 			return nil, fmt.Errorf("esco: %w", err)
 		}
 		for _, r := range rows {
-			isco.add(r.fields[g])
+			// The unit group and every broader group: its code's prefixes ("2512", "251", "25", "2").
+			for code := r.fields[g]; code != ""; code = code[:len(code)-1] {
+				isco.add(code)
+			}
 		}
 		cuts = append(cuts, cut{t: t, rows: rows})
 	}

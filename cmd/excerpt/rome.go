@@ -9,10 +9,11 @@ import (
 
 // cutROME cuts the ROME excerpt: the fiches of romeFiches and the fiches they specialise, and of
 // every file rome.Read reads, the rows of those fiches. A compétence or savoir is kept when a
-// kept fiche links it (bloc 5 of the links file), a domaine professionnel when a kept fiche
-// belongs to it. A row that links two codes is kept when both are: a move when both its fiches
-// are, a link or coherence row when its code_ogr is a kept fiche, appellation, compétence or
-// savoir (not a contexte de travail: the reader does not read that referential).
+// kept fiche links it (bloc 5 of the links file), a domaine professionnel (and its grand
+// domaine) when a kept fiche belongs to it. A row that links two codes is kept when both are: a
+// move when both its fiches are, a link or coherence row when its code_ogr is a kept fiche,
+// appellation, compétence or savoir (not a contexte de travail: the reader does not read that
+// referential).
 func cutROME(from string) ([]cut, error) {
 	tables := map[string]*table{}
 	for _, name := range rome.Files() {
@@ -45,9 +46,10 @@ func cutROME(from string) ([]cut, error) {
 			items.add(r.fields[ogr])
 		}
 	}
-	domaines := set{}
+	domaines, grands := set{}, set{}
 	for code := range fiches {
 		domaines.add(code[:3])
+		grands.add(code[:1])
 	}
 	// The code_ogr of every kept record: the fiches, their appellations, the items.
 	known := set{}
@@ -75,6 +77,7 @@ func cutROME(from string) ([]cut, error) {
 		cols []string
 		in   []set
 	}{
+		{rome.FileGrandDomain, []string{"code_grand_domaine"}, []set{grands}},
 		{rome.FileDomaines, []string{"code_domaine_professionnel"}, []set{domaines}},
 		{rome.FileFiches, []string{"code_rome"}, []set{fiches}},
 		{rome.FileAppellation, []string{"code_rome"}, []set{fiches}},

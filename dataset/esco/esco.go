@@ -109,6 +109,7 @@ type reader struct {
 	warnings []dataset.Warning
 
 	isco map[string]string // ISCO group code → French label
+	grp  iscoGroups        // the ISCO groups as occupation groups (groups.go)
 
 	occs     []occupation
 	occIndex map[string]int // concept URI → index in occs
@@ -121,6 +122,7 @@ type reader struct {
 type occupation struct {
 	p    career.Profession
 	reqs []requirement
+	isco string // the iscoGroup code, "" when none
 }
 
 // requirement is a required skill (an index in reader.skills).
@@ -147,19 +149,22 @@ func (r *reader) warn(w dataset.Warning) { r.warnings = append(r.warnings, w) }
 
 // readISCOGroups reads the French labels of ISCO groups (the professions' sectors).
 func (r *reader) readISCOGroups() error {
-	t, err := openTable(r.dir, fileISCOGroupsFR, "code", "preferredLabel")
+	t, err := openTable(r.dir, fileISCOGroupsFR, "code", "preferredLabel", "conceptUri")
 	if err != nil {
 		return err
 	}
 	defer t.Close()
-	code, label := t.Col("code"), t.Col("preferredLabel")
+	code, label, uri := t.Col("code"), t.Col("preferredLabel"), t.Col("conceptUri")
 	r.isco = make(map[string]string, 700)
-	return t.Each(func(rec []string) error {
+	err = t.Each(func(rec []string) error {
 		if c := strings.TrimSpace(rec[code]); c != "" {
 			r.isco[c] = clean(rec[label])
+			return r.grp.add(t, c, clean(rec[label]), strings.TrimSpace(rec[uri]))
 		}
 		return nil
 	})
+	r.linkISCOGroups()
+	return err
 }
 
 // occRow is one row of occupations_<lang>.csv.
@@ -266,7 +271,7 @@ func (r *reader) addOccupation(fr, en *occRow, t *dataset.Table) error {
 		p.Sector = label
 	}
 	r.occIndex[row.uri] = len(r.occs)
-	r.occs = append(r.occs, occupation{p: p})
+	r.occs = append(r.occs, occupation{p: p, isco: row.isco})
 	return nil
 }
 
@@ -619,7 +624,7 @@ func (r *reader) readBroader() error {
 			}
 		}
 		if typ != "Occupation" || btyp != "Occupation" {
-			return nil
+			return r.checkISCOBroader(t, line, typ, strings.TrimSpace(rec[uriCol]), strings.TrimSpace(rec[buriCol]))
 		}
 		u, b := strings.TrimSpace(rec[uriCol]), strings.TrimSpace(rec[buriCol])
 		oi, ok := r.occIndex[u]
@@ -675,6 +680,7 @@ func (r *reader) dataset() *career.Dataset {
 		}
 		d.Skills[i] = sk
 	}
+	d.Groups = r.grp.groups()
 	nreq := 0
 	for i := range r.occs {
 		nreq += len(r.occs[i].reqs)
@@ -684,6 +690,9 @@ func (r *reader) dataset() *career.Dataset {
 	for i := range r.occs {
 		o := &r.occs[i]
 		d.Professions[i] = o.p
+		if o.isco != "" && r.grp.byCode[o.isco] != nil {
+			d.GroupMembers = append(d.GroupMembers, career.Link{ProfessionID: o.p.ID, TargetID: r.grp.byCode[o.isco].ID})
+		}
 		for _, q := range o.reqs {
 			s := &r.skills[q.skill]
 			d.Requirements = append(d.Requirements, career.Requirement{ProfessionID: o.p.ID, SkillID: s.id, Importance: q.imp})

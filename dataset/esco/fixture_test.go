@@ -42,6 +42,9 @@ func fixture() readertest.Files {
 ISCOGroup,http://data.europa.eu/esco/isco/C2512,2512,Concepteurs de logiciels,released,,http://data.europa.eu/esco/concept-scheme/isco,
 ISCOGroup,http://data.europa.eu/esco/isco/C2513,2513,Concepteurs de sites internet et de multimédia,released,,http://data.europa.eu/esco/concept-scheme/isco,
 ISCOGroup,http://data.europa.eu/esco/isco/C2519,2519,Spécialistes des logiciels et applications non classés ailleurs,released,,http://data.europa.eu/esco/concept-scheme/isco,
+ISCOGroup,http://data.europa.eu/esco/isco/C2,2,Professions intellectuelles et scientifiques,released,,http://data.europa.eu/esco/concept-scheme/isco,
+ISCOGroup,http://data.europa.eu/esco/isco/C25,25,Spécialistes des technologies de l’information et des communications,released,,http://data.europa.eu/esco/concept-scheme/isco,
+ISCOGroup,http://data.europa.eu/esco/isco/C251,251,Concepteurs et analystes de logiciels et de multimédia,released,,http://data.europa.eu/esco/concept-scheme/isco,
 `,
 		fileSkillsEN: `conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,scopeNote,definition,inScheme,description
 KnowledgeSkillCompetence,` + skillURI + `2522a6ce-3202-4ac8-9f5b-b9cb5a3a83a1,skill/competence,cross-sector,debug software,"fix software

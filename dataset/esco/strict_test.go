@@ -47,7 +47,7 @@ func TestReadStrict(t *testing.T) {
 			dataset.ParseError{File: fileRelations, Line: 7, Reason: truncated}},
 		{"a record with a field too few",
 			readertest.Files{fileISCOGroupsFR: fx[fileISCOGroupsFR] + "ISCOGroup,http://data.europa.eu/esco/isco/C251,251,Concepteurs,released\n"},
-			dataset.ParseError{File: fileISCOGroupsFR, Line: 5, Reason: "wrong number of fields: want 8 as in the header"}},
+			dataset.ParseError{File: fileISCOGroupsFR, Line: 8, Reason: "wrong number of fields: want 8 as in the header"}},
 		{"a NUL byte in a concept URI",
 			readertest.Files{fileSkillsEN: strings.Replace(fx[fileSkillsEN], "0ccdfe98-f845", "0ccdfe98\x00-f845", 1)},
 			dataset.ParseError{File: fileSkillsEN, Line: 4, Reason: "NUL byte in field 2 (conceptUri)"}},

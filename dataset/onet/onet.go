@@ -133,6 +133,7 @@ func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 		}
 	}
 	r.assemble()
+	r.assembleGroups()
 	vw, err := dataset.Validate(r.d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("validate O*NET from %s: %w", dir, err)

@@ -7,12 +7,16 @@ import (
 	"github.com/careergraph/careergraph/dataset/rome"
 )
 
-// fixture is a small ROME export: the nine files Read needs, with the export's headers and a
+// fixture is a small ROME export: the ten files Read needs, with the export's headers and a
 // few rows modelled on the v460 export (« Source : France Travail – Répertoire Opérationnel des
 // Métiers et des Emplois (ROME 4.0, version 460) », Licence Ouverte v2.0), every field quoted
 // as published. Three fiches: A1101 and M1805 (its own parent), M1813 (a specialisation of M1805).
 func fixture() readertest.Files {
 	return readertest.Files{
+		rome.FileGrandDomain: `"code_grand_domaine","libelle_grand_domaine"
+"A","Agriculture et Pêche, Espaces naturels et Espaces verts, Soins aux animaux"
+"M","Support à l'entreprise"
+`,
 		rome.FileDomaines: `"code_domaine_professionnel","libelle_domaine_professionnel"
 "A11","Engins agricoles et forestiers"
 "M18","Systèmes d'information et de télécommunication"

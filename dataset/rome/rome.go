@@ -34,6 +34,7 @@ const (
 	FileFiches      = "unix_referentiel_code_rome_v460_utf8.csv"
 	FileAppellation = "unix_referentiel_appellation_v460_utf8.csv"
 	FileDomaines    = "unix_domaine_professionnel_v460_utf8.csv"
+	FileGrandDomain = "unix_grand_domaine_v460_utf8.csv"
 	FileTexte       = "unix_texte_v460_utf8.csv"
 	FileCompetence  = "unix_referentiel_competence_v460_utf8.csv"
 	FileSavoir      = "unix_referentiel_savoir_v460_utf8.csv"
@@ -44,7 +45,7 @@ const (
 
 // Files lists the files Read needs, in the order it reads them.
 func Files() []string {
-	return []string{FileDomaines, FileFiches, FileAppellation, FileTexte, FileCompetence, FileSavoir,
+	return []string{FileDomaines, FileGrandDomain, FileFiches, FileAppellation, FileTexte, FileCompetence, FileSavoir,
 		FileCoherence, FileLiens, FileMobilite}
 }
 
@@ -83,7 +84,7 @@ const (
 // reported as warnings.
 func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 	r := &reader{dir: dir, fiches: map[string]*fiche{}, items: map[string]item{}}
-	steps := []func() error{r.readDomaines, r.readFiches, r.readAppellations, r.readTextes,
+	steps := []func() error{r.readDomaines, r.readGrandDomaines, r.readFiches, r.readAppellations, r.readTextes,
 		r.readCompetences, r.readSavoirs, r.readCoherence, r.readLiens, r.readMobilite}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -105,6 +106,7 @@ type reader struct {
 	warnings []dataset.Warning
 
 	domaines map[string]string // code_domaine_professionnel → label
+	grands   map[string]string // code_grand_domaine → label (groups.go)
 	order    []*fiche          // fiches in file order
 	fiches   map[string]*fiche // by code ROME
 
@@ -535,6 +537,7 @@ func (r *reader) build() *career.Dataset {
 			})
 		}
 	}
+	r.addGroups(d)
 	return d
 }
 

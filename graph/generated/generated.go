@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Dataset() DatasetResolver
 	Equivalent() EquivalentResolver
 	GraphStats() GraphStatsResolver
+	OccupationGroup() OccupationGroupResolver
 	Profession() ProfessionResolver
 	Query() QueryResolver
 	SearchHit() SearchHitResolver
@@ -62,12 +63,13 @@ type ComplexityRoot struct {
 	}
 
 	Dataset struct {
-		Attribution  func(childComplexity int) int
-		Equivalences func(childComplexity int) int
-		Name         func(childComplexity int) int
-		Professions  func(childComplexity int) int
-		Title        func(childComplexity int) int
-		Version      func(childComplexity int) int
+		Attribution      func(childComplexity int) int
+		Equivalences     func(childComplexity int) int
+		Name             func(childComplexity int) int
+		OccupationGroups func(childComplexity int) int
+		Professions      func(childComplexity int) int
+		Title            func(childComplexity int) int
+		Version          func(childComplexity int) int
 	}
 
 	EquivalenceSourceCount struct {
@@ -86,11 +88,23 @@ type ComplexityRoot struct {
 		CareerMoves          func(childComplexity int) int
 		Equivalences         func(childComplexity int) int
 		EquivalencesBySource func(childComplexity int) int
+		OccupationGroups     func(childComplexity int) int
 		Professions          func(childComplexity int) int
 		Skills               func(childComplexity int) int
 		Tools                func(childComplexity int) int
 		TopSkills            func(childComplexity int, first *int) int
 		Trainings            func(childComplexity int) int
+	}
+
+	OccupationGroup struct {
+		Broader     func(childComplexity int) int
+		Code        func(childComplexity int) int
+		Dataset     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Level       func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Narrower    func(childComplexity int) int
+		Professions func(childComplexity int, first *int, after *string) int
 	}
 
 	PageInfo struct {
@@ -104,6 +118,7 @@ type ComplexityRoot struct {
 		Dataset          func(childComplexity int) int
 		Description      func(childComplexity int) int
 		Equivalents      func(childComplexity int, dataset *string) int
+		Groups           func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Language         func(childComplexity int) int
 		Name             func(childComplexity int) int
@@ -147,6 +162,7 @@ type ComplexityRoot struct {
 		MatchProfessions   func(childComplexity int, skills []string, tools []string, dataset *string, first *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
+		OccupationGroup    func(childComplexity int, id string) int
 		Profession         func(childComplexity int, id *string, dataset *string, code *string) int
 		Professions        func(childComplexity int, filter *model.ProfessionFilter, first *int, after *string) int
 		Search             func(childComplexity int, text string, kinds []model.NodeKind, dataset *string, first *int) int
@@ -274,6 +290,11 @@ type EquivalentResolver interface {
 type GraphStatsResolver interface {
 	TopSkills(ctx context.Context, obj *model.GraphStats, first *int) ([]*career.SkillUsage, error)
 }
+type OccupationGroupResolver interface {
+	Broader(ctx context.Context, obj *career.OccupationGroup) (*career.OccupationGroup, error)
+	Narrower(ctx context.Context, obj *career.OccupationGroup) ([]*career.OccupationGroup, error)
+	Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string) (*model.ProfessionConnection, error)
+}
 type ProfessionResolver interface {
 	Summary(ctx context.Context, obj *career.Profession) (*string, error)
 	Description(ctx context.Context, obj *career.Profession) (*string, error)
@@ -290,6 +311,7 @@ type ProfessionResolver interface {
 	Language(ctx context.Context, obj *career.Profession) (*string, error)
 	Source(ctx context.Context, obj *career.Profession) (*string, error)
 	Equivalents(ctx context.Context, obj *career.Profession, dataset *string) ([]*career.Equivalent, error)
+	Groups(ctx context.Context, obj *career.Profession) ([]*career.OccupationGroup, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -310,6 +332,7 @@ type QueryResolver interface {
 	SimilarProfessions(ctx context.Context, to string, first *int) ([]*career.ProfessionMatch, error)
 	Stats(ctx context.Context, dataset *string) (*model.GraphStats, error)
 	Datasets(ctx context.Context) ([]*career.DatasetInfo, error)
+	OccupationGroup(ctx context.Context, id string) (*career.OccupationGroup, error)
 }
 type SearchHitResolver interface {
 	Node(ctx context.Context, obj *career.SearchHit) (model.Node, error)
@@ -410,6 +433,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dataset.Name(childComplexity), true
+	case "Dataset.occupationGroups":
+		if e.ComplexityRoot.Dataset.OccupationGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.OccupationGroups(childComplexity), true
 	case "Dataset.professions":
 		if e.ComplexityRoot.Dataset.Professions == nil {
 			break
@@ -485,6 +514,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.EquivalencesBySource(childComplexity), true
+	case "GraphStats.occupationGroups":
+		if e.ComplexityRoot.GraphStats.OccupationGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.OccupationGroups(childComplexity), true
 	case "GraphStats.professions":
 		if e.ComplexityRoot.GraphStats.Professions == nil {
 			break
@@ -520,6 +555,60 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Trainings(childComplexity), true
+
+	case "OccupationGroup.broader":
+		if e.ComplexityRoot.OccupationGroup.Broader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Broader(childComplexity), true
+	case "OccupationGroup.code":
+		if e.ComplexityRoot.OccupationGroup.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Code(childComplexity), true
+	case "OccupationGroup.dataset":
+		if e.ComplexityRoot.OccupationGroup.Dataset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Dataset(childComplexity), true
+	case "OccupationGroup.id":
+		if e.ComplexityRoot.OccupationGroup.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.ID(childComplexity), true
+	case "OccupationGroup.level":
+		if e.ComplexityRoot.OccupationGroup.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Level(childComplexity), true
+	case "OccupationGroup.name":
+		if e.ComplexityRoot.OccupationGroup.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Name(childComplexity), true
+	case "OccupationGroup.narrower":
+		if e.ComplexityRoot.OccupationGroup.Narrower == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Narrower(childComplexity), true
+	case "OccupationGroup.professions":
+		if e.ComplexityRoot.OccupationGroup.Professions == nil {
+			break
+		}
+
+		args, err := ec.field_OccupationGroup_professions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.OccupationGroup.Professions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -569,6 +658,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Equivalents(childComplexity, args["dataset"].(*string)), true
+	case "Profession.groups":
+		if e.ComplexityRoot.Profession.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.Groups(childComplexity), true
 	case "Profession.id":
 		if e.ComplexityRoot.Profession.ID == nil {
 			break
@@ -805,6 +900,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.occupationGroup":
+		if e.ComplexityRoot.Query.OccupationGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Query_occupationGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OccupationGroup(childComplexity, args["id"].(string)), true
 	case "Query.profession":
 		if e.ComplexityRoot.Query.Profession == nil {
 			break
@@ -1399,6 +1505,7 @@ var sources = []*ast.Source{
 # Orders are deterministic everywhere:
 # - lists and connections: by name, accent-, case- and punctuation-insensitive, then by ID;
 # - a profession's qualities, tasks, skills, tools, trainings and nextCareers: dataset order;
+# - a profession's groups: narrowest first, then by name;
 # - ranked results (search, matchProfessions, similarProfessions): score descending, then name, then ID.
 #
 # Empty strings: an empty string given to an optional argument or to a filter field (dataset,
@@ -1453,8 +1560,9 @@ var sources = []*ast.Source{
 #   ` + "`" + `first` + "`" + `; len(ids) for nodes; maxSteps + 1 for a path's steps; otherwise the longest such
 #   list of the loaded data, recomputed at each load (a profession's skills cost the most
 #   requirements any profession has, its nextCareers the most moves out of one profession,
-#   previousCareers the most moves into one, …). A connection's edges and nodes cost its
-#   ` + "`" + `first` + "`" + ` × their selection;
+#   previousCareers the most moves into one, a profession's groups the most groups of one
+#   profession, a group's narrower groups the most under one group, …). A connection's edges
+#   and nodes cost its ` + "`" + `first` + "`" + ` × their selection;
 # - links stay within a dataset: under a field that names its datasets (an ID, ` + "`" + `dataset` + "`" + `, or
 #   ` + "`" + `filter: {dataset}` + "`" + `) the lengths are those of these datasets;
 # - traversals add 1 per 100 professions or links they can visit: careerPaths its depth-first
@@ -2085,6 +2193,60 @@ extend type Dataset {
   equivalences: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/groups.graphqls", Input: `# Occupation groups: the hierarchies of the datasets' classifications (ESCO's ISCO-08 groups,
+# ROME's grands domaines and domaines professionnels, O*NET's SOC groups) and the professions in
+# them.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend enum NodeKind {
+  "An occupation group (OccupationGroup)."
+  GROUP
+}
+
+extend type Query {
+  "An occupation group by global ID, e.g. \"group:esco:2512\" (ISCO-08), \"group:rome:M18\"; null when none."
+  occupationGroup(id: ID!): OccupationGroup
+}
+
+extend type Profession {
+  "The groups this profession belongs to, narrowest first (ROME domaine then grand domaine; ISCO unit group up to major group; SOC major group)."
+  groups: [OccupationGroup!]!
+}
+
+"""
+A group of a dataset's occupation classification. IDs are "group:<dataset>:<code>": ESCO's
+ISCO-08 groups ("group:esco:2512"), ROME's grands domaines and domaines professionnels
+("group:rome:M", "group:rome:M18"), O*NET's SOC 2018 major groups
+("group:onet:15-0000").
+"""
+type OccupationGroup implements Node {
+  id: ID!
+  dataset: String!
+  "The classification's code, e.g. \"2512\", \"M18\", \"15-0000\"."
+  code: String!
+  "The group's name in the dataset."
+  name: String!
+  "e.g. \"ISCO-08 unit group\", \"ROME domaine professionnel\"."
+  level: String!
+  "The group this one is part of; null for a top group."
+  broader: OccupationGroup
+  "The groups directly under this one, by name."
+  narrower: [OccupationGroup!]!
+  "Professions in this group and its narrower groups, each once, by name. first: 1..100."
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+}
+
+extend type GraphStats {
+  "Number of occupation groups."
+  occupationGroups: Int!
+}
+
+extend type Dataset {
+  "Number of occupation groups it holds."
+  occupationGroups: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2138,6 +2300,8 @@ func (ec *executionContext) childFields_Dataset(ctx context.Context, field graph
 		return ec.fieldContext_Dataset_professions(ctx, field)
 	case "equivalences":
 		return ec.fieldContext_Dataset_equivalences(ctx, field)
+	case "occupationGroups":
+		return ec.fieldContext_Dataset_occupationGroups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Dataset", field.Name)
 }
@@ -2184,8 +2348,32 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_equivalences(ctx, field)
 	case "equivalencesBySource":
 		return ec.fieldContext_GraphStats_equivalencesBySource(ctx, field)
+	case "occupationGroups":
+		return ec.fieldContext_GraphStats_occupationGroups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
+}
+
+func (ec *executionContext) childFields_OccupationGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OccupationGroup_id(ctx, field)
+	case "dataset":
+		return ec.fieldContext_OccupationGroup_dataset(ctx, field)
+	case "code":
+		return ec.fieldContext_OccupationGroup_code(ctx, field)
+	case "name":
+		return ec.fieldContext_OccupationGroup_name(ctx, field)
+	case "level":
+		return ec.fieldContext_OccupationGroup_level(ctx, field)
+	case "broader":
+		return ec.fieldContext_OccupationGroup_broader(ctx, field)
+	case "narrower":
+		return ec.fieldContext_OccupationGroup_narrower(ctx, field)
+	case "professions":
+		return ec.fieldContext_OccupationGroup_professions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OccupationGroup", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2240,6 +2428,8 @@ func (ec *executionContext) childFields_Profession(ctx context.Context, field gr
 		return ec.fieldContext_Profession_source(ctx, field)
 	case "equivalents":
 		return ec.fieldContext_Profession_equivalents(ctx, field)
+	case "groups":
+		return ec.fieldContext_Profession_groups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Profession", field.Name)
 }
@@ -2604,6 +2794,28 @@ func (ec *executionContext) field_GraphStats_topSkills_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_OccupationGroup_professions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Profession_equivalents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2827,6 +3039,20 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_occupationGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -3601,6 +3827,29 @@ func (ec *executionContext) fieldContext_Dataset_equivalences(_ context.Context,
 	return graphql.NewScalarFieldContext("Dataset", field, true, true, "Int")
 }
 
+func (ec *executionContext) _Dataset_occupationGroups(ctx context.Context, field graphql.CollectedField, obj *career.DatasetInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_occupationGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccupationGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_occupationGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
+}
+
 func (ec *executionContext) _EquivalenceSourceCount_source(ctx context.Context, field graphql.CollectedField, obj *career.SourceCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3958,6 +4207,252 @@ func (ec *executionContext) fieldContext_GraphStats_equivalencesBySource(_ conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EquivalenceSourceCount(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStats_occupationGroups(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_occupationGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccupationGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_occupationGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OccupationGroup_id(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OccupationGroup_dataset(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_dataset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dataset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_dataset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_code(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_name(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_level(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OccupationGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _OccupationGroup_broader(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_broader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OccupationGroup().Broader(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalOOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_broader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OccupationGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OccupationGroup_narrower(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_narrower(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OccupationGroup().Narrower(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalNOccupationGroup2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_narrower(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OccupationGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OccupationGroup_professions(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OccupationGroup_professions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.OccupationGroup().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
+			return ec.marshalNProfessionConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfessionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OccupationGroup_professions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OccupationGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfessionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_OccupationGroup_professions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4605,6 +5100,38 @@ func (ec *executionContext) fieldContext_Profession_equivalents(ctx context.Cont
 	if fc.Args, err = ec.field_Profession_equivalents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Profession_groups(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().Groups(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalNOccupationGroup2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -5678,6 +6205,50 @@ func (ec *executionContext) fieldContext_Query_datasets(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Dataset(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_occupationGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_occupationGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OccupationGroup(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+			return ec.marshalOOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_occupationGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OccupationGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_occupationGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8677,6 +9248,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Profession(ctx, sel, obj)
+	case career.OccupationGroup:
+		return ec._OccupationGroup(ctx, sel, &obj)
+	case *career.OccupationGroup:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OccupationGroup(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -8853,6 +9431,11 @@ func (ec *executionContext) _Dataset(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Dataset_equivalences(ctx, field, obj)
 				})
+		case "occupationGroups":
+			out.Values[i] = ec._Dataset_occupationGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9009,6 +9592,82 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "occupationGroups":
+			out.Values[i] = ec._GraphStats_occupationGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var occupationGroupImplementors = []string{"OccupationGroup", "Node"}
+
+func (ec *executionContext) _OccupationGroup(ctx context.Context, sel ast.SelectionSet, obj *career.OccupationGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, occupationGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OccupationGroup")
+		case "id":
+			out.Values[i] = ec._OccupationGroup_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataset":
+			out.Values[i] = ec._OccupationGroup_dataset(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._OccupationGroup_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._OccupationGroup_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._OccupationGroup_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "broader":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OccupationGroup_broader(ctx, field, obj)
+				})
+		case "narrower":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OccupationGroup_narrower(ctx, field, obj)
+				})
+		case "professions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OccupationGroup_professions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9188,6 +9847,12 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Profession_equivalents(ctx, field, obj)
+				})
+		case "groups":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_groups(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9466,6 +10131,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_datasets(ctx, field)
+				})
+		case "occupationGroup":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_occupationGroup(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -10831,6 +11502,30 @@ func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋcareergraphᚋcareer
 	return v
 }
 
+func (ec *executionContext) marshalNOccupationGroup2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*career.OccupationGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx context.Context, sel ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OccupationGroup!")
+		return graphql.Null
+	}
+	return ec._OccupationGroup(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -11717,6 +12412,13 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋcareergraphᚋcar
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOOccupationGroup2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐOccupationGroup(ctx context.Context, sel ast.SelectionSet, v *career.OccupationGroup) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OccupationGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProfession2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐProfession(ctx context.Context, sel ast.SelectionSet, v *career.Profession) graphql.Marshaler {

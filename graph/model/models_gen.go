@@ -139,6 +139,8 @@ const (
 	NodeKindSkill      NodeKind = "SKILL"
 	NodeKindTool       NodeKind = "TOOL"
 	NodeKindTraining   NodeKind = "TRAINING"
+	// An occupation group (OccupationGroup).
+	NodeKindGroup NodeKind = "GROUP"
 )
 
 var AllNodeKind = []NodeKind{
@@ -146,11 +148,12 @@ var AllNodeKind = []NodeKind{
 	NodeKindSkill,
 	NodeKindTool,
 	NodeKindTraining,
+	NodeKindGroup,
 }
 
 func (e NodeKind) IsValid() bool {
 	switch e {
-	case NodeKindProfession, NodeKindSkill, NodeKindTool, NodeKindTraining:
+	case NodeKindProfession, NodeKindSkill, NodeKindTool, NodeKindTraining, NodeKindGroup:
 		return true
 	}
 	return false

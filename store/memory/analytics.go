@@ -320,6 +320,7 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.Tools += d.stats.Tools
 			st.Trainings += d.stats.Trainings
 			st.CareerMoves += d.stats.CareerMoves
+			st.OccupationGroups += d.stats.OccupationGroups
 		}
 	}
 	st.Equivalences, st.EquivalencesBySource = g.equivalenceStats(dataset)

@@ -15,6 +15,7 @@ type graph struct {
 	skills      map[string]*skillNode
 	tools       map[string]*toolNode
 	trainings   map[string]*trainingNode
+	groups      map[string]*groupNode // groups.go
 
 	// Every node of a kind, ordered by (sortKey, ID): the order of lists.
 	sortedProfessions []*professionNode
@@ -59,6 +60,7 @@ type professionNode struct {
 	previous     []moveEdge        // by the source's (sortKey, ID)
 	broader      *professionNode
 	narrower     []*professionNode // by (sortKey, ID)
+	groups       []*groupNode      // narrowest first (groups.go)
 
 	// totalWeight is the denominator of matchProfessions' score: the weights of all
 	// requirements plus one per tool.
@@ -193,6 +195,8 @@ func (g *graph) add(d *career.Dataset) {
 		}
 	}
 
+	g.addGroups(d, di)
+
 	career.SortByKeys(di.professions, func(n *professionNode) (string, string) { return n.sortKey, n.p.ID })
 	career.SortByKeys(di.skills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
 	career.SortByKeys(di.tools, func(n *toolNode) (string, string) { return n.sortKey, n.t.ID })
@@ -246,5 +250,6 @@ func (g *graph) finish() {
 		}
 		return career.CompareKeys(a.sortKey, a.s.ID, b.sortKey, b.s.ID)
 	})
+	g.finishGroups()
 	g.text.Build()
 }

@@ -282,6 +282,10 @@ func (g *graph) node(id string) (node any, dataset, name string) {
 		if n := g.trainings[id]; n != nil {
 			return n.t, n.t.Dataset, n.t.Name
 		}
+	case career.KindGroup:
+		if n := g.groups[id]; n != nil {
+			return n.g, n.g.Dataset, n.g.Name
+		}
 	}
 	return nil, "", ""
 }

@@ -332,7 +332,8 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		count("(n:Profession)")+" AS professions, "+
 		count("(n:Skill)")+" AS skills, "+
 		count("(n:Tool)")+" AS tools, "+
-		count("(n:Training)")+" AS trainings, moves",
+		count("(n:Training)")+" AS trainings, "+
+		count("(n:OccupationGroup)")+" AS groups, moves",
 		map[string]any{"dataset": dataset})
 	if err != nil {
 		return nil, err
@@ -342,11 +343,12 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		return nil, err
 	}
 	st := &career.Stats{
-		Professions: w.int("professions"),
-		Skills:      w.int("skills"),
-		Tools:       w.int("tools"),
-		Trainings:   w.int("trainings"),
-		CareerMoves: w.int("moves"),
+		Professions:      w.int("professions"),
+		Skills:           w.int("skills"),
+		Tools:            w.int("tools"),
+		Trainings:        w.int("trainings"),
+		CareerMoves:      w.int("moves"),
+		OccupationGroups: w.int("groups"),
 	}
 	if st.Equivalences, st.EquivalencesBySource, err = s.equivalenceStats(ctx, dataset); err != nil {
 		return nil, err

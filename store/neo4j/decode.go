@@ -25,6 +25,8 @@ func projOf(label string) string {
 		return skillProj
 	case "Tool":
 		return toolProj
+	case groupLabel:
+		return groupProj
 	default:
 		return trainingProj
 	}
@@ -108,6 +110,8 @@ func toNode(m map[string]any) (any, career.Kind) {
 		return toTool(m), k
 	case career.KindTraining:
 		return toTraining(m), k
+	case career.KindGroup:
+		return toGroup(m), k
 	}
 	return nil, k
 }

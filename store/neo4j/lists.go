@@ -12,7 +12,7 @@ import (
 
 // anyProj projects a node of any label: the union of the labels' projections.
 const anyProj = "{.id, .dataset, .code, .name, .altNames, .summary, .description, .sector, .tasks, .specializationOf, " +
-	".language, .source, .kind, .category, .level, .durationYears, .sortKey}"
+	".language, .source, .kind, .category, .level, .durationYears, .broader, .sortKey}"
 
 // listQuery is a filtered list of nodes of one label: conds are Cypher conditions on `n` that
 // use parameters only.
@@ -199,6 +199,8 @@ CALL (id) {
   MATCH (n:Tool {id: id}) RETURN n
   UNION
   MATCH (n:Training {id: id}) RETURN n
+  UNION
+  MATCH (n:OccupationGroup {id: id}) RETURN n
 }
 RETURN collect(n ` + anyProj + `) AS ns`
 
@@ -413,6 +415,7 @@ var kindLabels = map[career.Kind]string{
 	career.KindSkill:      "Skill",
 	career.KindTool:       "Tool",
 	career.KindTraining:   "Training",
+	career.KindGroup:      groupLabel,
 }
 
 // Search ranks the nodes whose names match q.Text: score descending, then name, then ID. The

@@ -141,6 +141,11 @@ func checkDatasetNames(d *career.Dataset) error {
 			return err
 		}
 	}
+	for _, n := range d.Groups {
+		if err := check(career.KindGroup, n.ID, n.Dataset); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -268,6 +273,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	if len(eqLoad.rows) > 0 {
 		steps = append(steps, eqLoad)
 	}
+	steps = append(steps, groupSteps(d)...)
 
 	// Remove what the new version no longer has: relationships first (those of nodes that stay),
 	// then nodes (with whatever still links them).

@@ -11,7 +11,8 @@ func (s *Store) Datasets(ctx context.Context) ([]career.DatasetInfo, error) {
 	recs, err := s.read(ctx, "datasets", `
 MATCH (d:Dataset)
 RETURN d.name AS name, d.title AS title, d.version AS version, d.attribution AS attribution,
-       COUNT { MATCH (p:Profession {dataset: d.name}) } AS professions
+       COUNT { MATCH (p:Profession {dataset: d.name}) } AS professions,
+       COUNT { MATCH (g:OccupationGroup {dataset: d.name}) } AS groups
 ORDER BY name`, nil)
 	if err != nil {
 		return nil, err
@@ -22,6 +23,7 @@ ORDER BY name`, nil)
 		out = append(out, career.DatasetInfo{
 			Name: w.str("name"), Title: w.str("title"), Version: w.str("version"),
 			Attribution: w.str("attribution"), Professions: w.int("professions"),
+			OccupationGroups: w.int("groups"),
 		})
 	}
 	return out, nil

@@ -3,6 +3,8 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // FullTextIndex is the name of the full-text index over the folded `searchText` property of
@@ -10,7 +12,7 @@ import (
 const FullTextIndex = "node_search"
 
 // nodeLabels are the labels of the graph's nodes, one per career.Kind.
-var nodeLabels = []string{"Profession", "Skill", "Tool", "Training"}
+var nodeLabels = []string{"Profession", "Skill", "Tool", "Training", groupLabel}
 
 // schemaStatements create the constraints and indexes the store's queries use. Each is
 // idempotent (IF NOT EXISTS).
@@ -35,7 +37,7 @@ func schemaStatements() []string {
 		"CREATE INDEX equivalence_from IF NOT EXISTS FOR (e:Equivalence) ON (e.from)",
 		"CREATE INDEX equivalence_to IF NOT EXISTS FOR (e:Equivalence) ON (e.to)",
 		"CREATE INDEX equivalence_dataset IF NOT EXISTS FOR (e:Equivalence) ON (e.dataset)",
-		"CREATE FULLTEXT INDEX "+FullTextIndex+" IF NOT EXISTS FOR (n:Profession|Skill|Tool|Training) ON EACH [n.searchText] "+
+		"CREATE FULLTEXT INDEX "+FullTextIndex+" IF NOT EXISTS FOR (n:"+strings.Join(nodeLabels, "|")+") ON EACH [n.searchText] "+
 			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 	)
 	return stmts
@@ -52,6 +54,9 @@ func lower(s string) string {
 // EnsureSchema creates the constraints and indexes the store needs, when missing, and waits
 // until every index is online. It is idempotent: calling it again changes nothing.
 func (s *Store) EnsureSchema(ctx context.Context) error {
+	if err := s.dropStaleFullText(ctx); err != nil {
+		return err
+	}
 	for _, stmt := range schemaStatements() {
 		if err := s.write(ctx, "ensure schema", stmt, nil); err != nil {
 			return err
@@ -61,4 +66,22 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// dropStaleFullText drops the full-text index when it does not cover every label of
+// nodeLabels (an index created before occupation groups were searchable), so that
+// schemaStatements creates it again over all of them. Neo4j cannot change an index's labels.
+func (s *Store) dropStaleFullText(ctx context.Context) error {
+	recs, err := s.read(ctx, "full-text index labels", "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = $name RETURN labelsOrTypes",
+		map[string]any{"name": FullTextIndex})
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	have := strsOf(row{recs[0]}.val("labelsOrTypes"))
+	slices.Sort(have)
+	want := slices.Sorted(slices.Values(nodeLabels))
+	if slices.Equal(have, want) {
+		return nil
+	}
+	return s.write(ctx, "drop the full-text index", "DROP INDEX "+FullTextIndex+" IF EXISTS", nil)
 }

@@ -47,9 +47,9 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 			// M1818 and M1803; ESCO 2513.5 (3 cards), 2512.5, 2512.4 and 2514.2.2; O*NET 15-1254.00
 			// (3 cards). These readers read ESCO without the crosswalk.
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21, Equivalences: 14, EquivalencesBySource: curated(14)},
-			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, Equivalences: 5, EquivalencesBySource: curated(5)},
-			"esco": {Professions: 21, Skills: 690, Equivalences: 6, EquivalencesBySource: curated(6)},
-			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58, Equivalences: 3, EquivalencesBySource: curated(3)},
+			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, OccupationGroups: 22, Equivalences: 5, EquivalencesBySource: curated(5)},
+			"esco": {Professions: 21, Skills: 690, OccupationGroups: 31, Equivalences: 6, EquivalencesBySource: curated(6)},
+			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58, OccupationGroups: 10, Equivalences: 3, EquivalencesBySource: curated(3)},
 		} {
 			got, err := s.Stats(ctx, name)
 			if err != nil {
@@ -61,7 +61,7 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144, Equivalences: 14, EquivalencesBySource: curated(14)})
+		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144, OccupationGroups: 63, Equivalences: 14, EquivalencesBySource: curated(14)})
 		ds, err := s.Datasets(ctx)
 		if err != nil {
 			t.Fatal(err)

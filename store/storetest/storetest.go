@@ -476,4 +476,6 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 			MaxWordPostings: 52,
 		})
 	})
+
+	t.Run("occupation groups", func(t *testing.T) { runGroups(t, open(t, withGroups(seedDataset))) })
 }

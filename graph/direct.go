@@ -3,9 +3,12 @@ package graph
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -76,8 +79,10 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 // writeDirect answers the query op with its plans and returns the response's data, or an error
 // (errIndirect, a store's) when gqlgen must answer it. Every root field is planned before any
-// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error. The
-// plans of an operation without variables are built once and kept in plans.
+// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error. What
+// the plans read of each node is built once per document and values of its shape variables,
+// and kept in plans; the roots' arguments are bound to each request's variables (see
+// directOp).
 func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext, plans *directPlans) (data []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -90,15 +95,18 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	if ctx.Err() != nil || pr == nil {
 		return nil, errIndirect
 	}
-	planned := plans.get(op.Operation)
-	if planned == nil {
-		if planned, err = r.planDirect(ctx, op); err != nil {
+	planned := plans.get(op)
+	roots := make([]directField, len(planned.fields))
+	for i, f := range planned.fields {
+		if f.IsDeferred() {
+			return nil, errIndirect
+		}
+		if roots[i], err = r.directRoot(ctx, op, planned, i, f); err != nil {
 			return nil, err
 		}
-		plans.put(op.Operation, planned)
 	}
 	answers := make([][]*career.PlanResult, len(planned.fields))
-	for i, root := range planned.roots {
+	for i, root := range roots {
 		for _, p := range root.plans {
 			res, err := pr.ReadPlan(ctx, p)
 			if err != nil {
@@ -115,7 +123,7 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	w.buf.WriteByte('{')
 	for i, f := range planned.fields {
 		w.key(i, f.Alias)
-		if err := planned.roots[i].write(w, f, answers[i]); err != nil {
+		if err := roots[i].write(w, f, answers[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -124,68 +132,204 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	return w.buf.Bytes(), nil
 }
 
-// directOp is an operation the direct writer answers: its root fields, their plans, and the
-// selection sets collected so far (see directWriter.fields).
+// directOp is what the direct writer keeps of an operation for one set of values of its shape
+// variables (see shapeVariables), which every request with those values shares: the root
+// fields, the selection sets collected so far (see directWriter.fields) and the node plans of
+// the root fields (see nodePlan). The roots' own arguments (an ID, a code, a page, a filter)
+// are read from each request's variables: they pick which nodes a plan reads, never what it
+// reads of them.
 type directOp struct {
-	fields []graphql.CollectedField
-	roots  []directField
-	// cached says that the plans depend on the operation's document alone (no variables, no
-	// root field whose plan depends on the request), so that other requests may reuse them.
-	cached    bool
+	fields    []graphql.CollectedField
 	collected *collectedFields
+	mu        sync.Mutex
+	nodes     map[nodePlanKey]nodePlanOf
 }
 
-// planDirect plans every root field of op (errIndirect when one is not planned).
-func (r *Resolver) planDirect(ctx context.Context, op *graphql.OperationContext) (*directOp, error) {
-	fields := graphql.CollectFields(op, op.Operation.SelectionSet, queryNames)
-	planned := &directOp{fields: fields, roots: make([]directField, len(fields)),
-		cached: len(op.Operation.VariableDefinitions) == 0, collected: &collectedFields{}}
-	for i, f := range fields {
-		if f.IsDeferred() {
-			return nil, errIndirect
-		}
-		root, err := r.directRoot(ctx, op, f)
-		if err != nil {
-			return nil, err
-		}
-		planned.roots[i] = root
-		planned.cached = planned.cached && !root.perRequest
+// nodePlanKey names the node plan of a root field (by its index) for the nodes of one kind.
+type nodePlanKey struct {
+	field int
+	kind  career.Kind
+}
+
+// nodePlanOf is a node plan built for a directOp, or why it is not planned.
+type nodePlanOf struct {
+	plan *career.NodePlan
+	err  error
+}
+
+// nodePlan returns the plan of what root field i reads of its nodes of kind k, selected at
+// the places that places returns, built at its first request: errIndirect when the selection
+// is not planned.
+func (o *directOp) nodePlan(b planBuilder, i int, k career.Kind, places func() ([]placement, error)) (*career.NodePlan, error) {
+	key := nodePlanKey{i, k}
+	o.mu.Lock()
+	got, ok := o.nodes[key]
+	o.mu.Unlock()
+	if ok {
+		return got.plan, got.err
 	}
-	return planned, nil
+	got.err = errIndirect
+	if at, err := places(); err == nil {
+		if shape, err := b.node(k, at); err == nil {
+			got = nodePlanOf{plan: shape.plan}
+		}
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.nodes == nil {
+		o.nodes = map[nodePlanKey]nodePlanOf{}
+	}
+	o.nodes[key] = got
+	return got.plan, got.err
 }
 
-// directPlans keeps the planned operations without variables (see directOp.cached), by their
-// definition in gqlgen's cached document, up to maxDirectPlans.
+// directPlans keeps the directOps of the operations the direct writer has seen, by their
+// definition in gqlgen's cached document and the values of their shape variables, up to
+// maxDirectPlans.
 type directPlans struct {
-	mu  sync.Mutex
-	ops map[*ast.OperationDefinition]*directOp
+	mu     sync.Mutex
+	ops    map[directOpKey]*directOp
+	shapes map[*ast.OperationDefinition][]string
 }
 
-// maxDirectPlans is how many planned operations directPlans keeps: as many as gqlgen keeps
-// parsed documents. When full, it starts again empty.
+// directOpKey names a directOp: an operation and the values of its shape variables (see
+// shapeKey).
+type directOpKey struct {
+	op    *ast.OperationDefinition
+	shape string
+}
+
+// maxDirectPlans is how many directOps directPlans keeps: as many as gqlgen keeps parsed
+// documents. When full, it starts again empty.
 const maxDirectPlans = documentCacheSize
 
-// get returns the kept plans of op, or nil.
-func (p *directPlans) get(op *ast.OperationDefinition) *directOp {
+// get returns the directOp of op with its request's variables, made at the first request
+// that has these values of its shape variables. Without plans (nil) every request gets its own.
+func (p *directPlans) get(op *graphql.OperationContext) *directOp {
 	if p == nil {
-		return nil
+		return newDirectOp(op)
 	}
 	p.mu.Lock()
+	vars, known := p.shapes[op.Operation]
+	p.mu.Unlock()
+	if !known {
+		vars = shapeVariables(op.Doc, op.Operation)
+	}
+	key := directOpKey{op.Operation, shapeKey(vars, op.Variables)}
+	p.mu.Lock()
+	got := p.ops[key]
+	p.mu.Unlock()
+	if got != nil {
+		return got
+	}
+	got = newDirectOp(op)
+	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.ops[op]
+	if p.ops == nil || len(p.ops) >= maxDirectPlans || len(p.shapes) >= maxDirectPlans {
+		p.ops = make(map[directOpKey]*directOp)
+		p.shapes = make(map[*ast.OperationDefinition][]string)
+	}
+	p.ops[key] = got
+	p.shapes[op.Operation] = vars
+	return got
 }
 
-// put keeps the plans of op when they may be reused.
-func (p *directPlans) put(op *ast.OperationDefinition, planned *directOp) {
-	if p == nil || !planned.cached {
+// newDirectOp collects the root fields of op.
+func newDirectOp(op *graphql.OperationContext) *directOp {
+	return &directOp{fields: graphql.CollectFields(op, op.Operation.SelectionSet, queryNames), collected: &collectedFields{}}
+}
+
+// shapeKey encodes the values of the shape variables vars among a request's variables, so that
+// two requests have the same key exactly when they give these variables the same values
+// (json.Marshal writes maps in the order of their keys): "" when there are none.
+func shapeKey(vars []string, values map[string]any) string {
+	if len(vars) == 0 {
+		return ""
+	}
+	given := make(map[string]any, len(vars))
+	for _, v := range vars {
+		if value, ok := values[v]; ok {
+			given[v] = value
+		}
+	}
+	b, err := json.Marshal(given)
+	if err != nil {
+		return fmt.Sprint(given) // values json.Marshal refuses are not what coerced variables hold
+	}
+	return string(b)
+}
+
+// shapeVariables returns, sorted, the variables of op that can change what its plans read of
+// their nodes or which fields its response has: every variable used other than in an argument
+// of a root field (in a directive, @skip or @include, anywhere; in an argument of a field
+// below the root, a list's filter or page).
+func shapeVariables(doc *ast.QueryDocument, op *ast.OperationDefinition) []string {
+	s := shapeWalk{doc: doc, vars: map[string]bool{}, seen: map[shapeFragment]bool{}}
+	s.set(op.SelectionSet, true)
+	return slices.Sorted(maps.Keys(s.vars))
+}
+
+// shapeWalk collects the shape variables of an operation.
+type shapeWalk struct {
+	doc  *ast.QueryDocument
+	vars map[string]bool
+	// seen are the fragments walked, at the root or below it: each is walked once in each.
+	seen map[shapeFragment]bool
+}
+
+// shapeFragment is a fragment, at the root or below it.
+type shapeFragment struct {
+	name string
+	root bool
+}
+
+// set walks a selection set; root says that its fields are root fields.
+func (s *shapeWalk) set(set ast.SelectionSet, root bool) {
+	for _, sel := range set {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			s.directives(sel.Directives)
+			if !root {
+				for _, a := range sel.Arguments {
+					s.value(a.Value)
+				}
+			}
+			s.set(sel.SelectionSet, false)
+		case *ast.InlineFragment:
+			s.directives(sel.Directives)
+			s.set(sel.SelectionSet, root)
+		case *ast.FragmentSpread:
+			s.directives(sel.Directives)
+			key := shapeFragment{sel.Name, root}
+			if f := s.doc.Fragments.ForName(sel.Name); f != nil && !s.seen[key] {
+				s.seen[key] = true
+				s.directives(f.Directives)
+				s.set(f.SelectionSet, root)
+			}
+		}
+	}
+}
+
+// directives adds the variables of directives' arguments.
+func (s *shapeWalk) directives(list ast.DirectiveList) {
+	for _, d := range list {
+		for _, a := range d.Arguments {
+			s.value(a.Value)
+		}
+	}
+}
+
+// value adds the variables a value uses.
+func (s *shapeWalk) value(v *ast.Value) {
+	if v == nil {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.ops == nil || len(p.ops) >= maxDirectPlans {
-		p.ops = make(map[*ast.OperationDefinition]*directOp)
+	if v.Kind == ast.Variable {
+		s.vars[v.Raw] = true
 	}
-	p.ops[op] = planned
+	for _, c := range v.Children {
+		s.value(c.Value)
+	}
 }
 
 // directSizeHint is the size of the last response's data the direct writer wrote, up to
@@ -205,19 +349,17 @@ var queryNames = []string{"Query"}
 type directField struct {
 	plans []*career.ReadPlan
 	write func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error
-	// perRequest says that the plans depend on the request (a dataset loaded), not only on
-	// the operation's document.
-	perRequest bool
 }
 
 // rootKinds are the root fields that read one node by ID, with its kind ("" for node, any).
 var rootKinds = map[string]career.Kind{"skill": career.KindSkill, "tool": career.KindTool,
 	"training": career.KindTraining, "node": ""}
 
-// directRoot plans root field f as its resolver does (professions.resolvers.go,
-// relay.resolvers.go, skills…): errIndirect where the resolver would answer an error or use
-// its loaders.
-func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, f graphql.CollectedField) (directField, error) {
+// directRoot plans root field f, the i-th of planned, as its resolver does
+// (professions.resolvers.go, relay.resolvers.go, skills…): errIndirect where the resolver would
+// answer an error or use its loaders. Its arguments are read from op's variables; what it reads
+// of its nodes is planned once per directOp.
+func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, planned *directOp, i int, f graphql.CollectedField) (directField, error) {
 	if f.Name == "__typename" {
 		return directField{write: func(w *directWriter, _ graphql.CollectedField, _ []*career.PlanResult) error {
 			w.string(queryNames[0])
@@ -226,13 +368,16 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 	}
 	b := planBuilder{op: op}
 	args := f.ArgumentMap(op.Variables)
-	places := []placement{{sel: f.Selections}}
+	// node plans what the root field reads of its nodes of kind k, selected as f selects them.
+	node := func(k career.Kind) (*career.NodePlan, error) {
+		return planned.nodePlan(b, i, k, func() ([]placement, error) { return []placement{{sel: f.Selections}}, nil })
+	}
 	if k, ok := rootKinds[f.Name]; ok {
 		id, _ := args["id"].(string)
 		if k == "" {
 			k = career.KindOf(id)
 		}
-		return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}}, places)
+		return directOne(node, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}})
 	}
 	switch f.Name {
 	case "profession":
@@ -240,38 +385,39 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 		code, hasCode := optional(strArg(args, "code"))
 		switch {
 		case hasID && !hasCode && career.KindOf(id) == career.KindProfession:
-			return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}}, places)
+			return directOne(node, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}})
 		case hasCode && !hasID:
 			ds, given := optional(strArg(args, "dataset"))
 			if !given {
 				ds = "seed"
 			}
-			if err := loadedDataset(ctx, ds); err != nil {
+			if err := loadedDataset(ctx, ds); err != nil { // checked at each request: datasets come and go
 				return directField{}, errIndirect
 			}
-			root, err := directOne(b, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
-			root.perRequest = true // the dataset may be dropped or loaded
-			return root, err
+			return directOne(node, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code})
 		}
 	case "nodes":
-		return directNodes(b, args, places)
+		return directNodes(node, args)
 	case "professions":
-		return directProfessions(ctx, b, f, args)
+		return directProfessions(ctx, func() (*career.NodePlan, error) {
+			return planned.nodePlan(b, i, career.KindProfession, func() ([]placement, error) { return b.connection(f) })
+		}, args)
 	}
 	return directField{}, errIndirect
 }
 
 // directOne plans a root field that returns the one node root reads (profession, skill, tool,
-// training, node): null when there is none, as the resolvers answer.
-func directOne(b planBuilder, root career.PlanRoot, places []placement) (directField, error) {
+// training, node), what it reads of it planned by node: null when there is none, as the
+// resolvers answer.
+func directOne(node func(career.Kind) (*career.NodePlan, error), root career.PlanRoot) (directField, error) {
 	if _, ok := typeNames[root.NodeKind]; !ok {
 		return directField{}, errIndirect
 	}
-	plan, _, err := b.plan(root, places)
+	np, err := node(root.NodeKind)
 	if err != nil {
 		return directField{}, errIndirect
 	}
-	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+	return directField{plans: []*career.ReadPlan{{Root: root, Node: np}}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		if len(res[0].Roots) != 1 || res[0].Roots[0] == nil {
 			w.null()
 			return nil
@@ -282,7 +428,7 @@ func directOne(b planBuilder, root career.PlanRoot, places []placement) (directF
 
 // directNodes plans nodes(ids): one plan per kind of node, null for an ID that names no node,
 // as the resolver answers.
-func directNodes(b planBuilder, args map[string]any, places []placement) (directField, error) {
+func directNodes(node func(career.Kind) (*career.NodePlan, error), args map[string]any) (directField, error) {
 	list, ok := args["ids"].([]any)
 	if !ok || len(list) > maxNodesIDs {
 		return directField{}, errIndirect
@@ -296,11 +442,11 @@ func directNodes(b planBuilder, args map[string]any, places []placement) (direct
 	kinds, byKind := nodesByKind(ids)
 	plans := make([]*career.ReadPlan, len(kinds))
 	for j, k := range kinds {
-		plan, _, err := b.plan(nodesRoot(k, ids, byKind[k]), places)
+		np, err := node(k)
 		if err != nil {
 			return directField{}, errIndirect
 		}
-		plans[j] = plan
+		plans[j] = &career.ReadPlan{Root: nodesRoot(k, ids, byKind[k]), Node: np}
 	}
 	return directField{plans: plans, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		nodes := make([]*career.PlanNode, len(ids))
@@ -317,8 +463,9 @@ func directNodes(b planBuilder, args map[string]any, places []placement) (direct
 	}}, nil
 }
 
-// directProfessions plans professions(filter, first, after), when its filter has no text.
-func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedField, args map[string]any) (directField, error) {
+// directProfessions plans professions(filter, first, after), when its filter has no text, what
+// it reads of each profession planned by node.
+func directProfessions(ctx context.Context, node func() (*career.NodePlan, error), args map[string]any) (directField, error) {
 	page, err := planPage("Query.professions", args)
 	if err != nil {
 		return directField{}, errIndirect
@@ -332,19 +479,16 @@ func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedFi
 		filter = &model.ProfessionFilter{Text: strArg(m, "text"), Dataset: strArg(m, "dataset"),
 			Sector: strArg(m, "sector"), Skill: strArg(m, "skill"), Tool: strArg(m, "tool")}
 	}
-	pf, err := professionFilter(ctx, filter)
+	pf, err := professionFilter(ctx, filter) // checked at each request: datasets come and go
 	if err != nil || pf.Text != "" {
 		return directField{}, errIndirect
 	}
-	places, err := b.connection(f)
+	np, err := node()
 	if err != nil {
 		return directField{}, errIndirect
 	}
-	plan, _, err := b.plan(career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}, places)
-	if err != nil {
-		return directField{}, errIndirect
-	}
-	return directField{perRequest: true, plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+	root := career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}
+	return directField{plans: []*career.ReadPlan{{Root: root, Node: np}}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		c := professionPage{professionConnection(res[0].ProfessionPage()), res[0].Roots}
 		return writeObject(w, professionConnectionType, c, f.Selections)
 	}}, nil

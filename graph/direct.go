@@ -134,7 +134,7 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 
 // directOp is what the direct writer keeps of an operation for one set of values of its shape
 // variables (see shapeVariables), which every request with those values shares: the root
-// fields, the selection sets collected so far (see directWriter.fields) and the node plans of
+// fields, the selection sets compiled so far (see compiled) and the node plans of
 // the root fields (see nodePlan). The roots' own arguments (an ID, a code, a page, a filter)
 // are read from each request's variables: they pick which nodes a plan reads, never what it
 // reads of them.
@@ -499,8 +499,8 @@ type directWriter struct {
 	ctx context.Context
 	op  *graphql.OperationContext
 	buf bytes.Buffer
-	// collected are the selection sets' fields collected so far (see fields), so that the
-	// items of a list, and the responses to one operation, collect a selection set once.
+	// collected are the selection sets compiled so far (see compiled), so that the items of
+	// a list, and the responses to one operation, collect a selection set once.
 	collected *collectedFields
 }
 
@@ -512,35 +512,95 @@ type collectedKey struct {
 	typ   string
 }
 
-// collectedFields are the collected fields of an operation's selection sets, by collectedKey;
-// responses to one operation share them (see directOp).
+// collectedFields are the selection sets of an operation compiled for their object types
+// (*objectFields), by collectedKey; responses to one operation share them (see directOp).
 type collectedFields struct {
 	mu     sync.RWMutex
-	fields map[collectedKey][]graphql.CollectedField
+	fields map[collectedKey]any
 }
 
-// fields collects the fields of sel for the object type of the names (see objectType), as
-// graphql.CollectFields does, once per selection set and type of an operation.
-func (w *directWriter) fields(sel ast.SelectionSet, names []string) []graphql.CollectedField {
+// objectFields is a selection set compiled for an object type: its fields, collected as
+// graphql.CollectFields does, in selection order, each with its key as written and its writer.
+type objectFields[T any] struct {
+	fields []objectField[T]
+	// indirect says that a field is left to gqlgen (deferred, or unknown to the writer).
+	indirect bool
+}
+
+// objectField is a field of objectFields.
+type objectField[T any] struct {
+	f graphql.CollectedField
+	// key is the field's key, quoted, with the comma before it and the colon after it; for
+	// __typename, its value too.
+	key string
+	// write writes the field's value; nil for __typename.
+	write fieldWriter[T]
+}
+
+// compiled returns sel compiled for the object type t, once per selection set and type of an
+// operation, so that the items of a list and the responses to one operation share it.
+func compiled[T any](w *directWriter, t *objectType[T], sel ast.SelectionSet) *objectFields[T] {
 	if len(sel) == 0 {
-		return nil
+		return &objectFields[T]{}
 	}
-	key := collectedKey{&sel[0], len(sel), names[0]}
+	key := collectedKey{&sel[0], len(sel), t.names[0]}
 	c := w.collected
 	c.mu.RLock()
-	f, ok := c.fields[key]
+	o, ok := c.fields[key].(*objectFields[T])
 	c.mu.RUnlock()
 	if ok {
-		return f
+		return o
 	}
-	f = graphql.CollectFields(w.op, sel, names)
+	o = &objectFields[T]{}
+	var b bytes.Buffer
+	for i, f := range graphql.CollectFields(w.op, sel, t.names) {
+		b.Reset()
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeQuoted(&b, f.Alias)
+		b.WriteByte(':')
+		field := objectField[T]{f: f}
+		write, known := t.fields[f.Name]
+		switch {
+		case f.IsDeferred():
+			o.indirect = true
+		case f.Name == "__typename":
+			writeQuoted(&b, t.names[0])
+		case !known:
+			o.indirect = true
+		default:
+			field.write = write
+		}
+		field.key = b.String()
+		o.fields = append(o.fields, field)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.fields == nil {
-		c.fields = map[collectedKey][]graphql.CollectedField{}
+		c.fields = map[collectedKey]any{}
 	}
-	c.fields[key] = f
-	return f
+	c.fields[key] = o
+	return o
+}
+
+// write writes v as an object with these fields.
+func (o *objectFields[T]) write(w *directWriter, v T) error {
+	if o.indirect {
+		return errIndirect
+	}
+	w.buf.WriteByte('{')
+	for i := range o.fields {
+		f := &o.fields[i]
+		w.buf.WriteString(f.key)
+		if f.write != nil {
+			if err := f.write(w, v, f.f); err != nil {
+				return err
+			}
+		}
+	}
+	w.buf.WriteByte('}')
+	return nil
 }
 
 // key writes the key of the i-th field of an object, with the comma before it.
@@ -686,26 +746,7 @@ type objectType[T any] struct {
 
 // writeObject writes v as an object of type t with the fields of sel, in selection order.
 func writeObject[T any](w *directWriter, t *objectType[T], v T, sel ast.SelectionSet) error {
-	w.buf.WriteByte('{')
-	for i, f := range w.fields(sel, t.names) {
-		if f.IsDeferred() {
-			return errIndirect
-		}
-		w.key(i, f.Alias)
-		if f.Name == "__typename" {
-			w.string(t.names[0])
-			continue
-		}
-		write, ok := t.fields[f.Name]
-		if !ok {
-			return errIndirect
-		}
-		if err := write(w, v, f); err != nil {
-			return err
-		}
-	}
-	w.buf.WriteByte('}')
-	return nil
+	return compiled(w, t, sel).write(w, v)
 }
 
 // professionPage is a page of planned professions: the connection the resolvers make of it,
@@ -751,22 +792,16 @@ func optText[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter
 }
 
 // plannedListField is a relation field of a planned node: the list the plan read under the
-// field's response key, each item written as item.
-func plannedListField(item func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error) fieldWriter[*career.PlanNode] {
+// field's response key, each item written as an object of type t.
+func plannedListField(t *objectType[*career.PlanNode]) fieldWriter[*career.PlanNode] {
 	return func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+		item := compiled(w, t, f.Selections)
 		return writeList(w, n.List(f.Alias).Items, func(w *directWriter, it *career.PlanNode) error {
 			if it == nil {
 				return errIndirect
 			}
-			return item(w, it, f.Selections)
+			return item.write(w, it)
 		})
-	}
-}
-
-// asObject writes a planned node as an object of type t.
-func asObject(t *objectType[*career.PlanNode]) func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error {
-	return func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error {
-		return writeObject(w, t, n, sel)
 	}
 }
 
@@ -790,13 +825,13 @@ func init() {
 		"tasks":            nodeField(prof, func(w *directWriter, p *career.Profession) error { w.strings(p.Tasks); return nil }),
 		"language":         optText(prof, func(p *career.Profession) string { return p.Language }),
 		"source":           optText(prof, func(p *career.Profession) string { return p.Source }),
-		"qualities":        plannedListField(asObject(skillType)),
-		"skills":           plannedListField(asObject(skillRequirementType)),
-		"tools":            plannedListField(asObject(toolType)),
-		"trainings":        plannedListField(asObject(trainingType)),
-		"nextCareers":      plannedListField(asObject(careerMoveType)),
-		"previousCareers":  plannedListField(asObject(careerMoveType)),
-		"specializations":  plannedListField(asObject(professionType)),
+		"qualities":        plannedListField(skillType),
+		"skills":           plannedListField(skillRequirementType),
+		"tools":            plannedListField(toolType),
+		"trainings":        plannedListField(trainingType),
+		"nextCareers":      plannedListField(careerMoveType),
+		"previousCareers":  plannedListField(careerMoveType),
+		"specializations":  plannedListField(professionType),
 		"specializationOf": func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
 			items := n.List(f.Alias).Items
 			if len(items) == 0 || items[0] == nil {

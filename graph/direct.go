@@ -667,6 +667,16 @@ func (w *directWriter) optString(s *string) {
 	w.string(*s)
 }
 
+// nullableString writes the nullable String the resolvers answer for s, nullable(s), without
+// keeping a pointer to s.
+func (w *directWriter) nullableString(s string) {
+	if nullable(s) == nil {
+		w.null()
+		return
+	}
+	w.string(s)
+}
+
 // strings writes a [String!]!.
 func (w *directWriter) strings(list []string) {
 	w.buf.WriteByte('[')
@@ -788,7 +798,7 @@ func text[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter[*c
 
 // optText is a nullable String field of a domain node N, null for "" (see nullable).
 func optText[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter[*career.PlanNode] {
-	return nodeField(as, func(w *directWriter, n N) error { w.optString(nullable(get(n))); return nil })
+	return nodeField(as, func(w *directWriter, n N) error { w.nullableString(get(n)); return nil })
 }
 
 // plannedListField is a relation field of a planned node: the list the plan read under the

@@ -631,6 +631,9 @@ func htmlEscape(buf *bytes.Buffer, data []byte) {
 	start := 0
 	for i := 0; i < len(data); i++ {
 		c := data[i]
+		if !htmlSpecial[c] {
+			continue
+		}
 		switch {
 		case c == '<' || c == '>' || c == '&':
 			buf.Write(data[start:i])
@@ -648,6 +651,10 @@ func htmlEscape(buf *bytes.Buffer, data []byte) {
 	}
 	buf.Write(data[start:])
 }
+
+// htmlSpecial are the bytes htmlEscape looks at: <, > and &, and the first byte of U+2028 and
+// U+2029 in UTF-8.
+var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, 0xE2: true}
 
 // lowerHex are the digits of htmlEscape's escapes, lower case as encoding/json writes them.
 const lowerHex = "0123456789abcdef"

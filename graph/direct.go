@@ -698,7 +698,14 @@ func (w *directWriter) optFloat(f *float64) error {
 	if math.IsNaN(*f) || math.IsInf(*f, 0) {
 		return errIndirect
 	}
-	return graphql.MarshalFloatContext(*f).MarshalGQLContext(w.ctx, &w.buf)
+	w.float(*f)
+	return nil
+}
+
+// float writes a finite Float in the bytes gqlgen's MarshalFloatContext writes, fmt's %g,
+// which is strconv's shortest 'g' form (see TestFloatWritesGqlgensBytes).
+func (w *directWriter) float(f float64) {
+	w.buf.Write(strconv.AppendFloat(w.buf.AvailableBuffer(), f, 'g', -1, 64))
 }
 
 // enum writes a value of an enum whose Go values are its GraphQL names (see gqlgen.yml); gqlgen

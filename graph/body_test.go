@@ -3,7 +3,9 @@ package graph
 import (
 	"encoding/json"
 	"maps"
+	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -56,4 +58,24 @@ func show(fields map[string]json.RawMessage) string {
 		out += strconv.Quote(k) + "=" + string(v) + " "
 	}
 	return out
+}
+
+// TestValidValueDecodesAsJSON checks that validValue decodes valid JSON objects as
+// encoding/json's decoder with UseNumber does.
+func TestValidValueDecodesAsJSON(t *testing.T) {
+	for _, text := range []string{
+		`{}`, ` {"id":"profession:seed:x"} `, `{"n":10,"f":1e3,"g":-0.5E-2,"b":true,"c":false,"z":null}`,
+		`{"ids":["a","b\"c",[],[[1],{}],{"k":[null]}],"o":{"p":{"q":"\u00e9\ud83d\ude00"}}}`,
+		"{\n\t\"a\" : [ 1 , 2 ] ,\r\n \"a\" : { \"x\" : \"last wins\" } }", `{"\u0061":1,"a":2}`,
+	} {
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.UseNumber()
+		var want any
+		if err := dec.Decode(&want); err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		if got := validValue([]byte(text), skipSpace([]byte(text), 0)); !reflect.DeepEqual(got, want) {
+			t.Errorf("validValue(%s) = %#v, want %#v", text, got, want)
+		}
+	}
 }

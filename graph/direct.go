@@ -3,9 +3,12 @@ package graph
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -76,8 +79,10 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 // writeDirect answers the query op with its plans and returns the response's data, or an error
 // (errIndirect, a store's) when gqlgen must answer it. Every root field is planned before any
-// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error. The
-// plans of an operation without variables are built once and kept in plans.
+// plan runs, so that a query left to gqlgen reads nothing twice, but for a store error. What
+// the plans read of each node is built once per document and values of its shape variables,
+// and kept in plans; the roots' arguments are bound to each request's variables (see
+// directOp).
 func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext, plans *directPlans) (data []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -90,15 +95,18 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	if ctx.Err() != nil || pr == nil {
 		return nil, errIndirect
 	}
-	planned := plans.get(op.Operation)
-	if planned == nil {
-		if planned, err = r.planDirect(ctx, op); err != nil {
+	planned := plans.get(op)
+	roots := make([]directField, len(planned.fields))
+	for i, f := range planned.fields {
+		if f.IsDeferred() {
+			return nil, errIndirect
+		}
+		if roots[i], err = r.directRoot(ctx, op, planned, i, f); err != nil {
 			return nil, err
 		}
-		plans.put(op.Operation, planned)
 	}
 	answers := make([][]*career.PlanResult, len(planned.fields))
-	for i, root := range planned.roots {
+	for i, root := range roots {
 		for _, p := range root.plans {
 			res, err := pr.ReadPlan(ctx, p)
 			if err != nil {
@@ -115,7 +123,7 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	w.buf.WriteByte('{')
 	for i, f := range planned.fields {
 		w.key(i, f.Alias)
-		if err := planned.roots[i].write(w, f, answers[i]); err != nil {
+		if err := roots[i].write(w, f, answers[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -124,68 +132,204 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	return w.buf.Bytes(), nil
 }
 
-// directOp is an operation the direct writer answers: its root fields, their plans, and the
-// selection sets collected so far (see directWriter.fields).
+// directOp is what the direct writer keeps of an operation for one set of values of its shape
+// variables (see shapeVariables), which every request with those values shares: the root
+// fields, the selection sets compiled so far (see compiled) and the node plans of
+// the root fields (see nodePlan). The roots' own arguments (an ID, a code, a page, a filter)
+// are read from each request's variables: they pick which nodes a plan reads, never what it
+// reads of them.
 type directOp struct {
-	fields []graphql.CollectedField
-	roots  []directField
-	// cached says that the plans depend on the operation's document alone (no variables, no
-	// root field whose plan depends on the request), so that other requests may reuse them.
-	cached    bool
+	fields    []graphql.CollectedField
 	collected *collectedFields
+	mu        sync.Mutex
+	nodes     map[nodePlanKey]nodePlanOf
 }
 
-// planDirect plans every root field of op (errIndirect when one is not planned).
-func (r *Resolver) planDirect(ctx context.Context, op *graphql.OperationContext) (*directOp, error) {
-	fields := graphql.CollectFields(op, op.Operation.SelectionSet, queryNames)
-	planned := &directOp{fields: fields, roots: make([]directField, len(fields)),
-		cached: len(op.Operation.VariableDefinitions) == 0, collected: &collectedFields{}}
-	for i, f := range fields {
-		if f.IsDeferred() {
-			return nil, errIndirect
-		}
-		root, err := r.directRoot(ctx, op, f)
-		if err != nil {
-			return nil, err
-		}
-		planned.roots[i] = root
-		planned.cached = planned.cached && !root.perRequest
+// nodePlanKey names the node plan of a root field (by its index) for the nodes of one kind.
+type nodePlanKey struct {
+	field int
+	kind  career.Kind
+}
+
+// nodePlanOf is a node plan built for a directOp, or why it is not planned.
+type nodePlanOf struct {
+	plan *career.NodePlan
+	err  error
+}
+
+// nodePlan returns the plan of what root field i reads of its nodes of kind k, selected at
+// the places that places returns, built at its first request: errIndirect when the selection
+// is not planned.
+func (o *directOp) nodePlan(b planBuilder, i int, k career.Kind, places func() ([]placement, error)) (*career.NodePlan, error) {
+	key := nodePlanKey{i, k}
+	o.mu.Lock()
+	got, ok := o.nodes[key]
+	o.mu.Unlock()
+	if ok {
+		return got.plan, got.err
 	}
-	return planned, nil
+	got.err = errIndirect
+	if at, err := places(); err == nil {
+		if shape, err := b.node(k, at); err == nil {
+			got = nodePlanOf{plan: shape.plan}
+		}
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.nodes == nil {
+		o.nodes = map[nodePlanKey]nodePlanOf{}
+	}
+	o.nodes[key] = got
+	return got.plan, got.err
 }
 
-// directPlans keeps the planned operations without variables (see directOp.cached), by their
-// definition in gqlgen's cached document, up to maxDirectPlans.
+// directPlans keeps the directOps of the operations the direct writer has seen, by their
+// definition in gqlgen's cached document and the values of their shape variables, up to
+// maxDirectPlans.
 type directPlans struct {
-	mu  sync.Mutex
-	ops map[*ast.OperationDefinition]*directOp
+	mu     sync.Mutex
+	ops    map[directOpKey]*directOp
+	shapes map[*ast.OperationDefinition][]string
 }
 
-// maxDirectPlans is how many planned operations directPlans keeps: as many as gqlgen keeps
-// parsed documents. When full, it starts again empty.
+// directOpKey names a directOp: an operation and the values of its shape variables (see
+// shapeKey).
+type directOpKey struct {
+	op    *ast.OperationDefinition
+	shape string
+}
+
+// maxDirectPlans is how many directOps directPlans keeps: as many as gqlgen keeps parsed
+// documents. When full, it starts again empty.
 const maxDirectPlans = documentCacheSize
 
-// get returns the kept plans of op, or nil.
-func (p *directPlans) get(op *ast.OperationDefinition) *directOp {
+// get returns the directOp of op with its request's variables, made at the first request
+// that has these values of its shape variables. Without plans (nil) every request gets its own.
+func (p *directPlans) get(op *graphql.OperationContext) *directOp {
 	if p == nil {
-		return nil
+		return newDirectOp(op)
 	}
 	p.mu.Lock()
+	vars, known := p.shapes[op.Operation]
+	p.mu.Unlock()
+	if !known {
+		vars = shapeVariables(op.Doc, op.Operation)
+	}
+	key := directOpKey{op.Operation, shapeKey(vars, op.Variables)}
+	p.mu.Lock()
+	got := p.ops[key]
+	p.mu.Unlock()
+	if got != nil {
+		return got
+	}
+	got = newDirectOp(op)
+	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.ops[op]
+	if p.ops == nil || len(p.ops) >= maxDirectPlans || len(p.shapes) >= maxDirectPlans {
+		p.ops = make(map[directOpKey]*directOp)
+		p.shapes = make(map[*ast.OperationDefinition][]string)
+	}
+	p.ops[key] = got
+	p.shapes[op.Operation] = vars
+	return got
 }
 
-// put keeps the plans of op when they may be reused.
-func (p *directPlans) put(op *ast.OperationDefinition, planned *directOp) {
-	if p == nil || !planned.cached {
+// newDirectOp collects the root fields of op.
+func newDirectOp(op *graphql.OperationContext) *directOp {
+	return &directOp{fields: graphql.CollectFields(op, op.Operation.SelectionSet, queryNames), collected: &collectedFields{}}
+}
+
+// shapeKey encodes the values of the shape variables vars among a request's variables, so that
+// two requests have the same key exactly when they give these variables the same values
+// (json.Marshal writes maps in the order of their keys): "" when there are none.
+func shapeKey(vars []string, values map[string]any) string {
+	if len(vars) == 0 {
+		return ""
+	}
+	given := make(map[string]any, len(vars))
+	for _, v := range vars {
+		if value, ok := values[v]; ok {
+			given[v] = value
+		}
+	}
+	b, err := json.Marshal(given)
+	if err != nil {
+		return fmt.Sprint(given) // values json.Marshal refuses are not what coerced variables hold
+	}
+	return string(b)
+}
+
+// shapeVariables returns, sorted, the variables of op that can change what its plans read of
+// their nodes or which fields its response has: every variable used other than in an argument
+// of a root field (in a directive, @skip or @include, anywhere; in an argument of a field
+// below the root, a list's filter or page).
+func shapeVariables(doc *ast.QueryDocument, op *ast.OperationDefinition) []string {
+	s := shapeWalk{doc: doc, vars: map[string]bool{}, seen: map[shapeFragment]bool{}}
+	s.set(op.SelectionSet, true)
+	return slices.Sorted(maps.Keys(s.vars))
+}
+
+// shapeWalk collects the shape variables of an operation.
+type shapeWalk struct {
+	doc  *ast.QueryDocument
+	vars map[string]bool
+	// seen are the fragments walked, at the root or below it: each is walked once in each.
+	seen map[shapeFragment]bool
+}
+
+// shapeFragment is a fragment, at the root or below it.
+type shapeFragment struct {
+	name string
+	root bool
+}
+
+// set walks a selection set; root says that its fields are root fields.
+func (s *shapeWalk) set(set ast.SelectionSet, root bool) {
+	for _, sel := range set {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			s.directives(sel.Directives)
+			if !root {
+				for _, a := range sel.Arguments {
+					s.value(a.Value)
+				}
+			}
+			s.set(sel.SelectionSet, false)
+		case *ast.InlineFragment:
+			s.directives(sel.Directives)
+			s.set(sel.SelectionSet, root)
+		case *ast.FragmentSpread:
+			s.directives(sel.Directives)
+			key := shapeFragment{sel.Name, root}
+			if f := s.doc.Fragments.ForName(sel.Name); f != nil && !s.seen[key] {
+				s.seen[key] = true
+				s.directives(f.Directives)
+				s.set(f.SelectionSet, root)
+			}
+		}
+	}
+}
+
+// directives adds the variables of directives' arguments.
+func (s *shapeWalk) directives(list ast.DirectiveList) {
+	for _, d := range list {
+		for _, a := range d.Arguments {
+			s.value(a.Value)
+		}
+	}
+}
+
+// value adds the variables a value uses.
+func (s *shapeWalk) value(v *ast.Value) {
+	if v == nil {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.ops == nil || len(p.ops) >= maxDirectPlans {
-		p.ops = make(map[*ast.OperationDefinition]*directOp)
+	if v.Kind == ast.Variable {
+		s.vars[v.Raw] = true
 	}
-	p.ops[op] = planned
+	for _, c := range v.Children {
+		s.value(c.Value)
+	}
 }
 
 // directSizeHint is the size of the last response's data the direct writer wrote, up to
@@ -205,19 +349,17 @@ var queryNames = []string{"Query"}
 type directField struct {
 	plans []*career.ReadPlan
 	write func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error
-	// perRequest says that the plans depend on the request (a dataset loaded), not only on
-	// the operation's document.
-	perRequest bool
 }
 
 // rootKinds are the root fields that read one node by ID, with its kind ("" for node, any).
 var rootKinds = map[string]career.Kind{"skill": career.KindSkill, "tool": career.KindTool,
 	"training": career.KindTraining, "node": ""}
 
-// directRoot plans root field f as its resolver does (professions.resolvers.go,
-// relay.resolvers.go, skills…): errIndirect where the resolver would answer an error or use
-// its loaders.
-func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, f graphql.CollectedField) (directField, error) {
+// directRoot plans root field f, the i-th of planned, as its resolver does
+// (professions.resolvers.go, relay.resolvers.go, skills…): errIndirect where the resolver would
+// answer an error or use its loaders. Its arguments are read from op's variables; what it reads
+// of its nodes is planned once per directOp.
+func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext, planned *directOp, i int, f graphql.CollectedField) (directField, error) {
 	if f.Name == "__typename" {
 		return directField{write: func(w *directWriter, _ graphql.CollectedField, _ []*career.PlanResult) error {
 			w.string(queryNames[0])
@@ -226,13 +368,16 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 	}
 	b := planBuilder{op: op}
 	args := f.ArgumentMap(op.Variables)
-	places := []placement{{sel: f.Selections}}
+	// node plans what the root field reads of its nodes of kind k, selected as f selects them.
+	node := func(k career.Kind) (*career.NodePlan, error) {
+		return planned.nodePlan(b, i, k, func() ([]placement, error) { return []placement{{sel: f.Selections}}, nil })
+	}
 	if k, ok := rootKinds[f.Name]; ok {
 		id, _ := args["id"].(string)
 		if k == "" {
 			k = career.KindOf(id)
 		}
-		return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}}, places)
+		return directOne(node, career.PlanRoot{Kind: career.RootByID, NodeKind: k, IDs: []string{id}})
 	}
 	switch f.Name {
 	case "profession":
@@ -240,38 +385,39 @@ func (r *Resolver) directRoot(ctx context.Context, op *graphql.OperationContext,
 		code, hasCode := optional(strArg(args, "code"))
 		switch {
 		case hasID && !hasCode && career.KindOf(id) == career.KindProfession:
-			return directOne(b, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}}, places)
+			return directOne(node, career.PlanRoot{Kind: career.RootByID, NodeKind: career.KindProfession, IDs: []string{id}})
 		case hasCode && !hasID:
 			ds, given := optional(strArg(args, "dataset"))
 			if !given {
 				ds = "seed"
 			}
-			if err := loadedDataset(ctx, ds); err != nil {
+			if err := loadedDataset(ctx, ds); err != nil { // checked at each request: datasets come and go
 				return directField{}, errIndirect
 			}
-			root, err := directOne(b, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code}, places)
-			root.perRequest = true // the dataset may be dropped or loaded
-			return root, err
+			return directOne(node, career.PlanRoot{Kind: career.RootByCode, NodeKind: career.KindProfession, Dataset: ds, Code: code})
 		}
 	case "nodes":
-		return directNodes(b, args, places)
+		return directNodes(node, args)
 	case "professions":
-		return directProfessions(ctx, b, f, args)
+		return directProfessions(ctx, func() (*career.NodePlan, error) {
+			return planned.nodePlan(b, i, career.KindProfession, func() ([]placement, error) { return b.connection(f) })
+		}, args)
 	}
 	return directField{}, errIndirect
 }
 
 // directOne plans a root field that returns the one node root reads (profession, skill, tool,
-// training, node): null when there is none, as the resolvers answer.
-func directOne(b planBuilder, root career.PlanRoot, places []placement) (directField, error) {
+// training, node), what it reads of it planned by node: null when there is none, as the
+// resolvers answer.
+func directOne(node func(career.Kind) (*career.NodePlan, error), root career.PlanRoot) (directField, error) {
 	if _, ok := typeNames[root.NodeKind]; !ok {
 		return directField{}, errIndirect
 	}
-	plan, _, err := b.plan(root, places)
+	np, err := node(root.NodeKind)
 	if err != nil {
 		return directField{}, errIndirect
 	}
-	return directField{plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+	return directField{plans: []*career.ReadPlan{{Root: root, Node: np}}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		if len(res[0].Roots) != 1 || res[0].Roots[0] == nil {
 			w.null()
 			return nil
@@ -282,7 +428,7 @@ func directOne(b planBuilder, root career.PlanRoot, places []placement) (directF
 
 // directNodes plans nodes(ids): one plan per kind of node, null for an ID that names no node,
 // as the resolver answers.
-func directNodes(b planBuilder, args map[string]any, places []placement) (directField, error) {
+func directNodes(node func(career.Kind) (*career.NodePlan, error), args map[string]any) (directField, error) {
 	list, ok := args["ids"].([]any)
 	if !ok || len(list) > maxNodesIDs {
 		return directField{}, errIndirect
@@ -299,11 +445,11 @@ func directNodes(b planBuilder, args map[string]any, places []placement) (direct
 	kinds, byKind := nodesByKind(ids)
 	plans := make([]*career.ReadPlan, len(kinds))
 	for j, k := range kinds {
-		plan, _, err := b.plan(nodesRoot(k, ids, byKind[k]), places)
+		np, err := node(k)
 		if err != nil {
 			return directField{}, errIndirect
 		}
-		plans[j] = plan
+		plans[j] = &career.ReadPlan{Root: nodesRoot(k, ids, byKind[k]), Node: np}
 	}
 	return directField{plans: plans, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		nodes := make([]*career.PlanNode, len(ids))
@@ -320,8 +466,9 @@ func directNodes(b planBuilder, args map[string]any, places []placement) (direct
 	}}, nil
 }
 
-// directProfessions plans professions(filter, first, after), when its filter has no text.
-func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedField, args map[string]any) (directField, error) {
+// directProfessions plans professions(filter, first, after), when its filter has no text, what
+// it reads of each profession planned by node.
+func directProfessions(ctx context.Context, node func() (*career.NodePlan, error), args map[string]any) (directField, error) {
 	page, err := planPage("Query.professions", args)
 	if err != nil {
 		return directField{}, errIndirect
@@ -335,19 +482,16 @@ func directProfessions(ctx context.Context, b planBuilder, f graphql.CollectedFi
 		filter = &model.ProfessionFilter{Text: strArg(m, "text"), Dataset: strArg(m, "dataset"),
 			Sector: strArg(m, "sector"), Skill: strArg(m, "skill"), Tool: strArg(m, "tool")}
 	}
-	pf, err := professionFilter(ctx, filter)
+	pf, err := professionFilter(ctx, filter) // checked at each request: datasets come and go
 	if err != nil || pf.Text != "" {
 		return directField{}, errIndirect
 	}
-	places, err := b.connection(f)
+	np, err := node()
 	if err != nil {
 		return directField{}, errIndirect
 	}
-	plan, _, err := b.plan(career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}, places)
-	if err != nil {
-		return directField{}, errIndirect
-	}
-	return directField{perRequest: true, plans: []*career.ReadPlan{plan}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
+	root := career.PlanRoot{Kind: career.RootProfessions, NodeKind: career.KindProfession, Filter: pf, Page: page}
+	return directField{plans: []*career.ReadPlan{{Root: root, Node: np}}, write: func(w *directWriter, f graphql.CollectedField, res []*career.PlanResult) error {
 		c := professionPage{professionConnection(res[0].ProfessionPage()), res[0].Roots}
 		return writeObject(w, professionConnectionType, c, f.Selections)
 	}}, nil
@@ -358,8 +502,8 @@ type directWriter struct {
 	ctx context.Context
 	op  *graphql.OperationContext
 	buf bytes.Buffer
-	// collected are the selection sets' fields collected so far (see fields), so that the
-	// items of a list, and the responses to one operation, collect a selection set once.
+	// collected are the selection sets compiled so far (see compiled), so that the items of
+	// a list, and the responses to one operation, collect a selection set once.
 	collected *collectedFields
 }
 
@@ -371,35 +515,95 @@ type collectedKey struct {
 	typ   string
 }
 
-// collectedFields are the collected fields of an operation's selection sets, by collectedKey;
-// responses to one operation share them (see directOp).
+// collectedFields are the selection sets of an operation compiled for their object types
+// (*objectFields), by collectedKey; responses to one operation share them (see directOp).
 type collectedFields struct {
 	mu     sync.RWMutex
-	fields map[collectedKey][]graphql.CollectedField
+	fields map[collectedKey]any
 }
 
-// fields collects the fields of sel for the object type of the names (see objectType), as
-// graphql.CollectFields does, once per selection set and type of an operation.
-func (w *directWriter) fields(sel ast.SelectionSet, names []string) []graphql.CollectedField {
+// objectFields is a selection set compiled for an object type: its fields, collected as
+// graphql.CollectFields does, in selection order, each with its key as written and its writer.
+type objectFields[T any] struct {
+	fields []objectField[T]
+	// indirect says that a field is left to gqlgen (deferred, or unknown to the writer).
+	indirect bool
+}
+
+// objectField is a field of objectFields.
+type objectField[T any] struct {
+	f graphql.CollectedField
+	// key is the field's key, quoted, with the comma before it and the colon after it; for
+	// __typename, its value too.
+	key string
+	// write writes the field's value; nil for __typename.
+	write fieldWriter[T]
+}
+
+// compiled returns sel compiled for the object type t, once per selection set and type of an
+// operation, so that the items of a list and the responses to one operation share it.
+func compiled[T any](w *directWriter, t *objectType[T], sel ast.SelectionSet) *objectFields[T] {
 	if len(sel) == 0 {
-		return nil
+		return &objectFields[T]{}
 	}
-	key := collectedKey{&sel[0], len(sel), names[0]}
+	key := collectedKey{&sel[0], len(sel), t.names[0]}
 	c := w.collected
 	c.mu.RLock()
-	f, ok := c.fields[key]
+	o, ok := c.fields[key].(*objectFields[T])
 	c.mu.RUnlock()
 	if ok {
-		return f
+		return o
 	}
-	f = graphql.CollectFields(w.op, sel, names)
+	o = &objectFields[T]{}
+	var b bytes.Buffer
+	for i, f := range graphql.CollectFields(w.op, sel, t.names) {
+		b.Reset()
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeQuoted(&b, f.Alias)
+		b.WriteByte(':')
+		field := objectField[T]{f: f}
+		write, known := t.fields[f.Name]
+		switch {
+		case f.IsDeferred():
+			o.indirect = true
+		case f.Name == "__typename":
+			writeQuoted(&b, t.names[0])
+		case !known:
+			o.indirect = true
+		default:
+			field.write = write
+		}
+		field.key = b.String()
+		o.fields = append(o.fields, field)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.fields == nil {
-		c.fields = map[collectedKey][]graphql.CollectedField{}
+		c.fields = map[collectedKey]any{}
 	}
-	c.fields[key] = f
-	return f
+	c.fields[key] = o
+	return o
+}
+
+// write writes v as an object with these fields.
+func (o *objectFields[T]) write(w *directWriter, v T) error {
+	if o.indirect {
+		return errIndirect
+	}
+	w.buf.WriteByte('{')
+	for i := range o.fields {
+		f := &o.fields[i]
+		w.buf.WriteString(f.key)
+		if f.write != nil {
+			if err := f.write(w, v, f.f); err != nil {
+				return err
+			}
+		}
+	}
+	w.buf.WriteByte('}')
+	return nil
 }
 
 // key writes the key of the i-th field of an object, with the comma before it.
@@ -466,6 +670,16 @@ func (w *directWriter) optString(s *string) {
 	w.string(*s)
 }
 
+// nullableString writes the nullable String the resolvers answer for s, nullable(s), without
+// keeping a pointer to s.
+func (w *directWriter) nullableString(s string) {
+	if nullable(s) == nil {
+		w.null()
+		return
+	}
+	w.string(s)
+}
+
 // strings writes a [String!]!.
 func (w *directWriter) strings(list []string) {
 	w.buf.WriteByte('[')
@@ -487,7 +701,14 @@ func (w *directWriter) optFloat(f *float64) error {
 	if math.IsNaN(*f) || math.IsInf(*f, 0) {
 		return errIndirect
 	}
-	return graphql.MarshalFloatContext(*f).MarshalGQLContext(w.ctx, &w.buf)
+	w.float(*f)
+	return nil
+}
+
+// float writes a finite Float in the bytes gqlgen's MarshalFloatContext writes, fmt's %g,
+// which is strconv's shortest 'g' form (see TestFloatWritesGqlgensBytes).
+func (w *directWriter) float(f float64) {
+	w.buf.Write(strconv.AppendFloat(w.buf.AvailableBuffer(), f, 'g', -1, 64))
 }
 
 // enum writes a value of an enum whose Go values are its GraphQL names (see gqlgen.yml); gqlgen
@@ -545,26 +766,7 @@ type objectType[T any] struct {
 
 // writeObject writes v as an object of type t with the fields of sel, in selection order.
 func writeObject[T any](w *directWriter, t *objectType[T], v T, sel ast.SelectionSet) error {
-	w.buf.WriteByte('{')
-	for i, f := range w.fields(sel, t.names) {
-		if f.IsDeferred() {
-			return errIndirect
-		}
-		w.key(i, f.Alias)
-		if f.Name == "__typename" {
-			w.string(t.names[0])
-			continue
-		}
-		write, ok := t.fields[f.Name]
-		if !ok {
-			return errIndirect
-		}
-		if err := write(w, v, f); err != nil {
-			return err
-		}
-	}
-	w.buf.WriteByte('}')
-	return nil
+	return compiled(w, t, sel).write(w, v)
 }
 
 // professionPage is a page of planned professions: the connection the resolvers make of it,
@@ -606,26 +808,20 @@ func text[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter[*c
 
 // optText is a nullable String field of a domain node N, null for "" (see nullable).
 func optText[N any](as func(*career.PlanNode) N, get func(N) string) fieldWriter[*career.PlanNode] {
-	return nodeField(as, func(w *directWriter, n N) error { w.optString(nullable(get(n))); return nil })
+	return nodeField(as, func(w *directWriter, n N) error { w.nullableString(get(n)); return nil })
 }
 
 // plannedListField is a relation field of a planned node: the list the plan read under the
-// field's response key, each item written as item.
-func plannedListField(item func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error) fieldWriter[*career.PlanNode] {
+// field's response key, each item written as an object of type t.
+func plannedListField(t *objectType[*career.PlanNode]) fieldWriter[*career.PlanNode] {
 	return func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
+		item := compiled(w, t, f.Selections)
 		return writeList(w, n.List(f.Alias).Items, func(w *directWriter, it *career.PlanNode) error {
 			if it == nil {
 				return errIndirect
 			}
-			return item(w, it, f.Selections)
+			return item.write(w, it)
 		})
-	}
-}
-
-// asObject writes a planned node as an object of type t.
-func asObject(t *objectType[*career.PlanNode]) func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error {
-	return func(w *directWriter, n *career.PlanNode, sel ast.SelectionSet) error {
-		return writeObject(w, t, n, sel)
 	}
 }
 
@@ -649,13 +845,13 @@ func init() {
 		"tasks":            nodeField(prof, func(w *directWriter, p *career.Profession) error { w.strings(p.Tasks); return nil }),
 		"language":         optText(prof, func(p *career.Profession) string { return p.Language }),
 		"source":           optText(prof, func(p *career.Profession) string { return p.Source }),
-		"qualities":        plannedListField(asObject(skillType)),
-		"skills":           plannedListField(asObject(skillRequirementType)),
-		"tools":            plannedListField(asObject(toolType)),
-		"trainings":        plannedListField(asObject(trainingType)),
-		"nextCareers":      plannedListField(asObject(careerMoveType)),
-		"previousCareers":  plannedListField(asObject(careerMoveType)),
-		"specializations":  plannedListField(asObject(professionType)),
+		"qualities":        plannedListField(skillType),
+		"skills":           plannedListField(skillRequirementType),
+		"tools":            plannedListField(toolType),
+		"trainings":        plannedListField(trainingType),
+		"nextCareers":      plannedListField(careerMoveType),
+		"previousCareers":  plannedListField(careerMoveType),
+		"specializations":  plannedListField(professionType),
 		"specializationOf": func(w *directWriter, n *career.PlanNode, f graphql.CollectedField) error {
 			items := n.List(f.Alias).Items
 			if len(items) == 0 || items[0] == nil {

@@ -191,8 +191,8 @@ func sortedErrors(t *testing.T, body []byte) string {
 }
 
 // TestDirectWriterReusesPlansOfOneDocument sends each query the direct writer answers twice to
-// one handler (the second answer from the plans kept for its document, when it has no
-// variables), then the query with variables again with other values, and wants gqlgen's bytes
+// one handler (the second answer from the plans kept for its document and variables), then the
+// query with @skip and @include variables again with other values, and wants gqlgen's bytes
 // every time.
 func TestDirectWriterReusesPlansOfOneDocument(t *testing.T) {
 	swapped := map[string]any{"yes": false, "no": true}
@@ -248,6 +248,72 @@ func TestDirectWriterAnswersExpensiveRequests(t *testing.T) {
 				if got != want {
 					t.Errorf("direct:\n%s\ngqlgen:\n%s", got, want)
 				}
+			}
+		})
+	}
+}
+
+// directSends are documents sent to one handler with different variables, in turn: the plans
+// kept for a document are bound to each request's variables. direct says, per send, whether the
+// direct writer answers it.
+var directSends = []struct {
+	name   string
+	query  string
+	vars   []map[string]any
+	direct []bool
+}{
+	{"the card by a variable ID", `query($id: ID!) { profession(id: $id) { name skills { importance skill { name } } nextCareers { kind profession { name } } } }`,
+		[]map[string]any{{"id": "profession:seed:developpeur-web-back-end"}, {"id": "profession:seed:architecte-logiciel"},
+			{"id": "profession:seed:nope"}, {"id": "skill:seed:connaitre-bases-de-donnees"}, {"id": "profession:seed:developpeur-web-back-end"}},
+		[]bool{true, true, true, false, true}},
+	{"nodes by variable IDs", `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Profession { name } ... on Tool { category } } }`,
+		[]map[string]any{{"ids": []string{"tool:seed:git", "profession:seed:architecte-logiciel"}}, {"ids": []string{"profession:seed:chef-de-projet"}},
+			{"ids": []string{}}, {"ids": []string{"nope", "tool:seed:git"}}},
+		[]bool{true, true, true, true}},
+	{"a profession by a variable code and dataset", `query($code: String, $ds: String) { profession(code: $code, dataset: $ds) { name } }`,
+		[]map[string]any{{"code": "architecte-logiciel"}, {"code": "chef-de-projet", "ds": "seed"}, {"code": "M1805", "ds": "rome"}, {"code": "architecte-logiciel", "ds": ""}},
+		[]bool{true, true, false, true}},
+	{"a page by variables, one out of range", `query($n: Int, $after: String, $skill: ID) { professions(first: $n, after: $after, filter: {skill: $skill}) {
+		totalCount pageInfo { hasNextPage endCursor } nodes { name } } }`,
+		[]map[string]any{{"n": 2}, {"n": 500}, {"n": 0}, {"n": 1, "after": career.EncodeCursor("Architecte logiciel", "profession:seed:architecte-logiciel")},
+			{"n": 3, "skill": "skill:seed:maitriser-langages-programmation"}, {"n": 2, "after": "not a cursor"}, {"n": 2}},
+		[]bool{true, false, false, true, true, false, true}},
+	{"a nested filter and page by variables", `query($id: ID!, $imp: Importance, $n: Int) { profession(id: $id) { skills(importance: $imp) { importance skill { name
+		professions(first: $n) { totalCount nodes { code } } } } } }`,
+		[]map[string]any{{"id": "profession:seed:developpeur-web-back-end", "imp": "ESSENTIAL", "n": 1},
+			{"id": "profession:seed:developpeur-web-back-end", "imp": "OPTIONAL", "n": 2},
+			{"id": "profession:seed:architecte-logiciel", "imp": "ESSENTIAL", "n": 1},
+			{"id": "profession:seed:developpeur-web-back-end", "imp": nil, "n": 101},
+			{"id": "profession:seed:developpeur-web-back-end", "imp": "ESSENTIAL", "n": 1}},
+		[]bool{true, true, true, false, true}},
+	{"an Int variable that is not one", `query($n: Int) { professions(first: $n) { totalCount } }`,
+		[]map[string]any{{"n": 2}, {"n": "10"}, {"n": 10.5}, {"n": 3}},
+		[]bool{true, false, false, true}},
+}
+
+// TestDirectWriterBindsVariables sends each document of directSends with its variables in
+// turn to one handler, and wants gqlgen's bytes every time (an argument out of range, or not an
+// Int, gets gqlgen's error), and the direct writer to answer the sends it should.
+func TestDirectWriterBindsVariables(t *testing.T) {
+	for _, b := range testbackend.Open(t, testbackend.Seed(t)) {
+		t.Run(b.Name, func(t *testing.T) {
+			logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+			direct := graph.NewHandler(b.Store, graph.Options{Logger: logger})
+			gqlgen := graph.NewHandler(b.Store, graph.Options{Logger: logger, NoDirect: true})
+			for _, q := range directSends {
+				t.Run(q.name, func(t *testing.T) {
+					for i, vars := range q.vars {
+						want := postRaw(t, gqlgen, q.query, vars, true)
+						before := graph.DirectAnswers()
+						got := postRaw(t, direct, q.query, vars, true)
+						if answered := graph.DirectAnswers() - before; answered != boolCount(q.direct[i]) {
+							t.Errorf("send %d %v: direct answers: got %d, want %d", i, vars, answered, boolCount(q.direct[i]))
+						}
+						if got != want {
+							t.Errorf("send %d %v: direct:\n%s\ngqlgen:\n%s", i, vars, got, want)
+						}
+					}
+				})
 			}
 		})
 	}

@@ -23,6 +23,11 @@ func TestEncodeResponse(t *testing.T) {
 		{Errors: gqlerror.List{errWithPath}},
 		{},
 		{Data: json.RawMessage(`{}`), Label: "l", Path: ast.Path{ast.PathName("x")}, HasNext: &hasNext},
+		{Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"cost": Cost{RequestedQueryCost: 432, MaximumAvailable: 20000}}},
+		{Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"cost": Cost{RequestedQueryCost: -1, MaximumAvailable: 0}}},
+		{Extensions: map[string]any{"cost": Cost{RequestedQueryCost: 7, MaximumAvailable: 9}}},
+		{Data: json.RawMessage(`{}`), Extensions: map[string]any{"cost": Cost{RequestedQueryCost: 1, MaximumAvailable: 2}, "other": "x"}},
+		{Data: json.RawMessage(`{}`), Label: "l", Extensions: map[string]any{"cost": Cost{RequestedQueryCost: 1, MaximumAvailable: 2}}},
 	}
 	for _, resp := range cases {
 		want, err := json.Marshal(resp)

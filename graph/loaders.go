@@ -58,6 +58,15 @@ type linkedKey struct {
 
 // Loaders are the per-request loaders over the store's batch methods.
 type Loaders struct {
+	*loaderSet
+	datasets datasetsOnce
+	// plans holds what the request's plans read (see plan.go).
+	plans planTable
+}
+
+// loaderSet are the loaders of the store's batch methods. Loaders that call the store once
+// per key (no wait) keep nothing between calls, so that every request shares one set.
+type loaderSet struct {
 	professions     loader[string, *career.Profession]
 	skills          loader[string, *career.Skill]
 	tools           loader[string, *career.Tool]
@@ -71,10 +80,7 @@ type Loaders struct {
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
 	equivalents     loader[string, []career.Equivalent]
-	datasets        datasetsOnce
 	groups          groupLoaders // groups.go
-	// plans holds what the request's plans read (see plan.go).
-	plans planTable
 }
 
 // datasetsOnce asks the store for its datasets at most once per request, however many fields
@@ -101,7 +107,12 @@ func (d *datasetsOnce) load(ctx context.Context) ([]career.DatasetInfo, error) {
 // NewLoaders returns fresh loaders for one request. wait is how long a batch gathers keys
 // before it is sent; 0 sends every key on its own (for the in-memory store).
 func NewLoaders(store career.Store, wait time.Duration) *Loaders {
-	return &Loaders{
+	return &Loaders{loaderSet: newLoaderSet(store, wait), datasets: datasetsOnce{store: store}}
+}
+
+// newLoaderSet returns fresh loaders of the store's batch methods (see NewLoaders).
+func newLoaderSet(store career.Store, wait time.Duration) *loaderSet {
+	return &loaderSet{
 		professions:     newLoader(wait, store.ProfessionsByID),
 		skills:          newLoader(wait, store.SkillsByID),
 		tools:           newLoader(wait, store.ToolsByID),
@@ -117,7 +128,6 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 			return fetchLinked(ctx, store, keys)
 		}),
 		equivalents: newLoader(wait, store.Equivalents),
-		datasets:    datasetsOnce{store: store},
 		groups:      newGroupLoaders(store, wait),
 	}
 }
@@ -166,10 +176,18 @@ func loadersFor(ctx context.Context) *Loaders {
 	return l
 }
 
-// LoaderMiddleware gives every request its own loaders.
+// LoaderMiddleware gives every request its own loaders; without a wait, the loaders of the
+// store's batch methods, which then keep nothing between calls, are made once and shared.
 func LoaderMiddleware(store career.Store, wait time.Duration, next http.Handler) http.Handler {
+	var shared *loaderSet
+	if wait <= 0 {
+		shared = newLoaderSet(store, wait)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := WithLoaders(r.Context(), NewLoaders(store, wait))
-		next.ServeHTTP(w, r.WithContext(ctx))
+		l := &Loaders{loaderSet: shared, datasets: datasetsOnce{store: store}}
+		if shared == nil {
+			l.loaderSet = newLoaderSet(store, wait)
+		}
+		next.ServeHTTP(w, r.WithContext(WithLoaders(r.Context(), l)))
 	})
 }

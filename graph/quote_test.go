@@ -2,7 +2,9 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -39,6 +41,23 @@ func TestHTMLEscapeWritesJSONsBytes(t *testing.T) {
 		htmlEscape(&got, []byte(s))
 		if got.String() != want.String() {
 			t.Errorf("htmlEscape(%q) = %q, want %q", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestFloatWritesGqlgensBytes checks that the direct writer's floats are the bytes gqlgen's
+// Float marshaller writes.
+func TestFloatWritesGqlgensBytes(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, 0.5, 2.5, 3, 1.0 / 3, -4.25, 123456789, 1e20, 1e21, 1e-4, 1e-5, 1e100, -1e-300,
+		math.MaxFloat64, math.SmallestNonzeroFloat64} {
+		var want bytes.Buffer
+		if err := graphql.MarshalFloatContext(f).MarshalGQLContext(context.Background(), &want); err != nil {
+			t.Fatal(err)
+		}
+		w := &directWriter{}
+		w.float(f)
+		if got := w.buf.String(); got != want.String() {
+			t.Errorf("float(%v) = %s, want %s", f, got, want.String())
 		}
 	}
 }

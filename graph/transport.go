@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -219,9 +220,10 @@ func postParams(r *http.Request) (*graphql.RawParams, *requestError) {
 		if !given || isNull(raw) {
 			continue
 		}
-		if err := json.Unmarshal(raw, s.dst); err != nil {
+		if raw[0] != '"' { // raw is valid JSON: a string starts with a quote
 			return nil, badRequest("`%s` must be a string: %s", s.name, postShape)
 		}
+		*s.dst = jsonString(raw)
 	}
 	for _, obj := range []struct {
 		name string
@@ -266,8 +268,150 @@ func postMediaType(r *http.Request) *requestError {
 }
 
 // jsonFields splits one JSON object into its fields, refusing invalid JSON, a value that is
-// not an object, a field given twice and anything after the object.
+// not an object, a field given twice and anything after the object. Valid JSON, what clients
+// send, is split in one pass (validFields); anything else goes through encoding/json's
+// decoder, which says where it goes wrong.
 func jsonFields(what string, data []byte) (map[string]json.RawMessage, *requestError) {
+	if json.Valid(data) {
+		return validFields(what, data)
+	}
+	return decodeFields(what, data)
+}
+
+// validFields splits one JSON value that json.Valid accepted into its fields, as decodeFields
+// does: each field's value as it is written, without the spaces around it.
+func validFields(what string, data []byte) (map[string]json.RawMessage, *requestError) {
+	i := skipSpace(data, 0)
+	if data[i] != '{' {
+		return nil, badRequest("%s must be a JSON object: %s", what, postShape)
+	}
+	fields := map[string]json.RawMessage{}
+	for i = skipSpace(data, i+1); data[i] != '}'; i = skipSpace(data, i+1) {
+		end := valueEnd(data, i) // the field's name
+		name := jsonString(data[i:end])
+		i = skipSpace(data, skipSpace(data, end)+1) // past the colon
+		end = valueEnd(data, i)
+		if _, dup := fields[name]; dup {
+			return nil, badRequest("%s gives the field %s twice: give it once", what, scalar.Show(strconv.Quote(name)))
+		}
+		fields[name] = data[i:end:end]
+		if i = skipSpace(data, end); data[i] == '}' {
+			break
+		}
+	}
+	return fields, nil
+}
+
+// skipSpace returns the index of the first byte of data from i that is not JSON white space.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the index just past the valid JSON value that starts at data[i].
+func valueEnd(data []byte, i int) int {
+	switch data[i] {
+	case '"':
+		for i++; data[i] != '"'; i++ {
+			if data[i] == '\\' {
+				i++ // the escaped byte; \uXXXX's digits are not quotes
+			}
+		}
+		return i + 1
+	case '{', '[':
+		depth := 0
+		for ; ; i++ {
+			switch data[i] {
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			case '"':
+				i = valueEnd(data, i) - 1
+			}
+		}
+	}
+	for i < len(data) && !strings.ContainsRune(",}] \t\r\n", rune(data[i])) {
+		i++
+	}
+	return i
+}
+
+// jsonString returns the text of a valid JSON string of UTF-8, quotes included, as json.Unmarshal
+// decodes it (see TestJSONStringDecodesAsJSON): escapes replaced, a \u escape of half a
+// surrogate pair alone as U+FFFD.
+func jsonString(raw []byte) string {
+	raw = raw[1 : len(raw)-1]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw)
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch raw[i] {
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r := hex4(raw[i+1 : i+5])
+			i += 4
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if i+6 < len(raw) && raw[i+1] == '\\' && raw[i+2] == 'u' {
+					r2 = hex4(raw[i+3 : i+7])
+				}
+				if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+					r = pair
+					i += 6
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b.WriteRune(r)
+		default: // '"', '\\', '/'
+			b.WriteByte(raw[i])
+		}
+	}
+	return b.String()
+}
+
+// hex4 is the value of four hexadecimal digits.
+func hex4(digits []byte) rune {
+	var r rune
+	for _, c := range digits {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// decodeFields is jsonFields with encoding/json's decoder: its errors give the position where
+// the JSON goes wrong.
+func decodeFields(what string, data []byte) (map[string]json.RawMessage, *requestError) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil {
 		return nil, jsonError(what, postShape, err)
@@ -311,19 +455,62 @@ func jsonObject(what, shape string, data []byte) (map[string]any, *requestError)
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
 		return nil, badRequest("%s must be a JSON object (or null): %s", what, shape)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
 	var obj map[string]any
-	if err := dec.Decode(&obj); err != nil {
-		return nil, jsonError(what, shape, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, badRequest("%s has more after its JSON object: send one JSON object", what)
+	if json.Valid(data) { // what clients send: decoded in one pass
+		obj, _ = validValue(data, skipSpace(data, 0)).(map[string]any)
+	} else { // encoding/json's decoder says where it goes wrong
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		if err := dec.Decode(&obj); err != nil {
+			return nil, jsonError(what, shape, err)
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			return nil, badRequest("%s has more after its JSON object: send one JSON object", what)
+		}
 	}
 	for k, v := range obj {
 		obj[k] = wholeNumbers(v)
 	}
 	return obj, nil
+}
+
+// validValue decodes the valid JSON value that starts at data[i] as encoding/json decodes it
+// into an any with UseNumber (see TestValidValueDecodesAsJSON): objects as map[string]any (of
+// a name given twice, the last value), arrays as []any, numbers as json.Number.
+func validValue(data []byte, i int) any {
+	end := valueEnd(data, i)
+	switch data[i] {
+	case '"':
+		return jsonString(data[i:end])
+	case 't':
+		return true
+	case 'f':
+		return false
+	case 'n':
+		return nil
+	case '{':
+		obj := map[string]any{}
+		for i = skipSpace(data, i+1); data[i] != '}'; i = skipSpace(data, i+1) {
+			nameEnd := valueEnd(data, i)
+			name := jsonString(data[i:nameEnd])
+			i = skipSpace(data, skipSpace(data, nameEnd)+1) // past the colon
+			obj[name] = validValue(data, i)
+			if i = skipSpace(data, valueEnd(data, i)); data[i] == '}' {
+				break
+			}
+		}
+		return obj
+	case '[':
+		list := []any{}
+		for i = skipSpace(data, i+1); data[i] != ']'; i = skipSpace(data, i+1) {
+			list = append(list, validValue(data, i))
+			if i = skipSpace(data, valueEnd(data, i)); data[i] == ']' {
+				break
+			}
+		}
+		return list
+	}
+	return json.Number(data[i:end])
 }
 
 // wholeNumbers rewrites the JSON numbers of v that are whole but not written as integers
@@ -450,7 +637,7 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	if resp.Data != nil && len(resp.Data) == 0 {
 		return json.Marshal(resp)
 	}
-	tail, err := json.Marshal(responseTail{Label: resp.Label, Path: resp.Path, HasNext: resp.HasNext, Extensions: resp.Extensions})
+	tail, err := encodeTail(resp)
 	if err != nil {
 		return nil, fmt.Errorf("encode the response's extensions: %w", err)
 	}
@@ -480,6 +667,22 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// encodeTail encodes what follows a response's data (responseTail) as json.Marshal does. The
+// usual tail, the cost alone (see CostLimit), is written without reflection, in the bytes
+// json.Marshal writes for it (see TestEncodeResponse).
+func encodeTail(resp *graphql.Response) ([]byte, error) {
+	if c, ok := resp.Extensions[costExtension].(Cost); ok && len(resp.Extensions) == 1 &&
+		resp.Label == "" && resp.Path == nil && resp.HasNext == nil {
+		b := make([]byte, 0, 96)
+		b = append(b, `{"extensions":{"`+costExtension+`":{"requestedQueryCost":`...)
+		b = strconv.AppendInt(b, int64(c.RequestedQueryCost), 10)
+		b = append(b, `,"maximumAvailable":`...)
+		b = strconv.AppendInt(b, int64(c.MaximumAvailable), 10)
+		return append(b, "}}}"...), nil
+	}
+	return json.Marshal(responseTail{Label: resp.Label, Path: resp.Path, HasNext: resp.HasNext, Extensions: resp.Extensions})
+}
+
 // htmlEscape writes data to buf as json.HTMLEscape does (see TestHTMLEscapeWritesJSONsBytes):
 // <, > and & as \u003c, \u003e and \u0026, U+2028 and U+2029 as \u2028 and \u2029, every other
 // byte as it is, in runs rather than a byte at a time.
@@ -487,6 +690,9 @@ func htmlEscape(buf *bytes.Buffer, data []byte) {
 	start := 0
 	for i := 0; i < len(data); i++ {
 		c := data[i]
+		if !htmlSpecial[c] {
+			continue
+		}
 		switch {
 		case c == '<' || c == '>' || c == '&':
 			buf.Write(data[start:i])
@@ -504,6 +710,10 @@ func htmlEscape(buf *bytes.Buffer, data []byte) {
 	}
 	buf.Write(data[start:])
 }
+
+// htmlSpecial are the bytes htmlEscape looks at: <, > and &, and the first byte of U+2028 and
+// U+2029 in UTF-8.
+var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, 0xE2: true}
 
 // lowerHex are the digits of htmlEscape's escapes, lower case as encoding/json writes them.
 const lowerHex = "0123456789abcdef"

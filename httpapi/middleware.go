@@ -142,6 +142,9 @@ func accessLog(logger *slog.Logger, next http.Handler) http.Handler {
 		if status >= 500 || slices.ContainsFunc(codes, func(c string) bool { return slices.Contains(alarmingCodes, c) }) {
 			level = slog.LevelWarn
 		}
+		if !logger.Enabled(r.Context(), level) {
+			return // the line would not be written: make none
+		}
 		attrs := []slog.Attr{
 			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", status),
 		}

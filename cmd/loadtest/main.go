@@ -53,18 +53,60 @@ var queries = map[string]string{
 	// Q1 and Q2, which scripts/measure baseline also sends to the raw Cypher baseline.
 	"q1": benchquery.Q1,
 	"q2": benchquery.Q2,
+	// The README's card as apps send it, the ID in a variable (see variables).
+	"readme-card-vars": `query ProfessionCard($id: ID!) {
+  profession(id: $id) {
+    name
+    summary
+    qualities { name }
+    tasks
+    skills { skill { name kind } importance }
+    tools { name category }
+    trainings { name level durationYears }
+    nextCareers { profession { name } kind }
+    specializationOf { name }
+  }
+}`,
+}
+
+// variables are the variables of the queries that have some, by the queries' names.
+var variables = map[string]map[string]any{
+	"readme-card-vars": {"id": "profession:seed:developpeur-web-back-end"},
+}
+
+// requestBody is the JSON body of a POST of the named query, with its variables.
+func requestBody(name string) ([]byte, error) {
+	query, ok := queries[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown query %q", name)
+	}
+	req := map[string]any{"query": query}
+	if vars := variables[name]; vars != nil {
+		req["variables"] = vars
+	}
+	return json.Marshal(req)
 }
 
 func main() {
 	target := flag.String("url", "http://127.0.0.1:8080/query", "GraphQL endpoint (loopback only)")
-	name := flag.String("query", "card", "query to send: card, readme-card, paths, rome-card, search, progression, match, similar, q1, q2 (see internal/benchquery)")
+	name := flag.String("query", "card", "query to send: card, readme-card, readme-card-vars, paths, rome-card, search, progression, match, similar, q1, q2 (see internal/benchquery)")
 	clients := flag.Int("c", 8, "concurrent clients")
 	duration := flag.Duration("d", 10*time.Second, "how long to run (at most 5m)")
 	maxRequests := flag.Int64("n", 1_000_000, "stop after this many requests")
 	attackMode := flag.Bool("attack", false, "measure the query's median latency idle, then under -c clients sending the costliest legal queries")
 	maxRatio := flag.Float64("max-ratio", 50, "with -attack: the highest acceptable ratio of the medians (exit 1 above)")
 	print := flag.Bool("print", false, "print the text of -query and exit")
+	printBody := flag.Bool("print-body", false, "print the JSON request body of -query (its text and variables) and exit")
 	flag.Parse()
+	if *printBody {
+		body, err := requestBody(*name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		fmt.Println(string(body))
+		return
+	}
 	if *print {
 		query, ok := queries[*name]
 		if !ok {
@@ -102,11 +144,10 @@ func checkArgs(target string, clients int, duration time.Duration) error {
 }
 
 func run(target, name string, clients int, duration time.Duration, maxRequests int64) error {
-	query, ok := queries[name]
-	if !ok {
-		return fmt.Errorf("unknown query %q", name)
+	body, err := requestBody(name)
+	if err != nil {
+		return err
 	}
-	body, _ := json.Marshal(map[string]string{"query": query})
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 
 	// One request first, to check the answer.

@@ -99,31 +99,41 @@ type item struct {
 
 // node answers np for one of the graph's nodes.
 func (w planWalk) node(node any, np *career.NodePlan) (*career.PlanNode, error) {
-	out := &career.PlanNode{Node: domainValue(node)}
+	out := &career.PlanNode{}
+	if err := w.fill(out, node, np); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fill answers np for one of the graph's nodes into out.
+func (w planWalk) fill(out *career.PlanNode, node any, np *career.NodePlan) error {
+	out.Node = domainValue(node)
 	if len(np.Lists) == 0 {
-		return out, nil
+		return nil
 	}
 	out.Lists = make(map[string]*career.PlanList, len(np.Lists))
 	for _, lp := range np.Lists {
 		l, err := w.list(node, lp)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out.Lists[lp.Key] = l
 	}
-	return out, nil
+	return nil
 }
 
-// list answers one relation list of a node.
+// list answers one relation list of a node; its nodes are allocated at once.
 func (w planWalk) list(node any, lp *career.ListPlan) (*career.PlanList, error) {
 	items, page, err := w.items(node, lp)
 	if err != nil {
 		return nil, err
 	}
-	out := &career.PlanList{Items: make([]*career.PlanNode, 0, len(items))}
+	out := &career.PlanList{}
 	if page != nil {
 		out.HasNextPage, out.TotalCount = page.HasNextPage, page.TotalCount
 	}
+	nodes := make([]career.PlanNode, 0, len(items))
 	for _, it := range items {
 		if !lp.Keeps(domainValue(it.node), it.importance, it.move) {
 			continue
@@ -131,12 +141,14 @@ func (w planWalk) list(node any, lp *career.ListPlan) (*career.PlanList, error) 
 		if err := w.stop.Step(1); err != nil {
 			return nil, err
 		}
-		n, err := w.node(it.node, lp.Node)
-		if err != nil {
+		nodes = append(nodes, career.PlanNode{Importance: it.importance, MoveKind: it.move})
+		if err := w.fill(&nodes[len(nodes)-1], it.node, lp.Node); err != nil {
 			return nil, err
 		}
-		n.Importance, n.MoveKind = it.importance, it.move
-		out.Items = append(out.Items, n)
+	}
+	out.Items = make([]*career.PlanNode, len(nodes))
+	for i := range nodes {
+		out.Items[i] = &nodes[i]
 	}
 	return out, nil
 }
@@ -155,6 +167,7 @@ func (w planWalk) items(node any, lp *career.ListPlan) ([]item, *career.Page[*pr
 		if err != nil {
 			return nil, nil, err
 		}
+		out = make([]item, 0, len(page.Items))
 		for _, n := range page.Items {
 			out = append(out, item{node: n})
 		}
@@ -166,30 +179,37 @@ func (w planWalk) items(node any, lp *career.ListPlan) ([]item, *career.Page[*pr
 	}
 	switch lp.Rel {
 	case career.RelQualities:
+		out = make([]item, 0, len(p.qualities))
 		for _, s := range p.qualities {
 			out = append(out, item{node: s})
 		}
 	case career.RelSkills:
+		out = make([]item, 0, len(p.requirements))
 		for _, r := range p.requirements {
 			out = append(out, item{node: r.skill, importance: r.importance})
 		}
 	case career.RelTools:
+		out = make([]item, 0, len(p.tools))
 		for _, t := range p.tools {
 			out = append(out, item{node: t})
 		}
 	case career.RelTrainings:
+		out = make([]item, 0, len(p.trainings))
 		for _, t := range p.trainings {
 			out = append(out, item{node: t})
 		}
 	case career.RelNextCareers:
+		out = make([]item, 0, len(p.next))
 		for _, m := range p.next {
 			out = append(out, item{node: m.profession, move: m.kind})
 		}
 	case career.RelPreviousCareers:
+		out = make([]item, 0, len(p.previous))
 		for _, m := range p.previous {
 			out = append(out, item{node: m.profession, move: m.kind})
 		}
 	case career.RelSpecializations:
+		out = make([]item, 0, len(p.narrower))
 		for _, n := range p.narrower {
 			out = append(out, item{node: n})
 		}

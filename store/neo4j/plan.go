@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/careergraph/careergraph/career"
 )
 
@@ -16,8 +18,12 @@ import (
 // per-field methods order (by the link's ord, or by sortKey then id), with every filter in the
 // statement as a parameter. Each node is returned as a list of values, in the order the node
 // plan gives (id, name, the other selected properties, the link's property, the lists): no
-// keys to send and to hydrate into a map per node, as a hand-written statement returns. The text depends only on the plan's shape, never on its values, and is cached by
-// shape, so that Neo4j's plan cache stays warm too.
+// keys to send and to hydrate into a map per node, as a hand-written statement returns. A read
+// by ID or by code returns one record per node found, streamed as Neo4j finds them (a root
+// collect() would be an EagerAggregation holding the whole answer before its first byte goes
+// out); a page of professions one record of its total and its items. The text depends only on
+// the plan's shape, never on its values, and is cached by shape, so that Neo4j's plan cache
+// stays warm too.
 
 var _ career.PlanReader = (*Store)(nil)
 
@@ -70,44 +76,51 @@ func (s *Store) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanR
 	if err != nil {
 		return nil, err
 	}
+	out := &career.PlanResult{}
+	if p.Root.Kind != career.RootProfessions {
+		return out, decodeRoots(out, recs, p)
+	}
 	w, err := one(recs)
 	if err != nil {
 		return nil, err
 	}
 	items := w.list("items")
-	out := &career.PlanResult{}
-	switch p.Root.Kind {
-	case career.RootProfessions:
-		pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
-		out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
-		out.Roots = make([]*career.PlanNode, len(pg.Items))
-		for i, v := range pg.Items {
-			if out.Roots[i], err = decodePlanNode(v, p.Node, p.Root.NodeKind, ""); err != nil {
-				return nil, err
-			}
-		}
-	case career.RootByCode:
-		out.Roots = make([]*career.PlanNode, 1)
-		if len(items) > 0 {
-			if out.Roots[0], err = decodePlanNode(items[0], p.Node, p.Root.NodeKind, ""); err != nil {
-				return nil, err
-			}
-		}
-	default:
-		byID := make(map[string]*career.PlanNode, len(items))
-		for _, v := range items {
-			n, err := decodePlanNode(v, p.Node, p.Root.NodeKind, "")
-			if err != nil {
-				return nil, err
-			}
-			byID[nodeID(n.Node)] = n
-		}
-		out.Roots = make([]*career.PlanNode, len(p.Root.IDs))
-		for i, id := range p.Root.IDs {
-			out.Roots[i] = byID[id]
+	pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
+	out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
+	out.Roots = make([]*career.PlanNode, len(pg.Items))
+	for i, v := range pg.Items {
+		if out.Roots[i], err = decodePlanNode(v, p.Node, p.Root.NodeKind, ""); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// decodeRoots sets the roots of out, the answer of a plan by ID or by code, from its records:
+// one per node found, its projection the record's only value (see compilePlan).
+func decodeRoots(out *career.PlanResult, recs []*neo4j.Record, p *career.ReadPlan) error {
+	if p.Root.Kind == career.RootByCode {
+		out.Roots = make([]*career.PlanNode, 1)
+		if len(recs) == 0 {
+			return nil
+		}
+		n, err := decodePlanNode(recs[0].Values[0], p.Node, p.Root.NodeKind, "")
+		out.Roots[0] = n
+		return err
+	}
+	byID := make(map[string]*career.PlanNode, len(recs))
+	for _, rec := range recs {
+		n, err := decodePlanNode(rec.Values[0], p.Node, p.Root.NodeKind, "")
+		if err != nil {
+			return err
+		}
+		byID[nodeID(n.Node)] = n
+	}
+	out.Roots = make([]*career.PlanNode, len(p.Root.IDs))
+	for i, id := range p.Root.IDs {
+		out.Roots[i] = byID[id]
+	}
+	return nil
 }
 
 // planCache holds the compiled text of each plan shape.
@@ -155,12 +168,12 @@ func (s *Store) compilePlan(p *career.ReadPlan) (string, map[string]any, error) 
 	case career.RootByID:
 		params["ids"] = uniq(p.Root.IDs)
 		return plans.text(shape.String(), func() string {
-			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN collect(" + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN " + projection(p.Node, p.Root.NodeKind, 0, "p", "") + " AS item"
 		}), params, nil
 	case career.RootByCode:
 		params["dataset"], params["code"] = p.Root.Dataset, p.Root.Code
 		return plans.text(shape.String(), func() string {
-			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN collect(" + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN " + projection(p.Node, p.Root.NodeKind, 0, "p", "") + " AS item"
 		}), params, nil
 	}
 	cur, err := career.DecodeCursor(p.Root.Page.After)

@@ -1,6 +1,9 @@
 package career
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // This file holds the read plan: a backend-neutral description of everything one root field of
 // a request reads (the root nodes, which of their properties, which relation lists with which
@@ -50,8 +53,8 @@ type PlanRoot struct {
 // domain type that holds it.
 type Property string
 
-// The properties of nodes. ID and Name are always read (the ID identifies a node, the name
-// makes its cursor), whether selected or not.
+// The properties of nodes. A plan reads those its selection asks for, and ID and Name of the
+// items of a page, whose cursors are made of both (NodePlan.Reads).
 const (
 	PropID               Property = "ID"
 	PropDataset          Property = "Dataset"
@@ -125,15 +128,40 @@ var relationKinds = map[Relation][2]Kind{
 	RelProfessions:      {"", KindProfession},
 }
 
+// Paged reports whether the lists of relation r are pages (RelProfessions), whose items carry
+// cursors: their IDs and names are read (NodePlan.Reads).
+func (r Relation) Paged() bool { return r == RelProfessions }
+
 // ItemKind returns the kind of the nodes of relation r.
 func (r Relation) ItemKind() Kind { return relationKinds[r][1] }
 
 // NodePlan is what a plan reads of each node at one place of the tree.
 type NodePlan struct {
-	// Props are the selected properties (ID and Name are read anyway).
+	// Props are the selected properties (see Reads).
 	Props []Property
 	// Lists are the relation lists read from each node, each under its response key.
 	Lists []*ListPlan
+}
+
+// Reads returns the properties a store sets on each node np reads, in order: ID and Name when
+// they are selected or when the nodes are the items of a page (paged: a page of professions
+// at the root, or a RelProfessions list; their cursors are made of both), then the other
+// selected properties in the order of Props. A store may set more (the embedded store hands
+// out whole nodes); nothing else may rely on an ID or a name that Reads leaves out: a node's
+// lists are read with it, and the API finds them by the node's place in the response.
+func (np *NodePlan) Reads(paged bool) []Property {
+	out := make([]Property, 0, len(np.Props)+2)
+	for _, p := range []Property{PropID, PropName} {
+		if paged || slices.Contains(np.Props, p) {
+			out = append(out, p)
+		}
+	}
+	for _, p := range np.Props {
+		if p != PropID && p != PropName {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // ListPlan is one relation list of a node: a field of the request, under its response key (its

@@ -369,3 +369,46 @@ func TestAdmissionConfigIsValidated(t *testing.T) {
 		t.Errorf("the default is invalid: %v", err)
 	}
 }
+
+// plannedGate is a gate that reads plans, as both stores do.
+type plannedGate struct {
+	*gate
+	plans career.PlanReader
+}
+
+func (g plannedGate) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanResult, error) {
+	return g.plans.ReadPlan(ctx, p)
+}
+
+func TestAdmissionWeighsPlannedReadsByID(t *testing.T) {
+	ctx := context.Background()
+	m := memory.New(testbackend.Seed(t))
+	g := plannedGate{gate: &gate{Store: m, entered: make(chan string, 16), release: make(chan struct{})}, plans: m}
+	cfg := graph.AdmissionConfig{Threshold: 50, Capacity: 1000, MaxExpensive: 1}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h := graph.NewHandler(g, graph.Options{Admission: &cfg, Logger: logger})
+	noDirect := graph.NewHandler(g, graph.Options{Admission: &cfg, Logger: logger, NoDirect: true})
+	free := graph.NewHandler(m, graph.Options{Admission: &graph.AdmissionConfig{Disabled: true, Capacity: 1, MaxExpensive: 1}, Logger: logger})
+	const (
+		// cost 194: weight ⌈194 ÷ 8⌉ = 25 when planned by ID.
+		nextSkills = `{ profession(id: "profession:seed:developpeur-web-back-end") { nextCareers { profession { skills { skill { name } importance } } } } }`
+		// cost 1,166: weight ⌈1166 ÷ 8⌉ = 146.
+		twoMoves = `{ profession(id: "profession:seed:developpeur-web-back-end") { nextCareers { profession { nextCareers { profession { skills { skill { name } importance } } } } } } }`
+		// cost 102, planned, but its root is a page of professions, not nodes by ID.
+		page = `{ professions(first: 100) { nodes { name } } }`
+	)
+	const search = `{ search(text: "architecte", first: 1) { score } }`
+	holder := within(t, func() *answer { return query(t, ctx, h, search) })
+	g.waitEntered(t, "search")
+	noDirectHolder := within(t, func() *answer { return query(t, ctx, noDirect, search) })
+	g.waitEntered(t, "search")
+
+	ran(t, "a planned read by ID of cost 194 (weight 25)", query(t, ctx, h, nextSkills), string(query(t, ctx, free, nextSkills).Data))
+	refused(t, "a planned read by ID of cost 1,166 (weight 146)", query(t, ctx, h, twoMoves))
+	refused(t, "a planned page of professions of cost 102", query(t, ctx, h, page))
+	refused(t, "the read of cost 194 through gqlgen's execution", query(t, ctx, noDirect, nextSkills))
+
+	close(g.release)
+	ran(t, "the request that held the turn", holder(), `{"search":[{"score":0.77}]}`)
+	ran(t, "the request that held the turn without the direct writer", noDirectHolder(), `{"search":[{"score":0.77}]}`)
+}

@@ -77,6 +77,32 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	}
 }
 
+// plannedByID reports whether the direct writer answers the query in ctx from read plans whose
+// roots are all nodes by ID or code (see plannedWeight): it plans the query as writeDirect does,
+// keeping the plans of a query without variables for it.
+func (s directSchema) plannedByID(ctx context.Context) bool {
+	op := graphql.GetOperationContext(ctx)
+	if _, reads := s.r.Store.(career.PlanReader); !reads || s.r.noPlans || op.Operation == nil || op.Operation.Operation != ast.Query {
+		return false
+	}
+	planned := s.plans.get(op.Operation)
+	if planned == nil {
+		var err error
+		if planned, err = s.r.planDirect(ctx, op); err != nil {
+			return false
+		}
+		s.plans.put(op.Operation, planned)
+	}
+	for _, root := range planned.roots {
+		for _, p := range root.plans {
+			if p.Root.Kind != career.RootByID && p.Root.Kind != career.RootByCode {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // writeDirect answers the query op with its plans and returns the response's data, or an error
 // (errIndirect, a store's) when gqlgen must answer it. Every root field is planned before any
 // plan runs, so that a query left to gqlgen reads nothing twice, but for a store error. What

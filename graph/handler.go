@@ -80,8 +80,16 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	opts.Limits = opts.Limits.withDefaults()
 	r := &Resolver{Store: store, noPlans: opts.NoPlans}
 	es := newExecutableSchema(r)
+	admissionConfig := DefaultAdmission()
+	if opts.Admission != nil {
+		admissionConfig = *opts.Admission
+	}
 	if !opts.NoDirect {
-		es = directSchema{ExecutableSchema: es, r: r, plans: &directPlans{}}
+		direct := directSchema{ExecutableSchema: es, r: r, plans: &directPlans{}}
+		es = direct
+		if admissionConfig.PlannedByID == nil {
+			admissionConfig.PlannedByID = direct.plannedByID
+		}
 	}
 	srv := handler.New(es)
 	srv.AddTransport(httpTransport{schema: es.Schema()})
@@ -96,7 +104,7 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	srv.Use(DocumentLimits{Limits: opts.Limits, Accepted: lru.New[struct{}](documentCacheSize)})
 	srv.Use(IntVariables{Schema: es.Schema()}) // before the cost, which reads the arguments
 	srv.Use(NewCostLimit(store, opts.Limits.Complexity))
-	admission := NewAdmission(opts.Admission)
+	admission := NewAdmission(&admissionConfig)
 	srv.Use(ErrorCodes{})
 	srv.Use(StopAtDeadline{Admission: admission})
 	srv.Use(admission)

@@ -3,9 +3,12 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/career"
 )
@@ -15,9 +18,14 @@ import (
 // for a page, COUNT and COLLECT) subquery nested in the node's map projection, ordered as the
 // per-field methods order (by the link's ord, or by sortKey then id), with every filter in the
 // statement as a parameter. Each node is returned as a list of values, in the order the node
-// plan gives (id, name, the other selected properties, the link's property, the lists): no
-// keys to send and to hydrate into a map per node, as a hand-written statement returns. The text depends only on the plan's shape, never on its values, and is cached by
-// shape, so that Neo4j's plan cache stays warm too.
+// plan gives (the properties it reads, see nodeReads: its ID and name only when selected or
+// when a page's cursor needs them; the link's property; the lists): no keys to send and to
+// hydrate into a map per node, as a hand-written statement returns. A read
+// by ID or by code returns one record per node found, streamed as Neo4j finds them (a root
+// collect() would be an EagerAggregation holding the whole answer before its first byte goes
+// out); a page of professions one record of its total and its items. The text depends only on
+// the plan's shape, never on its values, and is cached by shape, so that Neo4j's plan cache
+// stays warm too.
 
 var _ career.PlanReader = (*Store)(nil)
 
@@ -70,44 +78,58 @@ func (s *Store) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanR
 	if err != nil {
 		return nil, err
 	}
+	out := &career.PlanResult{}
+	if p.Root.Kind != career.RootProfessions {
+		return out, decodeRoots(out, recs, p)
+	}
 	w, err := one(recs)
 	if err != nil {
 		return nil, err
 	}
 	items := w.list("items")
-	out := &career.PlanResult{}
-	switch p.Root.Kind {
-	case career.RootProfessions:
-		pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
-		out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
-		out.Roots = make([]*career.PlanNode, len(pg.Items))
-		for i, v := range pg.Items {
-			if out.Roots[i], err = decodePlanNode(v, p.Node, p.Root.NodeKind, ""); err != nil {
-				return nil, err
-			}
-		}
-	case career.RootByCode:
-		out.Roots = make([]*career.PlanNode, 1)
-		if len(items) > 0 {
-			if out.Roots[0], err = decodePlanNode(items[0], p.Node, p.Root.NodeKind, ""); err != nil {
-				return nil, err
-			}
-		}
-	default:
-		byID := make(map[string]*career.PlanNode, len(items))
-		for _, v := range items {
-			n, err := decodePlanNode(v, p.Node, p.Root.NodeKind, "")
-			if err != nil {
-				return nil, err
-			}
-			byID[nodeID(n.Node)] = n
-		}
-		out.Roots = make([]*career.PlanNode, len(p.Root.IDs))
-		for i, id := range p.Root.IDs {
-			out.Roots[i] = byID[id]
+	pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
+	out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
+	out.Roots = make([]*career.PlanNode, len(pg.Items))
+	for i, v := range pg.Items {
+		if out.Roots[i], err = decodePlanNode(v, p.Node, p.Root.NodeKind, "", nodeReads(p.Node, true)); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// decodeRoots sets the roots of out, the answer of a plan by ID or by code, from its records:
+// one per node found, its projection the record's only value, or for a plan by ID the ID it
+// was found by and its projection (see compilePlan).
+func decodeRoots(out *career.PlanResult, recs []*neo4j.Record, p *career.ReadPlan) error {
+	if p.Root.Kind == career.RootByCode {
+		out.Roots = make([]*career.PlanNode, 1)
+		if len(recs) == 0 {
+			return nil
+		}
+		n, err := decodePlanNode(recs[0].Values[0], p.Node, p.Root.NodeKind, "", nodeReads(p.Node, false))
+		out.Roots[0] = n
+		return err
+	}
+	reads := withoutID(nodeReads(p.Node, false))
+	byID := make(map[string]*career.PlanNode, len(recs))
+	for _, rec := range recs {
+		if len(rec.Values) != 2 {
+			return fmt.Errorf("neo4j: read plan: want an ID and a node, got %d values", len(rec.Values))
+		}
+		id := strOf(rec.Values[0])
+		n, err := decodePlanNode(rec.Values[1], p.Node, p.Root.NodeKind, "", reads)
+		if err != nil {
+			return err
+		}
+		setID(n.Node, id)
+		byID[id] = n
+	}
+	out.Roots = make([]*career.PlanNode, len(p.Root.IDs))
+	for i, id := range p.Root.IDs {
+		out.Roots[i] = byID[id]
+	}
+	return nil
 }
 
 // planCache holds the compiled text of each plan shape.
@@ -155,12 +177,13 @@ func (s *Store) compilePlan(p *career.ReadPlan) (string, map[string]any, error) 
 	case career.RootByID:
 		params["ids"] = uniq(p.Root.IDs)
 		return plans.text(shape.String(), func() string {
-			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN collect(" + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+			reads := withoutID(nodeReads(p.Node, false))
+			return "UNWIND $ids AS id\nMATCH (n:" + label + " {id: id})\nRETURN id, " + projection(p.Node, p.Root.NodeKind, 0, "p", "", reads) + " AS item"
 		}), params, nil
 	case career.RootByCode:
 		params["dataset"], params["code"] = p.Root.Dataset, p.Root.Code
 		return plans.text(shape.String(), func() string {
-			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN collect(" + projection(p.Node, p.Root.NodeKind, 0, "p", "") + ") AS items"
+			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN " + projection(p.Node, p.Root.NodeKind, 0, "p", "", nodeReads(p.Node, false)) + " AS item"
 		}), params, nil
 	}
 	cur, err := career.DecodeCursor(p.Root.Page.After)
@@ -168,7 +191,7 @@ func (s *Store) compilePlan(p *career.ReadPlan) (string, map[string]any, error) 
 		return "", nil, err
 	}
 	q := professionList(p.Root.Filter)
-	text := q.cypher(cur, max(p.Root.Page.First, 0), projection(p.Node, p.Root.NodeKind, 0, "p", ""))
+	text := q.cypher(cur, max(p.Root.Page.First, 0), projection(p.Node, p.Root.NodeKind, 0, "p", "", nodeReads(p.Node, true)))
 	for k, v := range q.params {
 		params[k] = v
 	}
@@ -199,38 +222,34 @@ func writeShape(b *strings.Builder, np *career.NodePlan) {
 	b.WriteByte('}')
 }
 
-// projection returns the list `[n.id, n.name, …, <link>, <lists>…]` of a node of kind k at
-// depth (of variable n := nodeVar(depth)), for node plan np whose parameters are named after
-// path: its id and name, its other selected properties in the order of np.Props, the link's
-// property when rel (the link's expression) is not "", then its lists in the order of np.Lists.
-// decodePlanNode reads it in the same order.
-func projection(np *career.NodePlan, k career.Kind, depth int, path, rel string) string {
+// projection returns the list `[n.<read>, …, <link>, <lists>…]` of a node of kind k at depth (of
+// variable n := nodeVar(depth)), for node plan np whose parameters are named after path: the
+// properties reads (see nodeReads) in order, the link's property when rel (the link's
+// expression) is not "", then its lists in the order of np.Lists. decodePlanNode reads it in
+// the same order.
+func projection(np *career.NodePlan, k career.Kind, depth int, path, rel string, reads []career.Property) string {
 	n := nodeVar(depth)
-	var b strings.Builder
-	b.WriteString("[" + n + ".id, " + n + ".name")
-	for _, p := range otherProps(np) {
-		b.WriteString(", " + n + "." + planProps[p])
+	parts := make([]string, 0, len(reads)+1+len(np.Lists))
+	for _, p := range reads {
+		parts = append(parts, n+"."+planProps[p])
 	}
 	if rel != "" {
-		b.WriteString(", " + rel)
+		parts = append(parts, rel)
 	}
 	for i, l := range np.Lists {
-		b.WriteString(", " + listExpr(l, k, depth, path+"_"+strconv.Itoa(i)))
+		parts = append(parts, listExpr(l, k, depth, path+"_"+strconv.Itoa(i)))
 	}
-	b.WriteByte(']')
-	return b.String()
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// otherProps are the selected properties of a node plan other than ID and Name (which every
-// projection holds first), in order.
-func otherProps(np *career.NodePlan) []career.Property {
-	out := make([]career.Property, 0, len(np.Props))
-	for _, p := range np.Props {
-		if p != career.PropID && p != career.PropName {
-			out = append(out, p)
-		}
-	}
-	return out
+// nodeReads are the properties the projection of a node of node plan np reads, in order: those
+// a store must set (career.NodePlan.Reads), paged for the items of a page of professions.
+func nodeReads(np *career.NodePlan, paged bool) []career.Property { return np.Reads(paged) }
+
+// withoutID returns reads without the ID: the reads of a root found by ID, whose record carries
+// the ID it was found by (a parameter, no read of the node).
+func withoutID(reads []career.Property) []career.Property {
+	return slices.DeleteFunc(slices.Clone(reads), func(p career.Property) bool { return p == career.PropID })
 }
 
 // listExpr returns the expression of one relation list of the nodes at depth (of kind k):
@@ -242,7 +261,7 @@ func listExpr(l *career.ListPlan, k career.Kind, depth int, path string) string 
 		if p, ok := linkProps[l.Rel]; ok {
 			rel = e + "." + p
 		}
-		return projection(l.Node, l.Rel.ItemKind(), depth+1, path, rel)
+		return projection(l.Node, l.Rel.ItemKind(), depth+1, path, rel, nodeReads(l.Node, l.Rel.Paged()))
 	}
 	param := func(name string) string { return "$" + path + name }
 	ordered := func(match, where string) string {
@@ -335,23 +354,29 @@ func planParams(np *career.NodePlan, k career.Kind, path string, params map[stri
 }
 
 // decodePlanNode decodes the projection v (see projection) of a node of kind k read by node
-// plan np, reached by relation rel ("" for a root).
-func decodePlanNode(v any, np *career.NodePlan, k career.Kind, rel career.Relation) (*career.PlanNode, error) {
+// plan np, reached by relation rel ("" for a root), its properties reads.
+func decodePlanNode(v any, np *career.NodePlan, k career.Kind, rel career.Relation, reads []career.Property) (*career.PlanNode, error) {
 	vals, ok := v.([]any)
-	props := otherProps(np)
 	_, linked := linkProps[rel]
-	want := 2 + len(props) + len(np.Lists)
+	want := len(reads) + len(np.Lists)
 	if linked {
 		want++
 	}
 	if !ok || len(vals) != want {
 		return nil, fmt.Errorf("neo4j: read plan: want a list of %d values, got %T", want, v)
 	}
-	out := &career.PlanNode{Node: newNode(k, strOf(vals[0]), strOf(vals[1]))}
-	for i, p := range props {
-		setProp(out.Node, p, vals[2+i])
+	out := &career.PlanNode{Node: newNode(k, "", "")}
+	for i, p := range reads {
+		switch p {
+		case career.PropID:
+			setID(out.Node, strOf(vals[i]))
+		case career.PropName:
+			setName(out.Node, strOf(vals[i]))
+		default:
+			setProp(out.Node, p, vals[i])
+		}
 	}
-	next := 2 + len(props)
+	next := len(reads)
 	if linked {
 		switch rel {
 		case career.RelSkills:
@@ -379,10 +404,11 @@ func decodePlanNode(v any, np *career.NodePlan, k career.Kind, rel career.Relati
 			v = pg.Items
 		}
 		items := listOf(v)
+		reads := nodeReads(l.Node, l.Rel.Paged())
 		pl.Items = make([]*career.PlanNode, len(items))
 		for j, item := range items {
 			var err error
-			if pl.Items[j], err = decodePlanNode(item, l.Node, l.Rel.ItemKind(), l.Rel); err != nil {
+			if pl.Items[j], err = decodePlanNode(item, l.Node, l.Rel.ItemKind(), l.Rel, reads); err != nil {
 				return nil, fmt.Errorf("read plan %s: %w", l.Key, err)
 			}
 		}
@@ -404,19 +430,32 @@ func newNode(k career.Kind, id, name string) any {
 	return &career.Training{ID: id, Name: name}
 }
 
-// nodeID returns the ID of a node newNode made.
-func nodeID(n any) string {
+// setID sets the ID of a node newNode made.
+func setID(n any, id string) {
 	switch n := n.(type) {
 	case *career.Profession:
-		return n.ID
+		n.ID = id
 	case *career.Skill:
-		return n.ID
+		n.ID = id
 	case *career.Tool:
-		return n.ID
+		n.ID = id
 	case *career.Training:
-		return n.ID
+		n.ID = id
 	}
-	return ""
+}
+
+// setName sets the name of a node newNode made.
+func setName(n any, name string) {
+	switch n := n.(type) {
+	case *career.Profession:
+		n.Name = name
+	case *career.Skill:
+		n.Name = name
+	case *career.Tool:
+		n.Name = name
+	case *career.Training:
+		n.Name = name
+	}
 }
 
 // setProp sets the property p (other than ID and Name) of a node newNode made to the value v

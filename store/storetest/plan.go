@@ -273,18 +273,20 @@ type resultView struct {
 func viewOf(p *career.ReadPlan, r *career.PlanResult) resultView {
 	out := resultView{HasNextPage: r.HasNextPage, TotalCount: r.TotalCount}
 	for _, n := range r.Roots {
-		out.Roots = append(out.Roots, viewOfNode(n, p.Node))
+		out.Roots = append(out.Roots, viewOfNode(n, p.Node, p.Root.Kind == career.RootProfessions))
 	}
 	return out
 }
 
-func viewOfNode(n *career.PlanNode, np *career.NodePlan) *nodeView {
+// viewOfNode returns what n shows of node plan np: the properties a store must set
+// (career.NodePlan.Reads), the link's and the lists'.
+func viewOfNode(n *career.PlanNode, np *career.NodePlan, paged bool) *nodeView {
 	if n == nil {
 		return nil
 	}
 	v := reflect.Indirect(reflect.ValueOf(n.Node))
 	out := &nodeView{Props: map[career.Property]any{}, Importance: n.Importance, MoveKind: n.MoveKind}
-	for _, p := range append([]career.Property{career.PropID, career.PropName}, np.Props...) {
+	for _, p := range np.Reads(paged) {
 		f := v.FieldByName(string(p))
 		if f.Kind() == reflect.Pointer && !f.IsNil() {
 			out.Props[p] = f.Elem().Interface()
@@ -299,7 +301,7 @@ func viewOfNode(n *career.PlanNode, np *career.NodePlan) *nodeView {
 		pl := n.List(l.Key)
 		lv := listView{Items: []*nodeView{}, HasNextPage: pl.HasNextPage, TotalCount: pl.TotalCount}
 		for _, it := range pl.Items {
-			lv.Items = append(lv.Items, viewOfNode(it, l.Node))
+			lv.Items = append(lv.Items, viewOfNode(it, l.Node, l.Rel.Paged()))
 		}
 		out.Lists[l.Key] = lv
 	}

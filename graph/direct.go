@@ -78,22 +78,22 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 }
 
 // plannedByID reports whether the direct writer answers the query in ctx from read plans whose
-// roots are all nodes by ID or code (see plannedWeight): it plans the query as writeDirect does,
-// keeping the plans of a query without variables for it.
+// roots are all nodes by ID or code (see plannedWeight): it plans the root fields as writeDirect
+// does, with the plans kept for the request's document and shape variables.
 func (s directSchema) plannedByID(ctx context.Context) bool {
 	op := graphql.GetOperationContext(ctx)
 	if _, reads := s.r.Store.(career.PlanReader); !reads || s.r.noPlans || op.Operation == nil || op.Operation.Operation != ast.Query {
 		return false
 	}
-	planned := s.plans.get(op.Operation)
-	if planned == nil {
-		var err error
-		if planned, err = s.r.planDirect(ctx, op); err != nil {
+	planned := s.plans.get(op)
+	for i, f := range planned.fields {
+		if f.IsDeferred() {
 			return false
 		}
-		s.plans.put(op.Operation, planned)
-	}
-	for _, root := range planned.roots {
+		root, err := s.r.directRoot(ctx, op, planned, i, f)
+		if err != nil {
+			return false
+		}
 		for _, p := range root.plans {
 			if p.Root.Kind != career.RootByID && p.Root.Kind != career.RootByCode {
 				return false

@@ -227,6 +227,12 @@ type Dataset struct {
 	// TrainingLinks link professions to the trainings that prepare for them.
 	TrainingLinks []Link
 	Moves         []Move
+	// Interests give professions their Holland (RIASEC) interest codes, one per profession.
+	Interests []Interest
+	// WorkContexts are the professions' working conditions, in dataset order.
+	WorkContexts []WorkContext
+	// Texts are the professions' and skills' texts in languages other than their default one.
+	Texts []Text
 }
 
 // String summarises the dataset's size.

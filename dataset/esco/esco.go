@@ -121,6 +121,8 @@ type reader struct {
 type occupation struct {
 	p    career.Profession
 	reqs []requirement
+	// en are its English texts when its default ones are French (see englishText).
+	en *career.Text
 }
 
 // requirement is a required skill (an index in reader.skills).
@@ -266,7 +268,7 @@ func (r *reader) addOccupation(fr, en *occRow, t *dataset.Table) error {
 		p.Sector = label
 	}
 	r.occIndex[row.uri] = len(r.occs)
-	r.occs = append(r.occs, occupation{p: p})
+	r.occs = append(r.occs, occupation{p: p, en: englishText(&p, en)})
 	return nil
 }
 
@@ -674,6 +676,9 @@ func (r *reader) dataset() *career.Dataset {
 			sk.AlternativeNames = altNames(s.name, s.enAlts)
 		}
 		d.Skills[i] = sk
+		if s.nameLanguage == "fr" && (clean(s.enName) != "" || s.enDesc != "") {
+			d.Texts = append(d.Texts, career.Text{NodeID: s.id, Lang: langEN, Name: clean(s.enName), Description: s.enDesc})
+		}
 	}
 	nreq := 0
 	for i := range r.occs {
@@ -684,6 +689,9 @@ func (r *reader) dataset() *career.Dataset {
 	for i := range r.occs {
 		o := &r.occs[i]
 		d.Professions[i] = o.p
+		if o.en != nil {
+			d.Texts = append(d.Texts, *o.en)
+		}
 		for _, q := range o.reqs {
 			s := &r.skills[q.skill]
 			d.Requirements = append(d.Requirements, career.Requirement{ProfessionID: o.p.ID, SkillID: s.id, Importance: q.imp})

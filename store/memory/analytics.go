@@ -320,6 +320,9 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.Tools += d.stats.Tools
 			st.Trainings += d.stats.Trainings
 			st.CareerMoves += d.stats.CareerMoves
+			st.Interests += d.stats.Interests
+			st.WorkContexts += d.stats.WorkContexts
+			st.Texts += d.stats.Texts
 		}
 	}
 	return &st, nil

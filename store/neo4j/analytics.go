@@ -341,13 +341,17 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 	if err != nil {
 		return nil, err
 	}
-	return &career.Stats{
+	st := &career.Stats{
 		Professions: w.int("professions"),
 		Skills:      w.int("skills"),
 		Tools:       w.int("tools"),
 		Trainings:   w.int("trainings"),
 		CareerMoves: w.int("moves"),
-	}, nil
+	}
+	if err := s.interestStats(ctx, dataset, st); err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
 // TopSkills ranks the skills of one dataset ("" for all) by the number of professions that

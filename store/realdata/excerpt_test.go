@@ -44,9 +44,13 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 	t.Run("stats per dataset", func(t *testing.T) {
 		for name, want := range map[string]career.Stats{
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21},
-			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65},
-			"esco": {Professions: 21, Skills: 690},
-			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58},
+			// Interests: the fiches of unix_referentiel_code_rome_riasec, the occupations with a
+			// first high-point in Interests.txt; work contexts: the bloc-6 rows of
+			// unix_liens_rome_referentiels; texts: ESCO's English texts of its 21 occupations and
+			// of its 686 skills with a French name.
+			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, Interests: 33, WorkContexts: 252},
+			"esco": {Professions: 21, Skills: 690, Texts: 707},
+			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58, Interests: 23},
 		} {
 			got, err := s.Stats(ctx, name)
 			if err != nil {
@@ -58,7 +62,8 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144})
+		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144,
+			Interests: 56, WorkContexts: 252, Texts: 707})
 		ds, err := s.Datasets(ctx)
 		if err != nil {
 			t.Fatal(err)

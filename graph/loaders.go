@@ -70,6 +70,9 @@ type Loaders struct {
 	previousCareers loader[string, []career.CareerMove]
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
+	interests       loader[string, string]
+	workContexts    loader[string, []string]
+	texts           loader[string, []career.Text]
 	datasets        datasetsOnce
 	// plans holds what the request's plans read (see plan.go).
 	plans planTable
@@ -114,7 +117,10 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
 			return fetchLinked(ctx, store, keys)
 		}),
-		datasets: datasetsOnce{store: store},
+		interests:    newLoader(wait, store.Interests),
+		workContexts: newLoader(wait, store.WorkContexts),
+		texts:        newLoader(wait, store.Texts),
+		datasets:     datasetsOnce{store: store},
 	}
 }
 

@@ -69,12 +69,15 @@ type ComplexityRoot struct {
 	}
 
 	GraphStats struct {
-		CareerMoves func(childComplexity int) int
-		Professions func(childComplexity int) int
-		Skills      func(childComplexity int) int
-		Tools       func(childComplexity int) int
-		TopSkills   func(childComplexity int, first *int) int
-		Trainings   func(childComplexity int) int
+		CareerMoves  func(childComplexity int) int
+		Interests    func(childComplexity int) int
+		Professions  func(childComplexity int) int
+		Skills       func(childComplexity int) int
+		Texts        func(childComplexity int) int
+		Tools        func(childComplexity int) int
+		TopSkills    func(childComplexity int, first *int) int
+		Trainings    func(childComplexity int) int
+		WorkContexts func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -86,22 +89,25 @@ type ComplexityRoot struct {
 		AlternativeNames func(childComplexity int) int
 		Code             func(childComplexity int) int
 		Dataset          func(childComplexity int) int
-		Description      func(childComplexity int) int
+		Description      func(childComplexity int, lang *string) int
 		ID               func(childComplexity int) int
 		Language         func(childComplexity int) int
-		Name             func(childComplexity int) int
+		Languages        func(childComplexity int) int
+		Name             func(childComplexity int, lang *string) int
 		NextCareers      func(childComplexity int, kind *career.MoveKind) int
 		PreviousCareers  func(childComplexity int) int
 		Qualities        func(childComplexity int) int
+		Riasec           func(childComplexity int) int
 		Sector           func(childComplexity int) int
 		Skills           func(childComplexity int, kind *career.SkillKind, importance *career.Importance) int
 		Source           func(childComplexity int) int
 		SpecializationOf func(childComplexity int) int
 		Specializations  func(childComplexity int) int
-		Summary          func(childComplexity int) int
+		Summary          func(childComplexity int, lang *string) int
 		Tasks            func(childComplexity int) int
 		Tools            func(childComplexity int, category *string) int
 		Trainings        func(childComplexity int, level *career.TrainingLevel) int
+		WorkContexts     func(childComplexity int) int
 	}
 
 	ProfessionConnection struct {
@@ -127,6 +133,7 @@ type ComplexityRoot struct {
 		CareerPaths        func(childComplexity int, from string, to string, maxSteps *int, first *int) int
 		CareerProgression  func(childComplexity int, from string, maxSteps *int, first *int) int
 		Datasets           func(childComplexity int) int
+		MatchInterests     func(childComplexity int, riasec string, dataset *string, first *int) int
 		MatchProfessions   func(childComplexity int, skills []string, tools []string, dataset *string, first *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
@@ -158,7 +165,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Language         func(childComplexity int) int
-		Name             func(childComplexity int) int
+		Name             func(childComplexity int, lang *string) int
 		Professions      func(childComplexity int, importance *career.Importance, first *int, after *string) int
 	}
 
@@ -251,8 +258,10 @@ type GraphStatsResolver interface {
 	TopSkills(ctx context.Context, obj *model.GraphStats, first *int) ([]*career.SkillUsage, error)
 }
 type ProfessionResolver interface {
-	Summary(ctx context.Context, obj *career.Profession) (*string, error)
-	Description(ctx context.Context, obj *career.Profession) (*string, error)
+	Name(ctx context.Context, obj *career.Profession, lang *string) (string, error)
+
+	Summary(ctx context.Context, obj *career.Profession, lang *string) (*string, error)
+	Description(ctx context.Context, obj *career.Profession, lang *string) (*string, error)
 	Sector(ctx context.Context, obj *career.Profession) (*string, error)
 	Qualities(ctx context.Context, obj *career.Profession) ([]*career.Skill, error)
 
@@ -265,6 +274,9 @@ type ProfessionResolver interface {
 	Specializations(ctx context.Context, obj *career.Profession) ([]*career.Profession, error)
 	Language(ctx context.Context, obj *career.Profession) (*string, error)
 	Source(ctx context.Context, obj *career.Profession) (*string, error)
+	Riasec(ctx context.Context, obj *career.Profession) (*string, error)
+	WorkContexts(ctx context.Context, obj *career.Profession) ([]string, error)
+	Languages(ctx context.Context, obj *career.Profession) ([]string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -285,12 +297,15 @@ type QueryResolver interface {
 	SimilarProfessions(ctx context.Context, to string, first *int) ([]*career.ProfessionMatch, error)
 	Stats(ctx context.Context, dataset *string) (*model.GraphStats, error)
 	Datasets(ctx context.Context) ([]*career.DatasetInfo, error)
+	MatchInterests(ctx context.Context, riasec string, dataset *string, first *int) ([]*career.ProfessionMatch, error)
 }
 type SearchHitResolver interface {
 	Node(ctx context.Context, obj *career.SearchHit) (model.Node, error)
 	Kind(ctx context.Context, obj *career.SearchHit) (model.NodeKind, error)
 }
 type SkillResolver interface {
+	Name(ctx context.Context, obj *career.Skill, lang *string) (string, error)
+
 	Description(ctx context.Context, obj *career.Skill) (*string, error)
 	Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string) (*model.ProfessionConnection, error)
 	Language(ctx context.Context, obj *career.Skill) (*string, error)
@@ -404,6 +419,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.CareerMoves(childComplexity), true
+	case "GraphStats.interests":
+		if e.ComplexityRoot.GraphStats.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Interests(childComplexity), true
 	case "GraphStats.professions":
 		if e.ComplexityRoot.GraphStats.Professions == nil {
 			break
@@ -416,6 +437,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Skills(childComplexity), true
+	case "GraphStats.texts":
+		if e.ComplexityRoot.GraphStats.Texts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Texts(childComplexity), true
 	case "GraphStats.tools":
 		if e.ComplexityRoot.GraphStats.Tools == nil {
 			break
@@ -439,6 +466,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Trainings(childComplexity), true
+	case "GraphStats.workContexts":
+		if e.ComplexityRoot.GraphStats.WorkContexts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.WorkContexts(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -476,7 +509,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Profession.Description(childComplexity), true
+		args, err := ec.field_Profession_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Description(childComplexity, args["lang"].(*string)), true
 	case "Profession.id":
 		if e.ComplexityRoot.Profession.ID == nil {
 			break
@@ -489,12 +527,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Language(childComplexity), true
+	case "Profession.languages":
+		if e.ComplexityRoot.Profession.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.Languages(childComplexity), true
 	case "Profession.name":
 		if e.ComplexityRoot.Profession.Name == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Profession.Name(childComplexity), true
+		args, err := ec.field_Profession_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Name(childComplexity, args["lang"].(*string)), true
 	case "Profession.nextCareers":
 		if e.ComplexityRoot.Profession.NextCareers == nil {
 			break
@@ -518,6 +567,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Qualities(childComplexity), true
+	case "Profession.riasec":
+		if e.ComplexityRoot.Profession.Riasec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.Riasec(childComplexity), true
 	case "Profession.sector":
 		if e.ComplexityRoot.Profession.Sector == nil {
 			break
@@ -558,7 +613,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Profession.Summary(childComplexity), true
+		args, err := ec.field_Profession_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Summary(childComplexity, args["lang"].(*string)), true
 	case "Profession.tasks":
 		if e.ComplexityRoot.Profession.Tasks == nil {
 			break
@@ -587,6 +647,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Trainings(childComplexity, args["level"].(*career.TrainingLevel)), true
+	case "Profession.workContexts":
+		if e.ComplexityRoot.Profession.WorkContexts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.WorkContexts(childComplexity), true
 
 	case "ProfessionConnection.edges":
 		if e.ComplexityRoot.ProfessionConnection.Edges == nil {
@@ -680,6 +746,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Datasets(childComplexity), true
 
+	case "Query.matchInterests":
+		if e.ComplexityRoot.Query.MatchInterests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchInterests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchInterests(childComplexity, args["riasec"].(string), args["dataset"].(*string), args["first"].(*int)), true
 	case "Query.matchProfessions":
 		if e.ComplexityRoot.Query.MatchProfessions == nil {
 			break
@@ -912,7 +989,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Skill.Name(childComplexity), true
+		args, err := ec.field_Skill_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Skill.Name(childComplexity, args["lang"].(*string)), true
 	case "Skill.professions":
 		if e.ComplexityRoot.Skill.Professions == nil {
 			break
@@ -1503,13 +1585,22 @@ type Profession implements Node {
   "Its code in the dataset, e.g. a ROME code (M1805) or an O*NET-SOC code (15-1254.00)."
   code: String!
   "Display name, as the dataset writes it, e.g. \"Développeur·euse web back end\"."
-  name: String!
+  name(
+    "A language code, e.g. \"en\": the name in that language where the dataset has it (see languages), else the default one."
+    lang: String
+  ): String!
   "Other names of the same profession (ROME appellations, ESCO alternative labels, O*NET alternate titles)."
   alternativeNames: [String!]!
   "A short description (one paragraph)."
-  summary: String
+  summary(
+    "A language code, e.g. \"en\": the summary in that language where the dataset has it (see languages), else the default one."
+    lang: String
+  ): String
   "Longer description, paragraphs separated by blank lines."
-  description: String
+  description(
+    "A language code, e.g. \"en\": the description in that language where the dataset has it (see languages), else the default one."
+    lang: String
+  ): String
   "The professional domain or sector, as the dataset names it."
   sector: String
   "Personal qualities the profession asks for (skills of kind ATTITUDE), in dataset order. Costs, like every list of a profession, the longest such list of the data × its selection."
@@ -1599,7 +1690,10 @@ type Skill implements Node {
   id: ID!
   dataset: String!
   code: String!
-  name: String!
+  name(
+    "A language code, e.g. \"en\": the name in that language where the dataset has it (ESCO: \"fr\" and \"en\"), else the default one."
+    lang: String
+  ): String!
   alternativeNames: [String!]!
   kind: SkillKind!
   description: String
@@ -1889,6 +1983,56 @@ type Dataset {
   professions: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/interests.graphqls", Input: `# Holland (RIASEC) interest codes, working conditions and the languages of texts.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend type Query {
+  """
+  Professions ranked by how well their Holland (RIASEC) interest code fits a person's, given as
+  letters strongest first, e.g. "IRC" (R realistic, I investigative, A artistic, S social,
+  E enterprising, C conventional): 1 to 3 distinct letters, in either case. first: 1..50.
+
+  score = Iachan's M index of agreement between the two codes (Iachan 1984, Journal of
+  Vocational Behavior 24): each letter the codes share weighs by its position in both, 22, 10, 4
+  for the person's first letter found first, second or third in the profession's code; 10, 5, 2
+  for the second letter; 4, 2, 1 for the third; divided by the index of the person's code with
+  itself (22, 27 or 28 for 1, 2 or 3 letters), so that a profession whose code begins with the
+  person's whole code scores 1. Only professions with a code and a score above 0 are listed:
+  score descending, then name, then ID. matchedSkills and missingSkills are empty: the match is
+  on interests, not skills.
+
+  Costs first × its selection.
+  """
+  matchInterests(riasec: String!, dataset: String, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+}
+
+extend type Profession {
+  """
+  Holland interest code, letters strongest first (e.g. "IRC"); null where the dataset has none.
+  ROME: riasec_majeur then riasec_mineur; O*NET: the first, second and third interest
+  high-points; ESCO and the seed: null.
+  """
+  riasec: String
+  "Working conditions (ROME contextes de travail), in dataset order; [] for the other datasets."
+  workContexts: [String!]!
+  """
+  Languages its texts exist in, e.g. ["fr", "en"]: its default language (language) first. ESCO
+  has French and English; the other datasets their own language only. Any other code given as
+  lang answers the default text.
+  """
+  languages: [String!]!
+}
+
+extend type GraphStats {
+  "Number of professions with a Holland interest code."
+  interests: Int!
+  "Number of working conditions of the professions counted."
+  workContexts: Int!
+  "Number of texts of professions and skills in a language other than their default one (one per node and language)."
+  texts: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -1958,6 +2102,12 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_careerMoves(ctx, field)
 	case "topSkills":
 		return ec.fieldContext_GraphStats_topSkills(ctx, field)
+	case "interests":
+		return ec.fieldContext_GraphStats_interests(ctx, field)
+	case "workContexts":
+		return ec.fieldContext_GraphStats_workContexts(ctx, field)
+	case "texts":
+		return ec.fieldContext_GraphStats_texts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -2012,6 +2162,12 @@ func (ec *executionContext) childFields_Profession(ctx context.Context, field gr
 		return ec.fieldContext_Profession_language(ctx, field)
 	case "source":
 		return ec.fieldContext_Profession_source(ctx, field)
+	case "riasec":
+		return ec.fieldContext_Profession_riasec(ctx, field)
+	case "workContexts":
+		return ec.fieldContext_Profession_workContexts(ctx, field)
+	case "languages":
+		return ec.fieldContext_Profession_languages(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Profession", field.Name)
 }
@@ -2372,6 +2528,34 @@ func (ec *executionContext) field_GraphStats_topSkills_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Profession_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Profession_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Profession_nextCareers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2405,6 +2589,20 @@ func (ec *executionContext) field_Profession_skills_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["importance"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Profession_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -2507,6 +2705,36 @@ func (ec *executionContext) field_Query_careerProgression_args(ctx context.Conte
 		return nil, err
 	}
 	args["maxSteps"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matchInterests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "riasec",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["riasec"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dataset",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dataset"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -2869,6 +3097,20 @@ func (ec *executionContext) field_Query_trainings_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Skill_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -3491,6 +3733,75 @@ func (ec *executionContext) fieldContext_GraphStats_topSkills(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphStats_interests(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_workContexts(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_workContexts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkContexts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_workContexts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_texts(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_texts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Texts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_texts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3615,7 +3926,8 @@ func (ec *executionContext) _Profession_name(ctx context.Context, field graphql.
 			return ec.fieldContext_Profession_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Name(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -3625,8 +3937,28 @@ func (ec *executionContext) _Profession_name(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Profession_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Profession", field, false, false, "String")
+func (ec *executionContext) fieldContext_Profession_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Profession_alternativeNames(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
@@ -3661,7 +3993,8 @@ func (ec *executionContext) _Profession_summary(ctx context.Context, field graph
 			return ec.fieldContext_Profession_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Profession().Summary(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Summary(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -3671,8 +4004,28 @@ func (ec *executionContext) _Profession_summary(ctx context.Context, field graph
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Profession_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+func (ec *executionContext) fieldContext_Profession_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Profession_description(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
@@ -3684,7 +4037,8 @@ func (ec *executionContext) _Profession_description(ctx context.Context, field g
 			return ec.fieldContext_Profession_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Profession().Description(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Description(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -3694,8 +4048,28 @@ func (ec *executionContext) _Profession_description(ctx context.Context, field g
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Profession_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+func (ec *executionContext) fieldContext_Profession_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Profession_sector(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
@@ -4091,6 +4465,75 @@ func (ec *executionContext) _Profession_source(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Profession_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_riasec(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_riasec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().Riasec(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_riasec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_workContexts(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_workContexts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().WorkContexts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_workContexts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_languages(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().Languages(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
 }
 
@@ -5167,6 +5610,50 @@ func (ec *executionContext) fieldContext_Query_datasets(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_matchInterests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchInterests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchInterests(ctx, fc.Args["riasec"].(string), fc.Args["dataset"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.ProfessionMatch) graphql.Marshaler {
+			return ec.marshalNProfessionMatch2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐProfessionMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchInterests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfessionMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchInterests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5399,7 +5886,8 @@ func (ec *executionContext) _Skill_name(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Skill_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Skill().Name(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5409,8 +5897,28 @@ func (ec *executionContext) _Skill_name(ctx context.Context, field graphql.Colle
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Skill_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Skill", field, false, false, "String")
+func (ec *executionContext) fieldContext_Skill_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Skill_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Skill_alternativeNames(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
@@ -8336,6 +8844,21 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GraphStats_topSkills(ctx, field, obj)
 				})
+		case "interests":
+			out.Values[i] = ec._GraphStats_interests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workContexts":
+			out.Values[i] = ec._GraphStats_workContexts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "texts":
+			out.Values[i] = ec._GraphStats_texts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8418,10 +8941,11 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._Profession_name(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_name(ctx, field, obj)
+				})
 		case "alternativeNames":
 			out.Values[i] = ec._Profession_alternativeNames(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8509,6 +9033,24 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Profession_source(ctx, field, obj)
+				})
+		case "riasec":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_riasec(ctx, field, obj)
+				})
+		case "workContexts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_workContexts(ctx, field, obj)
+				})
+		case "languages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_languages(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8788,6 +9330,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_datasets(ctx, field)
 				})
+		case "matchInterests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchInterests(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -8891,10 +9439,11 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._Skill_name(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_name(ctx, field, obj)
+				})
 		case "alternativeNames":
 			out.Values[i] = ec._Skill_alternativeNames(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -51,6 +51,9 @@ func (g *graph) addInterests(d *career.Dataset, di *datasetIndex, texts map[stri
 		di.stats.WorkContexts++
 	}
 	for id, ts := range texts {
+		if g.professions[id] == nil && g.skills[id] == nil {
+			continue
+		}
 		x.texts[id] = ts
 		di.stats.Texts += len(ts)
 	}

@@ -237,6 +237,12 @@ type Dataset struct {
 	Groups []OccupationGroup
 	// GroupMembers link professions to the narrowest groups they belong to, in dataset order.
 	GroupMembers []Link
+	// Interests give professions their Holland (RIASEC) interest codes, one per profession.
+	Interests []Interest
+	// WorkContexts are the professions' working conditions, in dataset order.
+	WorkContexts []WorkContext
+	// Texts are the professions' and skills' texts in languages other than their default one.
+	Texts []Text
 }
 
 // String summarises the dataset's size.

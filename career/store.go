@@ -104,6 +104,18 @@ type Store interface {
 	Stats(ctx context.Context, dataset string) (*Stats, error)
 	// TopSkills ranks skills by the number of professions requiring them, then name, then ID.
 	TopSkills(ctx context.Context, dataset string, first int) ([]SkillUsage, error)
+
+	// Interests returns each profession's Holland interest code; a profession without one is
+	// absent.
+	Interests(ctx context.Context, professionIDs []string) (map[string]string, error)
+	// WorkContexts returns each profession's working conditions, in dataset order.
+	WorkContexts(ctx context.Context, professionIDs []string) (map[string][]string, error)
+	// Texts returns each profession's or skill's texts in its other languages, by language.
+	Texts(ctx context.Context, ids []string) (map[string][]Text, error)
+	// MatchInterests ranks the professions that have an interest code by RiasecScore against
+	// the query's code (only scores above 0), walking InterestLevels best first; Matched and
+	// Missing are empty.
+	MatchInterests(ctx context.Context, q InterestQuery) ([]ProfessionMatch, error)
 }
 
 // Loader is a store that datasets can be loaded into. Loading a dataset replaces any earlier
@@ -197,6 +209,13 @@ type Stats struct {
 	EquivalencesBySource []SourceCount
 	// OccupationGroups counts the occupation groups.
 	OccupationGroups int
+	// Interests counts the professions with an interest code.
+	Interests int
+	// WorkContexts counts the professions' working conditions.
+	WorkContexts int
+	// Texts counts the professions and skills with texts in another language (one per node and
+	// language).
+	Texts int
 }
 
 // SkillUsage is a skill with the number of professions that require it.

@@ -585,6 +585,11 @@ var costRules = map[string]costRule{
 		cost: firstList(func(c costCall) (int, bool) {
 			return visits(c.b.MaxSimilarPostings), true
 		})},
+	// The professions matched are read from an index by interest code, at most first of them.
+	"Query.matchInterests": {
+		datasets: func(a fieldArgs) ([]string, bool) { return []string{a.str("dataset")}, a.given("dataset") },
+		cost:     firstList(func(costCall) (int, bool) { return 0, true }),
+	},
 
 	// topSkills skips the skills of other datasets, so its work is over all of them.
 	"GraphStats.topSkills": {cost: firstList(func(c costCall) (int, bool) {

@@ -81,6 +81,9 @@ type loaderSet struct {
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
 	equivalents     loader[string, []career.Equivalent]
 	groups          groupLoaders // groups.go
+	interests       loader[string, string]
+	workContexts    loader[string, []string]
+	texts           loader[string, []career.Text]
 }
 
 // datasetsOnce asks the store for its datasets at most once per request, however many fields
@@ -127,8 +130,11 @@ func newLoaderSet(store career.Store, wait time.Duration) *loaderSet {
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
 			return fetchLinked(ctx, store, keys)
 		}),
-		equivalents: newLoader(wait, store.Equivalents),
-		groups:      newGroupLoaders(store, wait),
+		equivalents:  newLoader(wait, store.Equivalents),
+		groups:       newGroupLoaders(store, wait),
+		interests:    newLoader(wait, store.Interests),
+		workContexts: newLoader(wait, store.WorkContexts),
+		texts:        newLoader(wait, store.Texts),
 	}
 }
 

@@ -109,6 +109,9 @@ func (b planBuilder) field(k career.Kind, f graphql.CollectedField, shape *nodeS
 		return nil
 	}
 	if p, ok := scalarProps[k][f.Name]; ok {
+		if len(f.Arguments) > 0 {
+			return errUnplanned // name(lang:), summary(lang:), …: the resolvers pick the text
+		}
 		props[p] = true
 		return nil
 	}

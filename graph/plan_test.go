@@ -86,6 +86,14 @@ var planQueries = []struct {
 		professions(filter: {text: "web"}, first: 2) { nodes { name tools { name } } }
 	}`, nil, 3},
 	{"a dataset not loaded", `{ professions(filter: {dataset: "rome"}) { totalCount } }`, nil, 1},
+	// Fields the plans do not know, and text fields given a lang, leave their root field to the
+	// loaders: one round trip for the profession, one per field that loads.
+	{"texts in a language, answered by the loaders", `{
+		profession(id: "profession:seed:developpeur-web-back-end") { name en: name(lang: "en") summary(lang: "en") }
+	}`, nil, 3},
+	{"interest codes, work contexts and languages, answered by the loaders", `{
+		profession(id: "profession:seed:developpeur-web-back-end") { name riasec workContexts languages }
+	}`, nil, 4},
 }
 
 // TestPlansAnswerAsLoaders runs every plan query on both backends with plans and without, and

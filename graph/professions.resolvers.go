@@ -13,14 +13,21 @@ import (
 	"github.com/careergraph/careergraph/graph/model"
 )
 
+// Name is the resolver for the name field.
+func (r *professionResolver) Name(ctx context.Context, obj *career.Profession, lang *string) (string, error) {
+	return inLanguage(ctx, obj.ID, lang, obj.Name, textName)
+}
+
 // Summary is the resolver for the summary field.
-func (r *professionResolver) Summary(ctx context.Context, obj *career.Profession) (*string, error) {
-	return nullable(obj.Summary), nil
+func (r *professionResolver) Summary(ctx context.Context, obj *career.Profession, lang *string) (*string, error) {
+	s, err := inLanguage(ctx, obj.ID, lang, obj.Summary, func(t *career.Text) string { return t.Summary })
+	return nullable(s), err
 }
 
 // Description is the resolver for the description field.
-func (r *professionResolver) Description(ctx context.Context, obj *career.Profession) (*string, error) {
-	return nullable(obj.Description), nil
+func (r *professionResolver) Description(ctx context.Context, obj *career.Profession, lang *string) (*string, error) {
+	s, err := inLanguage(ctx, obj.ID, lang, obj.Description, func(t *career.Text) string { return t.Description })
+	return nullable(s), err
 }
 
 // Sector is the resolver for the sector field.

@@ -32,6 +32,7 @@ func TestArgumentRanges(t *testing.T) {
 		"Query.careerProgression":     {"maxSteps": {min: 1, max: 6, def: 3}, "first": {min: 1, max: 200, def: 50}},
 		"Query.matchProfessions":      {"first": {min: 1, max: 50, def: 10}},
 		"Query.similarProfessions":    {"first": {min: 1, max: 50, def: 10}},
+		"Query.matchInterests":        {"first": {min: 1, max: 50, def: 10}},
 		"GraphStats.topSkills":        {"first": {min: 1, max: 100, def: 10}},
 	}
 	if !reflect.DeepEqual(ranges, want) {
@@ -108,6 +109,14 @@ func TestEverySchemaFileIsGenerated(t *testing.T) {
 	for _, def := range apiSchema.Types {
 		if def.Position != nil && def.Position.Src != nil && !def.BuiltIn {
 			seen[filepath.Base(def.Position.Src.Name)] = true
+		}
+	}
+	// A file may only extend types: its fields say where they come from.
+	for _, def := range apiSchema.Types {
+		for _, f := range def.Fields {
+			if f.Position != nil && f.Position.Src != nil && !f.Position.Src.BuiltIn {
+				seen[filepath.Base(f.Position.Src.Name)] = true
+			}
 		}
 	}
 	for _, d := range apiSchema.Directives {

@@ -46,6 +46,11 @@ func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, f
 	return skillConnection(p), nil
 }
 
+// Name is the resolver for the name field.
+func (r *skillResolver) Name(ctx context.Context, obj *career.Skill, lang *string) (string, error) {
+	return inLanguage(ctx, obj.ID, lang, obj.Name, textName)
+}
+
 // Description is the resolver for the description field.
 func (r *skillResolver) Description(ctx context.Context, obj *career.Skill) (*string, error) {
 	return nullable(obj.Description), nil

@@ -29,7 +29,8 @@ func cutONET(from string) ([]cut, error) {
 	var cuts []cut
 	elements := set{}
 	for _, name := range []string{onet.FileOccupations, onet.FileAlternateTitles, onet.FileTasks, onet.FileSkills,
-		onet.FileKnowledge, onet.FileJobZones, onet.FileEducation, onet.FileTechnologySkills, onet.FileToolsUsed} {
+		onet.FileKnowledge, onet.FileJobZones, onet.FileEducation, onet.FileTechnologySkills, onet.FileToolsUsed,
+		onet.FileInterests} {
 		t, err := read(name)
 		if err != nil {
 			return nil, err

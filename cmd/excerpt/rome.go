@@ -9,11 +9,11 @@ import (
 
 // cutROME cuts the ROME excerpt: the fiches of romeFiches and the fiches they specialise, and of
 // every file rome.Read reads, the rows of those fiches. A compétence or savoir is kept when a
-// kept fiche links it (bloc 5 of the links file), a domaine professionnel (and its grand
-// domaine) when a kept fiche belongs to it. A row that links two codes is kept when both are: a
-// move when both its fiches are, a link or coherence row when its code_ogr is a kept fiche,
-// appellation, compétence or savoir (not a contexte de travail: the reader does not read that
-// referential).
+// kept fiche links it (bloc 5 of the links file), a contexte de travail when a kept fiche links
+// it (bloc 6), a domaine professionnel (and its grand domaine) when a kept fiche belongs to it.
+// A row that links two codes is kept when both are: a move when both its fiches are, a link or
+// coherence row when its code_ogr is a kept fiche, appellation, compétence, savoir or contexte
+// de travail. The kept fiches' RIASEC codes are kept.
 func cutROME(from string) ([]cut, error) {
 	tables := map[string]*table{}
 	for _, name := range rome.Files() {
@@ -40,10 +40,13 @@ func cutROME(from string) ([]cut, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rome: %w", err)
 	}
-	items := set{}
+	items, contextes := set{}, set{}
 	for _, r := range liens {
-		if r.fields[bloc] == romeBlocCompetences {
+		switch r.fields[bloc] {
+		case romeBlocCompetences:
 			items.add(r.fields[ogr])
+		case romeBlocContextes:
+			contextes.add(r.fields[ogr])
 		}
 	}
 	domaines, grands := set{}, set{}
@@ -54,6 +57,9 @@ func cutROME(from string) ([]cut, error) {
 	// The code_ogr of every kept record: the fiches, their appellations, the items.
 	known := set{}
 	for u := range items {
+		known.add(u)
+	}
+	for u := range contextes {
 		known.add(u)
 	}
 	for _, file := range []string{rome.FileFiches, rome.FileAppellation} {
@@ -87,6 +93,8 @@ func cutROME(from string) ([]cut, error) {
 		{rome.FileCoherence, []string{"code_rome", "code_ogr"}, []set{fiches, known}},
 		{rome.FileLiens, []string{"code_rome", "code_ogr"}, []set{fiches, known}},
 		{rome.FileMobilite, []string{"code_rome", "code_rome_cible"}, []set{fiches, fiches}},
+		{rome.FileContextes, []string{"code_ogr"}, []set{contextes}},
+		{rome.FileRiasec, []string{"code_rome"}, []set{fiches}},
 	} {
 		t := tables[c.file]
 		rows, err := t.where(c.cols, c.in...)
@@ -101,6 +109,10 @@ func cutROME(from string) ([]cut, error) {
 // romeBlocCompetences is the code_compo_bloc of the links from fiches to compétences and
 // savoirs, the links rome.Read turns into requirements and tool uses.
 const romeBlocCompetences = "5"
+
+// romeBlocContextes is the code_compo_bloc of the links from fiches to contextes de travail,
+// the links rome.Read turns into work contexts.
+const romeBlocContextes = "6"
 
 // romeClosure returns the codes given and, recursively, the fiches they specialise
 // (code_rome_parent), failing on a code the fiches file does not have.

@@ -123,6 +123,8 @@ type occupation struct {
 	p    career.Profession
 	reqs []requirement
 	isco string // the iscoGroup code, "" when none
+	// en are its English texts when its default ones are French (see englishText).
+	en *career.Text
 }
 
 // requirement is a required skill (an index in reader.skills).
@@ -271,7 +273,7 @@ func (r *reader) addOccupation(fr, en *occRow, t *dataset.Table) error {
 		p.Sector = label
 	}
 	r.occIndex[row.uri] = len(r.occs)
-	r.occs = append(r.occs, occupation{p: p, isco: row.isco})
+	r.occs = append(r.occs, occupation{p: p, isco: row.isco, en: englishText(&p, en)})
 	return nil
 }
 
@@ -679,6 +681,9 @@ func (r *reader) dataset() *career.Dataset {
 			sk.AlternativeNames = altNames(s.name, s.enAlts)
 		}
 		d.Skills[i] = sk
+		if s.nameLanguage == "fr" && (clean(s.enName) != "" || s.enDesc != "") {
+			d.Texts = append(d.Texts, career.Text{NodeID: s.id, Lang: langEN, Name: clean(s.enName), Description: s.enDesc})
+		}
 	}
 	d.Groups = r.grp.groups()
 	nreq := 0
@@ -692,6 +697,9 @@ func (r *reader) dataset() *career.Dataset {
 		d.Professions[i] = o.p
 		if o.isco != "" && r.grp.byCode[o.isco] != nil {
 			d.GroupMembers = append(d.GroupMembers, career.Link{ProfessionID: o.p.ID, TargetID: r.grp.byCode[o.isco].ID})
+		}
+		if o.en != nil {
+			d.Texts = append(d.Texts, *o.en)
 		}
 		for _, q := range o.reqs {
 			s := &r.skills[q.skill]

@@ -8,7 +8,7 @@ import (
 	"github.com/careergraph/careergraph/dataset/readertest"
 )
 
-// fixture is a small O*NET 29.3 folder: the twelve files Read needs (Read Me.txt is optional
+// fixture is a small O*NET 29.3 folder: the thirteen files Read needs (Read Me.txt is optional
 // and left out), tab-separated with the published headers, and a few rows modelled on the
 // database (« This product includes information from the O*NET 29.3 Database by the U.S.
 // Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the
@@ -37,6 +37,20 @@ func fixture() readertest.Files {
 15-1252.00	Software Developers	2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	6	70.2	28	4.1428	0.6307	25.5524	N	08/2023	Incumbent
 11-3021.00	Computer and Information Systems Managers	2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	2	10	28	4.1428	0.6307	25.5524	N	08/2023	Incumbent
 11-3021.00	Computer and Information Systems Managers	2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	6	60	28	4.1428	0.6307	25.5524	N	08/2023	Incumbent
+`,
+		"Interests.txt": `O*NET-SOC Code	Title	Element ID	Element Name	Scale ID	Scale Name	Data Value	Date	Domain Source
+11-3021.00	Computer and Information Systems Managers	1.B.1.b	Investigative	OI	Occupational Interests	4.42	11/2023	Machine Learning
+11-3021.00	Computer and Information Systems Managers	1.B.1.g	First Interest High-Point	IH	Occupational Interest High-Point	6.0	11/2023	Machine Learning
+11-3021.00	Computer and Information Systems Managers	1.B.1.h	Second Interest High-Point	IH	Occupational Interest High-Point	5.0	11/2023	Machine Learning
+11-3021.00	Computer and Information Systems Managers	1.B.1.i	Third Interest High-Point	IH	Occupational Interest High-Point	2.0	11/2023	Machine Learning
+15-1252.00	Software Developers	1.B.1.b	Investigative	OI	Occupational Interests	5.86	11/2023	Machine Learning
+15-1252.00	Software Developers	1.B.1.g	First Interest High-Point	IH	Occupational Interest High-Point	2.0	11/2023	Machine Learning
+15-1252.00	Software Developers	1.B.1.h	Second Interest High-Point	IH	Occupational Interest High-Point	6.0	11/2023	Machine Learning
+15-1252.00	Software Developers	1.B.1.i	Third Interest High-Point	IH	Occupational Interest High-Point	1.0	11/2023	Machine Learning
+15-1254.00	Web Developers	1.B.1.b	Investigative	OI	Occupational Interests	5.06	11/2023	Machine Learning
+15-1254.00	Web Developers	1.B.1.g	First Interest High-Point	IH	Occupational Interest High-Point	6.0	11/2023	Machine Learning
+15-1254.00	Web Developers	1.B.1.h	Second Interest High-Point	IH	Occupational Interest High-Point	2.0	11/2023	Machine Learning
+15-1254.00	Web Developers	1.B.1.i	Third Interest High-Point	IH	Occupational Interest High-Point	0.0	11/2023	Machine Learning
 `,
 		"Job Zones.txt": `O*NET-SOC Code	Title	Job Zone	Date	Domain Source
 15-1254.00	Web Developers	3	08/2023	Analyst

@@ -126,6 +126,7 @@ func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 		r.readEducation,
 		func() error { return r.readTools(FileTechnologySkills, true) },
 		func() error { return r.readTools(FileToolsUsed, false) },
+		r.readInterests,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

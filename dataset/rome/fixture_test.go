@@ -7,7 +7,7 @@ import (
 	"github.com/careergraph/careergraph/dataset/rome"
 )
 
-// fixture is a small ROME export: the ten files Read needs, with the export's headers and a
+// fixture is a small ROME export: the files Read needs, with the export's headers and a
 // few rows modelled on the v460 export (« Source : France Travail – Répertoire Opérationnel des
 // Métiers et des Emplois (ROME 4.0, version 460) », Licence Ouverte v2.0), every field quoted
 // as published. Three fiches: A1101 and M1805 (its own parent), M1813 (a specialisation of M1805).
@@ -60,6 +60,16 @@ func fixture() readertest.Files {
 "M1805","5","","100100"
 "M1805","5","","100200"
 "M1813","5","","120001"
+"M1805","6","","300799"
+"M1805","6","","403025"
+`,
+		rome.FileContextes: `"code_ogr","libelle_cont_travail","code_type_cont_trav","libelle_type_cont_trav"
+"300799","Possibilité de télétravail","1","Conditions de travail et risques professionnels"
+"403025","Station assise prolongée","1","Conditions de travail et risques professionnels"
+`,
+		rome.FileRiasec: `"code_rome","riasec_majeur","riasec_mineur"
+"A1101","R",""
+"M1805","I","C"
 `,
 		rome.FileMobilite: `"code_rome","code_rome_cible","numero_ordre"
 "A1101","M1805","1"

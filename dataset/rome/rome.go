@@ -41,12 +41,14 @@ const (
 	FileCoherence   = "unix_coherence_item_v460_utf8.csv"
 	FileLiens       = "unix_liens_rome_referentiels_v460_utf8.csv"
 	FileMobilite    = "unix_rubrique_mobilite_v460_utf8.csv"
+	FileContextes   = "unix_referentiel_contexte_travail_v460_utf8.csv"
+	FileRiasec      = "unix_referentiel_code_rome_riasec_v460_utf8.csv"
 )
 
 // Files lists the files Read needs, in the order it reads them.
 func Files() []string {
 	return []string{FileDomaines, FileGrandDomain, FileFiches, FileAppellation, FileTexte, FileCompetence, FileSavoir,
-		FileCoherence, FileLiens, FileMobilite}
+		FileCoherence, FileContextes, FileLiens, FileMobilite, FileRiasec}
 }
 
 // toolCategories are the sous-catégories of savoirs that name tools, machines, software or
@@ -85,13 +87,15 @@ const (
 func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 	r := &reader{dir: dir, fiches: map[string]*fiche{}, items: map[string]item{}}
 	steps := []func() error{r.readDomaines, r.readGrandDomaines, r.readFiches, r.readAppellations, r.readTextes,
-		r.readCompetences, r.readSavoirs, r.readCoherence, r.readLiens, r.readMobilite}
+		r.readCompetences, r.readSavoirs, r.readCoherence, r.readContextes, r.readLiens, r.readMobilite,
+		r.readRiasec}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, r.warnings, fmt.Errorf("read rome: %w", err)
 		}
 	}
 	d := r.build()
+	r.buildInterests(d)
 	ws, err := dataset.Validate(d)
 	r.warnings = append(r.warnings, ws...)
 	if err != nil {
@@ -115,6 +119,8 @@ type reader struct {
 	items  map[string]item // code_ogr → skill or tool
 
 	essential map[linkKey]bool // (fiche, code_ogr) with coeur_metier "Principale"
+
+	contextes map[string]string // code_ogr → libelle_cont_travail
 }
 
 // fiche is a fiche métier being read.
@@ -125,6 +131,8 @@ type fiche struct {
 	links                     []itemLink
 	linked                    map[string]bool // code_ogr already linked
 	moves                     []move
+	contexts                  []string // libelle_cont_travail, in the links file's order
+	riasec                    string
 }
 
 type phrase struct {
@@ -394,8 +402,11 @@ func (r *reader) readCoherence() error {
 func (r *reader) readLiens() error {
 	cols := []string{"code_rome", "code_compo_bloc", "code_ogr"}
 	return r.forEach(FileLiens, cols, func(t *dataset.Table, c []int) error {
+		if t.Record()[c[1]] == blocContextes {
+			return r.readContexteLink(t, c)
+		}
 		if t.Record()[c[1]] != blocCompetences {
-			return nil // fiche code, appellations, work contexts
+			return nil // fiche code, appellations, sectors, mobility
 		}
 		code, err := required(t, c[0], cols[0])
 		if err != nil {

@@ -46,7 +46,7 @@ func TestReadStrict(t *testing.T) {
 			dataset.ParseError{File: rome.FileMobilite, Line: 4, Reason: truncated}},
 		{"a record with a field too many",
 			readertest.Files{rome.FileLiens: fx[rome.FileLiens] + `"M1813","5","","100100","x"` + "\n"},
-			dataset.ParseError{File: rome.FileLiens, Line: 10, Reason: "wrong number of fields: got 5, want 4 (as in the header)"}},
+			dataset.ParseError{File: rome.FileLiens, Line: 12, Reason: "wrong number of fields: got 5, want 4 (as in the header)"}},
 		{"a NUL byte in a code",
 			readertest.Files{rome.FileFiches: strings.Replace(fx[rome.FileFiches], `"A1101","11"`, "\"A120\x004\",\"11\"", 1)},
 			dataset.ParseError{File: rome.FileFiches, Line: 2, Reason: "NUL byte in field 1 (code_rome)"}},

@@ -88,12 +88,15 @@ type ComplexityRoot struct {
 		CareerMoves          func(childComplexity int) int
 		Equivalences         func(childComplexity int) int
 		EquivalencesBySource func(childComplexity int) int
+		Interests            func(childComplexity int) int
 		OccupationGroups     func(childComplexity int) int
 		Professions          func(childComplexity int) int
 		Skills               func(childComplexity int) int
+		Texts                func(childComplexity int) int
 		Tools                func(childComplexity int) int
 		TopSkills            func(childComplexity int, first *int) int
 		Trainings            func(childComplexity int) int
+		WorkContexts         func(childComplexity int) int
 	}
 
 	OccupationGroup struct {
@@ -116,24 +119,27 @@ type ComplexityRoot struct {
 		AlternativeNames func(childComplexity int) int
 		Code             func(childComplexity int) int
 		Dataset          func(childComplexity int) int
-		Description      func(childComplexity int) int
+		Description      func(childComplexity int, lang *string) int
 		Equivalents      func(childComplexity int, dataset *string) int
 		Groups           func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Language         func(childComplexity int) int
-		Name             func(childComplexity int) int
+		Languages        func(childComplexity int) int
+		Name             func(childComplexity int, lang *string) int
 		NextCareers      func(childComplexity int, kind *career.MoveKind) int
 		PreviousCareers  func(childComplexity int) int
 		Qualities        func(childComplexity int) int
+		Riasec           func(childComplexity int) int
 		Sector           func(childComplexity int) int
 		Skills           func(childComplexity int, kind *career.SkillKind, importance *career.Importance) int
 		Source           func(childComplexity int) int
 		SpecializationOf func(childComplexity int) int
 		Specializations  func(childComplexity int) int
-		Summary          func(childComplexity int) int
+		Summary          func(childComplexity int, lang *string) int
 		Tasks            func(childComplexity int) int
 		Tools            func(childComplexity int, category *string) int
 		Trainings        func(childComplexity int, level *career.TrainingLevel) int
+		WorkContexts     func(childComplexity int) int
 	}
 
 	ProfessionConnection struct {
@@ -159,6 +165,7 @@ type ComplexityRoot struct {
 		CareerPaths        func(childComplexity int, from string, to string, maxSteps *int, first *int) int
 		CareerProgression  func(childComplexity int, from string, maxSteps *int, first *int) int
 		Datasets           func(childComplexity int) int
+		MatchInterests     func(childComplexity int, riasec string, dataset *string, first *int) int
 		MatchProfessions   func(childComplexity int, skills []string, tools []string, dataset *string, first *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
@@ -191,7 +198,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Language         func(childComplexity int) int
-		Name             func(childComplexity int) int
+		Name             func(childComplexity int, lang *string) int
 		Professions      func(childComplexity int, importance *career.Importance, first *int, after *string) int
 	}
 
@@ -296,8 +303,10 @@ type OccupationGroupResolver interface {
 	Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string) (*model.ProfessionConnection, error)
 }
 type ProfessionResolver interface {
-	Summary(ctx context.Context, obj *career.Profession) (*string, error)
-	Description(ctx context.Context, obj *career.Profession) (*string, error)
+	Name(ctx context.Context, obj *career.Profession, lang *string) (string, error)
+
+	Summary(ctx context.Context, obj *career.Profession, lang *string) (*string, error)
+	Description(ctx context.Context, obj *career.Profession, lang *string) (*string, error)
 	Sector(ctx context.Context, obj *career.Profession) (*string, error)
 	Qualities(ctx context.Context, obj *career.Profession) ([]*career.Skill, error)
 
@@ -312,6 +321,9 @@ type ProfessionResolver interface {
 	Source(ctx context.Context, obj *career.Profession) (*string, error)
 	Equivalents(ctx context.Context, obj *career.Profession, dataset *string) ([]*career.Equivalent, error)
 	Groups(ctx context.Context, obj *career.Profession) ([]*career.OccupationGroup, error)
+	Riasec(ctx context.Context, obj *career.Profession) (*string, error)
+	WorkContexts(ctx context.Context, obj *career.Profession) ([]string, error)
+	Languages(ctx context.Context, obj *career.Profession) ([]string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -333,12 +345,15 @@ type QueryResolver interface {
 	Stats(ctx context.Context, dataset *string) (*model.GraphStats, error)
 	Datasets(ctx context.Context) ([]*career.DatasetInfo, error)
 	OccupationGroup(ctx context.Context, id string) (*career.OccupationGroup, error)
+	MatchInterests(ctx context.Context, riasec string, dataset *string, first *int) ([]*career.ProfessionMatch, error)
 }
 type SearchHitResolver interface {
 	Node(ctx context.Context, obj *career.SearchHit) (model.Node, error)
 	Kind(ctx context.Context, obj *career.SearchHit) (model.NodeKind, error)
 }
 type SkillResolver interface {
+	Name(ctx context.Context, obj *career.Skill, lang *string) (string, error)
+
 	Description(ctx context.Context, obj *career.Skill) (*string, error)
 	Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string) (*model.ProfessionConnection, error)
 	Language(ctx context.Context, obj *career.Skill) (*string, error)
@@ -514,6 +529,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.EquivalencesBySource(childComplexity), true
+	case "GraphStats.interests":
+		if e.ComplexityRoot.GraphStats.Interests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Interests(childComplexity), true
 	case "GraphStats.occupationGroups":
 		if e.ComplexityRoot.GraphStats.OccupationGroups == nil {
 			break
@@ -532,6 +553,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Skills(childComplexity), true
+	case "GraphStats.texts":
+		if e.ComplexityRoot.GraphStats.Texts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Texts(childComplexity), true
 	case "GraphStats.tools":
 		if e.ComplexityRoot.GraphStats.Tools == nil {
 			break
@@ -555,6 +582,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Trainings(childComplexity), true
+	case "GraphStats.workContexts":
+		if e.ComplexityRoot.GraphStats.WorkContexts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.WorkContexts(childComplexity), true
 
 	case "OccupationGroup.broader":
 		if e.ComplexityRoot.OccupationGroup.Broader == nil {
@@ -646,7 +679,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Profession.Description(childComplexity), true
+		args, err := ec.field_Profession_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Description(childComplexity, args["lang"].(*string)), true
 	case "Profession.equivalents":
 		if e.ComplexityRoot.Profession.Equivalents == nil {
 			break
@@ -676,12 +714,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Language(childComplexity), true
+	case "Profession.languages":
+		if e.ComplexityRoot.Profession.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.Languages(childComplexity), true
 	case "Profession.name":
 		if e.ComplexityRoot.Profession.Name == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Profession.Name(childComplexity), true
+		args, err := ec.field_Profession_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Name(childComplexity, args["lang"].(*string)), true
 	case "Profession.nextCareers":
 		if e.ComplexityRoot.Profession.NextCareers == nil {
 			break
@@ -705,6 +754,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Qualities(childComplexity), true
+	case "Profession.riasec":
+		if e.ComplexityRoot.Profession.Riasec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.Riasec(childComplexity), true
 	case "Profession.sector":
 		if e.ComplexityRoot.Profession.Sector == nil {
 			break
@@ -745,7 +800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Profession.Summary(childComplexity), true
+		args, err := ec.field_Profession_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Profession.Summary(childComplexity, args["lang"].(*string)), true
 	case "Profession.tasks":
 		if e.ComplexityRoot.Profession.Tasks == nil {
 			break
@@ -774,6 +834,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Profession.Trainings(childComplexity, args["level"].(*career.TrainingLevel)), true
+	case "Profession.workContexts":
+		if e.ComplexityRoot.Profession.WorkContexts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Profession.WorkContexts(childComplexity), true
 
 	case "ProfessionConnection.edges":
 		if e.ComplexityRoot.ProfessionConnection.Edges == nil {
@@ -867,6 +933,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Datasets(childComplexity), true
 
+	case "Query.matchInterests":
+		if e.ComplexityRoot.Query.MatchInterests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchInterests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchInterests(childComplexity, args["riasec"].(string), args["dataset"].(*string), args["first"].(*int)), true
 	case "Query.matchProfessions":
 		if e.ComplexityRoot.Query.MatchProfessions == nil {
 			break
@@ -1110,7 +1187,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Skill.Name(childComplexity), true
+		args, err := ec.field_Skill_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Skill.Name(childComplexity, args["lang"].(*string)), true
 	case "Skill.professions":
 		if e.ComplexityRoot.Skill.Professions == nil {
 			break
@@ -1715,13 +1797,22 @@ type Profession implements Node {
   "Its code in the dataset, e.g. a ROME code (M1805) or an O*NET-SOC code (15-1254.00)."
   code: String!
   "Display name, as the dataset writes it, e.g. \"Développeur·euse web back end\"."
-  name: String!
+  name(
+    "A language code, e.g. \"en\": the name in that language where the dataset has it (see languages), else the default one."
+    lang: String
+  ): String!
   "Other names of the same profession (ROME appellations, ESCO alternative labels, O*NET alternate titles)."
   alternativeNames: [String!]!
   "A short description (one paragraph)."
-  summary: String
+  summary(
+    "A language code, e.g. \"en\": the summary in that language where the dataset has it (see languages), else the default one."
+    lang: String
+  ): String
   "Longer description, paragraphs separated by blank lines."
-  description: String
+  description(
+    "A language code, e.g. \"en\": the description in that language where the dataset has it (see languages), else the default one."
+    lang: String
+  ): String
   "The professional domain or sector, as the dataset names it."
   sector: String
   "Personal qualities the profession asks for (skills of kind ATTITUDE), in dataset order. Costs, like every list of a profession, the longest such list of the data × its selection."
@@ -1811,7 +1902,10 @@ type Skill implements Node {
   id: ID!
   dataset: String!
   code: String!
-  name: String!
+  name(
+    "A language code, e.g. \"en\": the name in that language where the dataset has it (ESCO: \"fr\" and \"en\"), else the default one."
+    lang: String
+  ): String!
   alternativeNames: [String!]!
   kind: SkillKind!
   description: String
@@ -2247,6 +2341,56 @@ extend type Dataset {
   occupationGroups: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/interests.graphqls", Input: `# Holland (RIASEC) interest codes, working conditions and the languages of texts.
+# The rules every part of the API follows (orders, empty strings, datasets, Int, errors, limits,
+# the cost model, admission control) are in api.graphqls.
+
+extend type Query {
+  """
+  Professions ranked by how well their Holland (RIASEC) interest code fits a person's, given as
+  letters strongest first, e.g. "IRC" (R realistic, I investigative, A artistic, S social,
+  E enterprising, C conventional): 1 to 3 distinct letters, in either case. first: 1..50.
+
+  score = Iachan's M index of agreement between the two codes (Iachan 1984, Journal of
+  Vocational Behavior 24): each letter the codes share weighs by its position in both, 22, 10, 4
+  for the person's first letter found first, second or third in the profession's code; 10, 5, 2
+  for the second letter; 4, 2, 1 for the third; divided by the index of the person's code with
+  itself (22, 27 or 28 for 1, 2 or 3 letters), so that a profession whose code begins with the
+  person's whole code scores 1. Only professions with a code and a score above 0 are listed:
+  score descending, then name, then ID. matchedSkills and missingSkills are empty: the match is
+  on interests, not skills.
+
+  Costs first × its selection.
+  """
+  matchInterests(riasec: String!, dataset: String, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+}
+
+extend type Profession {
+  """
+  Holland interest code, letters strongest first (e.g. "IRC"); null where the dataset has none.
+  ROME: riasec_majeur then riasec_mineur; O*NET: the first, second and third interest
+  high-points; ESCO and the seed: null.
+  """
+  riasec: String
+  "Working conditions (ROME contextes de travail), in dataset order; [] for the other datasets."
+  workContexts: [String!]!
+  """
+  Languages its texts exist in, e.g. ["fr", "en"]: its default language (language) first. ESCO
+  has French and English; the other datasets their own language only. Any other code given as
+  lang answers the default text.
+  """
+  languages: [String!]!
+}
+
+extend type GraphStats {
+  "Number of professions with a Holland interest code."
+  interests: Int!
+  "Number of working conditions of the professions counted."
+  workContexts: Int!
+  "Number of texts of professions and skills in a language other than their default one (one per node and language)."
+  texts: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2350,6 +2494,12 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_equivalencesBySource(ctx, field)
 	case "occupationGroups":
 		return ec.fieldContext_GraphStats_occupationGroups(ctx, field)
+	case "interests":
+		return ec.fieldContext_GraphStats_interests(ctx, field)
+	case "workContexts":
+		return ec.fieldContext_GraphStats_workContexts(ctx, field)
+	case "texts":
+		return ec.fieldContext_GraphStats_texts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -2430,6 +2580,12 @@ func (ec *executionContext) childFields_Profession(ctx context.Context, field gr
 		return ec.fieldContext_Profession_equivalents(ctx, field)
 	case "groups":
 		return ec.fieldContext_Profession_groups(ctx, field)
+	case "riasec":
+		return ec.fieldContext_Profession_riasec(ctx, field)
+	case "workContexts":
+		return ec.fieldContext_Profession_workContexts(ctx, field)
+	case "languages":
+		return ec.fieldContext_Profession_languages(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Profession", field.Name)
 }
@@ -2816,6 +2972,20 @@ func (ec *executionContext) field_OccupationGroup_professions_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Profession_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Profession_equivalents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2827,6 +2997,20 @@ func (ec *executionContext) field_Profession_equivalents_args(ctx context.Contex
 		return nil, err
 	}
 	args["dataset"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Profession_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -2863,6 +3047,20 @@ func (ec *executionContext) field_Profession_skills_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["importance"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Profession_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -2965,6 +3163,36 @@ func (ec *executionContext) field_Query_careerProgression_args(ctx context.Conte
 		return nil, err
 	}
 	args["maxSteps"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matchInterests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "riasec",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["riasec"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dataset",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dataset"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -3341,6 +3569,20 @@ func (ec *executionContext) field_Query_trainings_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Skill_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -4234,6 +4476,75 @@ func (ec *executionContext) fieldContext_GraphStats_occupationGroups(_ context.C
 	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
 }
 
+func (ec *executionContext) _GraphStats_interests(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_interests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_interests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_workContexts(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_workContexts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkContexts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_workContexts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_texts(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_texts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Texts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_texts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
 func (ec *executionContext) _OccupationGroup_id(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4581,7 +4892,8 @@ func (ec *executionContext) _Profession_name(ctx context.Context, field graphql.
 			return ec.fieldContext_Profession_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Name(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4591,8 +4903,28 @@ func (ec *executionContext) _Profession_name(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Profession_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Profession", field, false, false, "String")
+func (ec *executionContext) fieldContext_Profession_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Profession_alternativeNames(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
@@ -4627,7 +4959,8 @@ func (ec *executionContext) _Profession_summary(ctx context.Context, field graph
 			return ec.fieldContext_Profession_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Profession().Summary(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Summary(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4637,8 +4970,28 @@ func (ec *executionContext) _Profession_summary(ctx context.Context, field graph
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Profession_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+func (ec *executionContext) fieldContext_Profession_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Profession_description(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
@@ -4650,7 +5003,8 @@ func (ec *executionContext) _Profession_description(ctx context.Context, field g
 			return ec.fieldContext_Profession_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Profession().Description(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Profession().Description(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4660,8 +5014,28 @@ func (ec *executionContext) _Profession_description(ctx context.Context, field g
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Profession_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+func (ec *executionContext) fieldContext_Profession_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Profession",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Profession_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Profession_sector(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
@@ -5134,6 +5508,75 @@ func (ec *executionContext) fieldContext_Profession_groups(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Profession_riasec(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_riasec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().Riasec(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_riasec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_workContexts(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_workContexts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().WorkContexts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_workContexts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
+}
+
+func (ec *executionContext) _Profession_languages(ctx context.Context, field graphql.CollectedField, obj *career.Profession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Profession_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Profession().Languages(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Profession_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Profession", field, true, true, "String")
 }
 
 func (ec *executionContext) _ProfessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProfessionConnection) (ret graphql.Marshaler) {
@@ -6253,6 +6696,50 @@ func (ec *executionContext) fieldContext_Query_occupationGroup(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_matchInterests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchInterests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchInterests(ctx, fc.Args["riasec"].(string), fc.Args["dataset"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.ProfessionMatch) graphql.Marshaler {
+			return ec.marshalNProfessionMatch2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐProfessionMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchInterests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfessionMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchInterests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6485,7 +6972,8 @@ func (ec *executionContext) _Skill_name(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Skill_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Skill().Name(ctx, obj, fc.Args["lang"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -6495,8 +6983,28 @@ func (ec *executionContext) _Skill_name(ctx context.Context, field graphql.Colle
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Skill_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Skill", field, false, false, "String")
+func (ec *executionContext) fieldContext_Skill_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Skill_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Skill_alternativeNames(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
@@ -9597,6 +10105,21 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "interests":
+			out.Values[i] = ec._GraphStats_interests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workContexts":
+			out.Values[i] = ec._GraphStats_workContexts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "texts":
+			out.Values[i] = ec._GraphStats_texts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9750,10 +10273,11 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._Profession_name(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_name(ctx, field, obj)
+				})
 		case "alternativeNames":
 			out.Values[i] = ec._Profession_alternativeNames(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -9853,6 +10377,24 @@ func (ec *executionContext) _Profession(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Profession_groups(ctx, field, obj)
+				})
+		case "riasec":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_riasec(ctx, field, obj)
+				})
+		case "workContexts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_workContexts(ctx, field, obj)
+				})
+		case "languages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Profession_languages(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10138,6 +10680,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_occupationGroup(ctx, field)
 				})
+		case "matchInterests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchInterests(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -10241,10 +10789,11 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._Skill_name(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_name(ctx, field, obj)
+				})
 		case "alternativeNames":
 			out.Values[i] = ec._Skill_alternativeNames(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

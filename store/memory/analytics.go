@@ -321,6 +321,9 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.Trainings += d.stats.Trainings
 			st.CareerMoves += d.stats.CareerMoves
 			st.OccupationGroups += d.stats.OccupationGroups
+			st.Interests += d.stats.Interests
+			st.WorkContexts += d.stats.WorkContexts
+			st.Texts += d.stats.Texts
 		}
 	}
 	st.Equivalences, st.EquivalencesBySource = g.equivalenceStats(dataset)

@@ -32,6 +32,8 @@ type graph struct {
 	equivalents  map[*professionNode][]career.Equivalent
 
 	text *textsearch.Index
+	// interests holds interest codes, work contexts and texts in other languages.
+	interests interestIndex
 	// bounds are the bounds of the data, for the API's cost model.
 	bounds career.Bounds
 }
@@ -123,19 +125,20 @@ func buildGraph(datasets []*career.Dataset) *graph {
 func (g *graph) add(d *career.Dataset) {
 	di := &datasetIndex{info: d.Info}
 	g.datasets[d.Info.Name] = di
+	texts := textsByNode(d.Texts)
 	for i := range d.Professions {
 		p := &d.Professions[i]
 		n := &professionNode{p: p, sortKey: career.SortKey(p.Name)}
 		g.professions[p.ID] = n
 		di.professions = append(di.professions, n)
-		g.text.Add(p.ID, append([]string{p.Name}, p.AlternativeNames...))
+		g.text.Add(p.ID, append(append([]string{p.Name}, p.AlternativeNames...), career.SearchNames(texts[p.ID])...))
 	}
 	for i := range d.Skills {
 		s := &d.Skills[i]
 		n := &skillNode{s: s, sortKey: career.SortKey(s.Name)}
 		g.skills[s.ID] = n
 		di.skills = append(di.skills, n)
-		g.text.Add(s.ID, append([]string{s.Name}, s.AlternativeNames...))
+		g.text.Add(s.ID, append(append([]string{s.Name}, s.AlternativeNames...), career.SearchNames(texts[s.ID])...))
 	}
 	for i := range d.Tools {
 		t := &d.Tools[i]
@@ -196,6 +199,7 @@ func (g *graph) add(d *career.Dataset) {
 	}
 
 	g.addGroups(d, di)
+	g.addInterests(d, di, texts)
 
 	career.SortByKeys(di.professions, func(n *professionNode) (string, string) { return n.sortKey, n.p.ID })
 	career.SortByKeys(di.skills, func(n *skillNode) (string, string) { return n.sortKey, n.s.ID })
@@ -251,5 +255,6 @@ func (g *graph) finish() {
 		return career.CompareKeys(a.sortKey, a.s.ID, b.sortKey, b.s.ID)
 	})
 	g.finishGroups()
+	g.finishInterests()
 	g.text.Build()
 }

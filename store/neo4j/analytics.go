@@ -353,6 +353,9 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 	if st.Equivalences, st.EquivalencesBySource, err = s.equivalenceStats(ctx, dataset); err != nil {
 		return nil, err
 	}
+	if err := s.interestStats(ctx, dataset, st); err != nil {
+		return nil, err
+	}
 	return st, nil
 }
 

@@ -12,7 +12,7 @@ import (
 
 // anyProj projects a node of any label: the union of the labels' projections.
 const anyProj = "{.id, .dataset, .code, .name, .altNames, .summary, .description, .sector, .tasks, .specializationOf, " +
-	".language, .source, .kind, .category, .level, .durationYears, .broader, .sortKey}"
+	".language, .source, .kind, .category, .level, .durationYears, .broader, .sortKey, .otherNames}"
 
 // listQuery is a filtered list of nodes of one label: conds are Cypher conditions on `n` that
 // use parameters only.
@@ -150,7 +150,7 @@ func (s *Store) textSearch(ctx context.Context, what string, tq *textsearch.Quer
 
 // slimProj is what a full-text search sends of each candidate when there are many: what
 // scoring (names) and ordering (sortKey, id) read.
-const slimProj = "{.id, .name, .altNames, .sortKey}"
+const slimProj = "{.id, .name, .altNames, .sortKey, .otherNames}"
 
 // fullText returns the nodes of the given labels that the full-text index selects for tq (a
 // superset of those textsearch.MatchText accepts) and that pass conds (conditions on `n`), projected with
@@ -243,10 +243,10 @@ func (s *Store) complete(ctx context.Context, what string, ms []map[string]any) 
 	return true, nil
 }
 
-// names returns a projected node's name followed by its alternative names: what
-// textsearch.MatchText scores.
+// names returns a projected node's name followed by its alternative names and its names in
+// other languages (otherNames): what textsearch.MatchText scores.
 func names(m map[string]any) []string {
-	return append([]string{str(m, "name")}, strs(m, "altNames")...)
+	return append(append([]string{str(m, "name")}, strs(m, "altNames")...), strs(m, "otherNames")...)
 }
 
 // maxPreparedTexts bounds the entries of a preparedTexts (all the nodes of the four real

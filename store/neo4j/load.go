@@ -199,23 +199,28 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 		})},
 	})
 
+	extras := newNodeExtras(d)
 	rows := make([]map[string]any, 0, len(d.Professions))
 	for _, p := range d.Professions {
-		rows = append(rows, compact(map[string]any{
+		m := compact(map[string]any{
 			"id": p.ID, "dataset": p.Dataset, "code": p.Code, "name": p.Name, "altNames": list(p.AlternativeNames),
 			"summary": p.Summary, "description": p.Description, "sector": p.Sector, "tasks": list(p.Tasks),
 			"specializationOf": p.SpecializationOf, "language": p.Language, "source": p.Source,
-			"sortKey": career.SortKey(p.Name), "searchText": SearchField(append([]string{p.Name}, p.AlternativeNames...)),
-		}))
+			"sortKey": career.SortKey(p.Name), "searchText": SearchField(extras.searchNames(p.ID, p.Name, p.AlternativeNames)),
+		})
+		extras.set(m, p.ID)
+		rows = append(rows, m)
 	}
 	node("Profession", rows)
 	rows = make([]map[string]any, 0, len(d.Skills))
 	for _, n := range d.Skills {
-		rows = append(rows, compact(map[string]any{
+		m := compact(map[string]any{
 			"id": n.ID, "dataset": n.Dataset, "code": n.Code, "name": n.Name, "altNames": list(n.AlternativeNames),
 			"kind": string(n.Kind), "description": n.Description, "language": n.Language,
-			"sortKey": career.SortKey(n.Name), "searchText": SearchField(append([]string{n.Name}, n.AlternativeNames...)),
-		}))
+			"sortKey": career.SortKey(n.Name), "searchText": SearchField(extras.searchNames(n.ID, n.Name, n.AlternativeNames)),
+		})
+		extras.set(m, n.ID)
+		rows = append(rows, m)
 	}
 	node("Skill", rows)
 	rows = make([]map[string]any, 0, len(d.Tools))

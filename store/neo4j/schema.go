@@ -32,6 +32,7 @@ func schemaStatements() []string {
 		"CREATE INDEX profession_dataset_code IF NOT EXISTS FOR (n:Profession) ON (n.dataset, n.code)",
 		"CREATE INDEX profession_sector IF NOT EXISTS FOR (n:Profession) ON (n.sector)",
 		"CREATE INDEX skill_kind IF NOT EXISTS FOR (n:Skill) ON (n.kind)",
+		"CREATE INDEX profession_riasec IF NOT EXISTS FOR (n:Profession) ON (n.riasec)",
 		"CREATE INDEX tool_category IF NOT EXISTS FOR (n:Tool) ON (n.category)",
 		"CREATE INDEX training_level IF NOT EXISTS FOR (n:Training) ON (n.level)",
 		"CREATE INDEX equivalence_from IF NOT EXISTS FOR (e:Equivalence) ON (e.from)",

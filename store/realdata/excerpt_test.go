@@ -46,10 +46,14 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 			// The seed's curated equivalents whose targets the excerpts hold: ROME M1855 (3 cards),
 			// M1818 and M1803; ESCO 2513.5 (3 cards), 2512.5, 2512.4 and 2514.2.2; O*NET 15-1254.00
 			// (3 cards). These readers read ESCO without the crosswalk.
+			// Interests: the fiches of unix_referentiel_code_rome_riasec, the occupations with a
+			// first high-point in Interests.txt; work contexts: the bloc-6 rows of
+			// unix_liens_rome_referentiels; texts: ESCO's English texts of its 21 occupations and
+			// of its 686 skills with a French name.
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21, Equivalences: 14, EquivalencesBySource: curated(14)},
-			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, OccupationGroups: 22, Equivalences: 5, EquivalencesBySource: curated(5)},
-			"esco": {Professions: 21, Skills: 690, OccupationGroups: 31, Equivalences: 6, EquivalencesBySource: curated(6)},
-			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58, OccupationGroups: 10, Equivalences: 3, EquivalencesBySource: curated(3)},
+			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, OccupationGroups: 22, Equivalences: 5, EquivalencesBySource: curated(5), Interests: 33, WorkContexts: 252},
+			"esco": {Professions: 21, Skills: 690, OccupationGroups: 31, Equivalences: 6, EquivalencesBySource: curated(6), Texts: 707},
+			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58, OccupationGroups: 10, Equivalences: 3, EquivalencesBySource: curated(3), Interests: 23},
 		} {
 			got, err := s.Stats(ctx, name)
 			if err != nil {
@@ -61,7 +65,8 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144, OccupationGroups: 63, Equivalences: 14, EquivalencesBySource: curated(14)})
+		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144, OccupationGroups: 63,
+			Equivalences: 14, EquivalencesBySource: curated(14), Interests: 56, WorkContexts: 252, Texts: 707})
 		ds, err := s.Datasets(ctx)
 		if err != nil {
 			t.Fatal(err)

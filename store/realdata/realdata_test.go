@@ -78,10 +78,14 @@ func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
 		for name, want := range map[string]career.Stats{
 			// The seed's 25 curated equivalents all reach the full data: 8 ROME fiches, 9 ESCO
 			// occupations and 8 O*NET occupations (seed/README.md, "Equivalents").
+			// Interests: every fiche of unix_referentiel_code_rome_riasec, the 923 occupations of
+			// Interests.txt; work contexts: the bloc-6 rows of unix_liens_rome_referentiels;
+			// texts: ESCO's English texts of its 3,007 occupations and 13,695 skills with a
+			// French name. Groups: see groups_test.go.
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21, Equivalences: 25, EquivalencesBySource: curated(25)},
-			"rome": {Professions: 1584, Skills: 31939, Tools: 1732, Trainings: 1584, CareerMoves: 14912, Equivalences: 8, EquivalencesBySource: curated(8)},
-			"esco": {Professions: 3007, Skills: 13896, Equivalences: 9, EquivalencesBySource: curated(9)},
-			"onet": {Professions: 1016, Skills: 68, Tools: 26818, Trainings: 12, CareerMoves: 18460, Equivalences: 8, EquivalencesBySource: curated(8)},
+			"rome": {Professions: 1584, Skills: 31939, Tools: 1732, Trainings: 1584, CareerMoves: 14912, OccupationGroups: 124, Equivalences: 8, EquivalencesBySource: curated(8), Interests: 1584, WorkContexts: 13663},
+			"esco": {Professions: 3007, Skills: 13896, OccupationGroups: 619, Equivalences: 9, EquivalencesBySource: curated(9), Texts: 16702},
+			"onet": {Professions: 1016, Skills: 68, Tools: 26818, Trainings: 12, CareerMoves: 18460, OccupationGroups: 23, Equivalences: 8, EquivalencesBySource: curated(8), Interests: 923},
 		} {
 			got, err := s.Stats(ctx, name)
 			if err != nil {
@@ -90,7 +94,8 @@ func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
 			equal(t, name, *got, want)
 		}
 		all, _ := s.Stats(ctx, "")
-		equal(t, "all", *all, career.Stats{Professions: 5615, Skills: 45938, Tools: 28569, Trainings: 1603, CareerMoves: 33393, Equivalences: 25, EquivalencesBySource: curated(25)})
+		equal(t, "all", *all, career.Stats{Professions: 5615, Skills: 45938, Tools: 28569, Trainings: 1603, CareerMoves: 33393, OccupationGroups: 766,
+			Equivalences: 25, EquivalencesBySource: curated(25), Interests: 2507, WorkContexts: 13663, Texts: 16702})
 		ds, _ := s.Datasets(ctx)
 		var names []string
 		for _, d := range ds {
@@ -149,6 +154,8 @@ func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
 		ps, _ := s.ProfessionsByID(ctx, []string{id})
 		equal(t, "name and tasks", []any{ps[id].Name, len(ps[id].Tasks)}, []any{"Web Developers", 29})
 	})
+
+	checkInterestValues(t, ctx, s)
 
 	t.Run("search on real French data", func(t *testing.T) {
 		hits, err := s.Search(ctx, career.SearchQuery{Text: "boulangère", Dataset: "rome", First: 3})
@@ -225,6 +232,7 @@ func compareBackends(t *testing.T, ctx context.Context, ds []*career.Dataset, a,
 	same("rome page 3", func(s career.Store) (any, error) {
 		return s.ListProfessions(ctx, career.ProfessionFilter{Dataset: "rome"}, career.PageArgs{First: 50, After: career.EncodeCursor("Boulanger / Boulangère", "profession:rome:D1102")})
 	})
+	compareInterests(t, ctx, sample, same)
 	same("top skills", func(s career.Store) (any, error) { return s.TopSkills(ctx, "", 20) })
 	same("knowledge skills of esco", func(s career.Store) (any, error) {
 		return s.ListSkills(ctx, career.SkillFilter{Dataset: "esco", Kind: career.SkillKindKnowledge, Text: "gestion"}, career.PageArgs{First: 100})

@@ -103,3 +103,16 @@ func (r *reader) readInterests() error {
 	}
 	return nil
 }
+
+// ReadInterests reads only the interest codes of the O*NET export in dir (Occupation Data.txt
+// and Interests.txt), by the same rules as Read: for a dataset that borrows them through a
+// crosswalk (ESCO). Malformed files fail with a *dataset.ParseError.
+func ReadInterests(dir string) ([]career.Interest, error) {
+	r := &reader{dir: dir, d: &career.Dataset{}, profIdx: make(map[string]int, 1100)}
+	for _, step := range []func() error{r.readOccupations, r.readInterests} {
+		if err := step(); err != nil {
+			return nil, fmt.Errorf("read O*NET interests from %s: %w", dir, err)
+		}
+	}
+	return r.d.Interests, nil
+}

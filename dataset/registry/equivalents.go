@@ -11,6 +11,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/dataset/esco"
+	"github.com/careergraph/careergraph/dataset/onet"
 	"github.com/careergraph/careergraph/dataset/rome"
 )
 
@@ -31,7 +32,11 @@ func addEquivalences(name, dir string, d *career.Dataset, logger *slog.Logger) (
 	case rome.Name:
 		return nil, addComputedESCOLinks(dir, d, logger)
 	case esco.Name:
-		return addCrosswalk(dir, d, logger)
+		warnings, err := addCrosswalk(dir, d, logger)
+		if err != nil {
+			return nil, err
+		}
+		return warnings, addBorrowedInterests(dir, d, logger)
 	}
 	return nil, nil
 }
@@ -75,4 +80,52 @@ func addCrosswalk(dir string, d *career.Dataset, logger *slog.Logger) ([]dataset
 	logger.Info("crosswalk read", "file", path, "rows", counts.Rows, "isco rows skipped", counts.ISCORows,
 		"unknown codes skipped", counts.UnknownRows, "links", counts.Links, "occupations", counts.Occupations, "onet codes", counts.SOCCodes)
 	return warnings, nil
+}
+
+// addBorrowedInterests gives ESCO's occupations, which have no interest codes of their own, the
+// code their O*NET equivalents (the crosswalk's links) agree on (career.AgreedRiasec), when an
+// O*NET export is beside the ESCO folder (in a folder named onet).
+func addBorrowedInterests(dir string, d *career.Dataset, logger *slog.Logger) error {
+	onetDir := beside(dir, onet.DatasetName)
+	if _, err := os.Stat(onetDir); errors.Is(err, fs.ErrNotExist) {
+		logger.Info("no O*NET export beside the ESCO folder: ESCO has no interest codes", "looked for", onetDir)
+		return nil
+	}
+	interests, err := onet.ReadInterests(onetDir)
+	if err != nil {
+		return fmt.Errorf("O*NET interest codes for ESCO: %w", err)
+	}
+	d.Interests = append(d.Interests, BorrowInterests(d, interests)...)
+	logger.Info("ESCO interest codes borrowed from O*NET", "onet", onetDir, "occupations", len(d.Interests))
+	return nil
+}
+
+// BorrowInterests returns the interest codes of d's professions that have none, from the codes
+// (others) of the professions their equivalences link them to: the code they all agree on
+// (career.AgreedRiasec), in d's order of professions.
+func BorrowInterests(d *career.Dataset, others []career.Interest) []career.Interest {
+	codeOf := make(map[string]string, len(others))
+	for _, in := range others {
+		codeOf[in.ProfessionID] = in.Code
+	}
+	has := make(map[string]bool, len(d.Interests))
+	for _, in := range d.Interests {
+		has[in.ProfessionID] = true
+	}
+	linked := map[string][]string{}
+	for _, e := range d.Equivalences {
+		if c, ok := codeOf[e.ToID]; ok {
+			linked[e.FromID] = append(linked[e.FromID], c)
+		}
+	}
+	var out []career.Interest
+	for _, p := range d.Professions {
+		if has[p.ID] {
+			continue
+		}
+		if code := career.AgreedRiasec(linked[p.ID]); code != "" {
+			out = append(out, career.Interest{ProfessionID: p.ID, Code: code})
+		}
+	}
+	return out
 }

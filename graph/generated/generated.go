@@ -2369,7 +2369,9 @@ extend type Profession {
   """
   Holland interest code, letters strongest first (e.g. "IRC"); null where the dataset has none.
   ROME: riasec_majeur then riasec_mineur; O*NET: the first, second and third interest
-  high-points; ESCO and the seed: null.
+  high-points; ESCO: the code its O*NET equivalents of the ESCO-O*NET crosswalk agree on (those
+  with a code; null when they differ or none has one), when ESCO is imported with the crosswalk
+  and an O*NET export beside its folder; the seed: null.
   """
   riasec: String
   "Working conditions (ROME contextes de travail), in dataset order; [] for the other datasets."

@@ -53,6 +53,10 @@ type Bounds struct {
 	// MaxSimilarPostings is the most links similarProfessions walks for one profession: the
 	// professions requiring each of its skills plus those using each of its tools.
 	MaxSimilarPostings int `json:"maxSimilarPostings"`
+	// MaxBroaderSkills is the longest Skill.broader; MaxRelatedSkills the most related skills
+	// of one skill (skillgraph.go).
+	MaxBroaderSkills int `json:"maxBroaderSkills"`
+	MaxRelatedSkills int `json:"maxRelatedSkills"`
 
 	// Walks[k-1] is the most walks of k moves (professions may repeat) that start at one
 	// profession: a bound of the paths of k moves, and of what a traversal sees k moves away.
@@ -130,6 +134,7 @@ var DefaultBounds = Bounds{
 	MaxQualities: 10, MaxRequirements: 500, MaxTools: 700, MaxTrainings: 10,
 	MaxNextCareers: 32, MaxPreviousCareers: 650, MaxSpecializations: 65,
 	MaxSkillUse: 1600, MaxToolUse: 1300, MaxSimilarPostings: 150000,
+	MaxBroaderSkills: 40, MaxRelatedSkills: 100,
 	Walks:           [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
 	MaxWordPostings: 120000,
 }
@@ -154,6 +159,8 @@ func (b Bounds) Merge(o Bounds) Bounds {
 		MaxSkillUse:        max(b.MaxSkillUse, o.MaxSkillUse),
 		MaxToolUse:         max(b.MaxToolUse, o.MaxToolUse),
 		MaxSimilarPostings: max(b.MaxSimilarPostings, o.MaxSimilarPostings),
+		MaxBroaderSkills:   max(b.MaxBroaderSkills, o.MaxBroaderSkills),
+		MaxRelatedSkills:   max(b.MaxRelatedSkills, o.MaxRelatedSkills),
 	}
 	for k := range m.Walks {
 		m.Walks[k] = max(b.Walks[k], o.Walks[k])
@@ -208,6 +215,7 @@ func DatasetBounds(d *Dataset) Bounds {
 		Tools:       len(d.Tools),
 		Trainings:   len(d.Trainings),
 	}
+	b.MaxBroaderSkills, b.MaxRelatedSkills = skillGraphBounds(d)
 	index := make(map[string]int, len(d.Professions))
 	for i, p := range d.Professions {
 		index[p.ID] = i

@@ -227,6 +227,8 @@ type Dataset struct {
 	// TrainingLinks link professions to the trainings that prepare for them.
 	TrainingLinks []Link
 	Moves         []Move
+	// SkillGraph is the skill hierarchy, relations and collections.
+	SkillGraph SkillGraph
 }
 
 // String summarises the dataset's size.

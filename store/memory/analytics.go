@@ -320,6 +320,9 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.Tools += d.stats.Tools
 			st.Trainings += d.stats.Trainings
 			st.CareerMoves += d.stats.CareerMoves
+			st.SkillGroups += d.stats.SkillGroups
+			st.SkillBroaderLinks += d.stats.SkillBroaderLinks
+			st.SkillRelations += d.stats.SkillRelations
 		}
 	}
 	return &st, nil

@@ -332,7 +332,10 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		count("(n:Profession)")+" AS professions, "+
 		count("(n:Skill)")+" AS skills, "+
 		count("(n:Tool)")+" AS tools, "+
-		count("(n:Training)")+" AS trainings, moves",
+		count("(n:Training)")+" AS trainings, moves, "+
+		count("(n:Skill {isGroup: true})")+" AS skillGroups, "+
+		count("(n:Skill)-[:BROADER]->()")+" AS skillBroader, "+
+		count("(n:Skill)-[:RELATED]->()")+" AS skillRelations",
 		map[string]any{"dataset": dataset})
 	if err != nil {
 		return nil, err
@@ -347,6 +350,10 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		Tools:       w.int("tools"),
 		Trainings:   w.int("trainings"),
 		CareerMoves: w.int("moves"),
+
+		SkillGroups:       w.int("skillGroups"),
+		SkillBroaderLinks: w.int("skillBroader"),
+		SkillRelations:    w.int("skillRelations"),
 	}, nil
 }
 

@@ -264,6 +264,8 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	link("specialisations", "UNWIND $rows AS r MATCH (p:Profession {id: r.from}) MATCH (b:Profession {id: r.to}) "+
 		"MERGE (p)-[e:SPECIALIZES]->(b) SET e.loadGen = $gen RETURN count(*) AS n", rows)
 
+	steps = append(steps, skillGraphSteps(d, gen)...)
+
 	// Remove what the new version no longer has: relationships first (those of nodes that stay),
 	// then nodes (with whatever still links them).
 	steps = append(steps, loadStep{

@@ -98,6 +98,16 @@ func CoRequired(d *Dataset, limit int) map[string][]CoCount {
 		index[s.ID] = i
 		keys[i] = SortKey(s.Name)
 	}
+	// rank[i] is skill i's position in the (SortKey(name), ID) order: ties compare as ints.
+	byName := make([]int, len(d.Skills))
+	for i := range byName {
+		byName[i] = i
+	}
+	slices.SortFunc(byName, func(a, b int) int { return CompareKeys(keys[a], d.Skills[a].ID, keys[b], d.Skills[b].ID) })
+	rank := make([]int, len(d.Skills))
+	for r, i := range byName {
+		rank[i] = r
+	}
 	// The distinct skills of each profession, and the professions of each skill.
 	bySkill := make([][]int, len(d.Skills))
 	var profSkills [][]int
@@ -140,14 +150,30 @@ func CoRequired(d *Dataset, limit int) map[string][]CoCount {
 		if len(touched) == 0 {
 			continue
 		}
-		slices.SortFunc(touched, func(a, b int) int {
+		// Only the skills counted at least as often as the limit-th need sorting: find that
+		// count from a histogram of the counts (at most len(profs)).
+		hist := make([]int, len(profs)+1)
+		for _, o := range touched {
+			hist[counts[o]]++
+		}
+		threshold, kept := len(profs), 0
+		for ; threshold > 1 && kept+hist[threshold] < limit; threshold-- {
+			kept += hist[threshold]
+		}
+		candidates := touched[:0:0]
+		for _, o := range touched {
+			if counts[o] >= threshold {
+				candidates = append(candidates, o)
+			}
+		}
+		slices.SortFunc(candidates, func(a, b int) int {
 			if c := cmp.Compare(counts[b], counts[a]); c != 0 {
 				return c
 			}
-			return CompareKeys(keys[a], d.Skills[a].ID, keys[b], d.Skills[b].ID)
+			return cmp.Compare(rank[a], rank[b])
 		})
-		top := make([]CoCount, 0, min(limit, len(touched)))
-		for _, o := range touched[:min(limit, len(touched))] {
+		top := make([]CoCount, 0, min(limit, len(candidates)))
+		for _, o := range candidates[:min(limit, len(candidates))] {
 			top = append(top, CoCount{SkillID: d.Skills[o].ID, Professions: counts[o]})
 		}
 		for _, o := range touched {

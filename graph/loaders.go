@@ -70,7 +70,13 @@ type Loaders struct {
 	previousCareers loader[string, []career.CareerMove]
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
-	datasets        datasetsOnce
+	// The skill graph (skillgraph.go).
+	skillFacets   loader[string, career.SkillFacets]
+	broaderSkills loader[string, []*career.Skill]
+	relatedSkills loader[string, []career.SkillRelation]
+	narrower      loader[skillPageKey, *career.Page[*career.Skill]]
+	coRequired    loader[coRequiredKey, []career.SkillUsage]
+	datasets      datasetsOnce
 	// plans holds what the request's plans read (see plan.go).
 	plans planTable
 }
@@ -113,6 +119,15 @@ func NewLoaders(store career.Store, wait time.Duration) *Loaders {
 		specializations: newLoader(wait, store.Specializations),
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
 			return fetchLinked(ctx, store, keys)
+		}),
+		skillFacets:   newLoader(wait, store.SkillFacets),
+		broaderSkills: newLoader(wait, store.BroaderSkills),
+		relatedSkills: newLoader(wait, store.RelatedSkills),
+		narrower: newLoader(wait, func(ctx context.Context, keys []skillPageKey) (map[skillPageKey]*career.Page[*career.Skill], error) {
+			return fetchNarrower(ctx, store, keys)
+		}),
+		coRequired: newLoader(wait, func(ctx context.Context, keys []coRequiredKey) (map[coRequiredKey][]career.SkillUsage, error) {
+			return fetchCoRequired(ctx, store, keys)
 		}),
 		datasets: datasetsOnce{store: store},
 	}

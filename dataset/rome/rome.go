@@ -84,7 +84,7 @@ const (
 func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 	r := &reader{dir: dir, fiches: map[string]*fiche{}, items: map[string]item{}}
 	steps := []func() error{r.readDomaines, r.readFiches, r.readAppellations, r.readTextes,
-		r.readCompetences, r.readSavoirs, r.readCoherence, r.readLiens, r.readMobilite}
+		r.readCompetences, r.readSavoirs, r.readCoherence, r.readLiens, r.readMobilite, r.readSkillGraph}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, r.warnings, fmt.Errorf("read rome: %w", err)
@@ -113,6 +113,8 @@ type reader struct {
 	items  map[string]item // code_ogr → skill or tool
 
 	essential map[linkKey]bool // (fiche, code_ogr) with coeur_metier "Principale"
+
+	skillGraph career.SkillGraph // skillgraph.go
 }
 
 // fiche is a fiche métier being read.
@@ -464,6 +466,7 @@ func (r *reader) build() *career.Dataset {
 		Skills:      r.skills,
 		Tools:       r.tools,
 		Trainings:   make([]career.Training, 0, len(r.order)),
+		SkillGraph:  r.skillGraph,
 	}
 	for _, f := range r.order {
 		pid := career.MakeID(career.KindProfession, Name, f.code)

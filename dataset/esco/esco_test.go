@@ -147,7 +147,7 @@ func TestReadCounts(t *testing.T) {
 		got, want int
 	}{
 		{"professions (every occupation of occupations_fr.csv)", len(d.Professions), 3007},
-		{"skills (every row of skills_en.csv)", len(d.Skills), 13896},
+		{"skills (every row of skills_en.csv) and groups (every row of skillGroups_fr.csv)", len(d.Skills), 13896 + 640},
 		{"requirements (123,855 relations minus 67 of the missing occupation)", len(d.Requirements), 123788},
 		{"essential requirements (64,946 minus 55)", essential, 64891},
 		{"optional requirements (58,909 minus 12)", optional, 58897},

@@ -1,7 +1,6 @@
 package career
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -10,7 +9,8 @@ import (
 const MaxCoRequired = 50
 
 // MaxBroaderDepth is the most levels Skill.broader climbs from a skill. ESCO's deepest skill
-// is 5 levels under its pillar; the cap only guards against a cycle in a dataset.
+// has 8 levels above it (skills under skills under groups); the cap only guards against a
+// cycle in a dataset.
 const MaxBroaderDepth = 10
 
 // SkillCollection is a thematic collection a skill belongs to.
@@ -90,98 +90,145 @@ type CoCount struct {
 //
 // Stores call it at load, so that Skill.coRequired reads a stored list and never scans the
 // requirements per request. Its work is the sum over professions of their number of skills
-// squared (about 5 million pairs for ESCO).
+// squared (about 5 million pairs for ESCO), on dense integer indexes: one count array reused
+// from skill to skill, and a bounded selection of the limit best per skill.
 func CoRequired(d *Dataset, limit int) map[string][]CoCount {
+	if limit <= 0 {
+		return map[string][]CoCount{}
+	}
+	rank := nameRanks(d.Skills)
 	index := make(map[string]int, len(d.Skills))
-	keys := make([]string, len(d.Skills))
 	for i, s := range d.Skills {
 		index[s.ID] = i
-		keys[i] = SortKey(s.Name)
 	}
-	// rank[i] is skill i's position in the (SortKey(name), ID) order: ties compare as ints.
-	byName := make([]int, len(d.Skills))
-	for i := range byName {
-		byName[i] = i
-	}
-	slices.SortFunc(byName, func(a, b int) int { return CompareKeys(keys[a], d.Skills[a].ID, keys[b], d.Skills[b].ID) })
-	rank := make([]int, len(d.Skills))
-	for r, i := range byName {
-		rank[i] = r
-	}
-	// The distinct skills of each profession, and the professions of each skill.
-	bySkill := make([][]int, len(d.Skills))
+	// The skills of each profession (dataset order of the requirements), then each skill's
+	// professions, a profession once per skill.
 	var profSkills [][]int
 	profIndex := make(map[string]int, len(d.Professions))
-	seen := make(map[[2]int]bool, len(d.Requirements))
+	last, lastP := "", -1
 	for _, r := range d.Requirements {
 		s, ok := index[r.SkillID]
 		if !ok {
 			continue
 		}
-		p, ok := profIndex[r.ProfessionID]
-		if !ok {
-			p = len(profSkills)
-			profIndex[r.ProfessionID] = p
-			profSkills = append(profSkills, nil)
+		if r.ProfessionID != last || lastP < 0 {
+			p, ok := profIndex[r.ProfessionID]
+			if !ok {
+				p = len(profSkills)
+				profIndex[r.ProfessionID] = p
+				profSkills = append(profSkills, nil)
+			}
+			last, lastP = r.ProfessionID, p
 		}
-		if seen[[2]int{p, s}] {
-			continue
+		profSkills[lastP] = append(profSkills[lastP], s)
+	}
+	bySkill := make([][]int, len(d.Skills))
+	mark := make([]int, len(d.Skills)) // mark[s] == p+1: s seen in profession p
+	for p, skills := range profSkills {
+		distinct := skills[:0]
+		for _, s := range skills {
+			if mark[s] != p+1 {
+				mark[s] = p + 1
+				distinct = append(distinct, s)
+				bySkill[s] = append(bySkill[s], p)
+			}
 		}
-		seen[[2]int{p, s}] = true
-		profSkills[p] = append(profSkills[p], s)
-		bySkill[s] = append(bySkill[s], p)
+		profSkills[p] = distinct
+	}
+
+	// A candidate's score packs its count and its name rank into one integer, larger first:
+	// count·n + (n-1-rank), so that the selection compares integers only.
+	n := len(d.Skills)
+	byRank := make([]int, n)
+	for i, r := range rank {
+		byRank[r] = i
 	}
 	out := make(map[string][]CoCount)
-	counts := make([]int, len(d.Skills))
-	var touched []int
+	counts := make([]int32, n) // zero between skills
+	touched := make([]int, n)  // the skills counted for the current skill: touched[:nt]
+	var scores []int
+	best := make([]int, 0, limit)
 	for s, profs := range bySkill {
-		touched = touched[:0]
+		nt := 0
 		for _, p := range profs {
 			for _, o := range profSkills[p] {
-				if o == s {
-					continue
+				c := counts[o]
+				touched[nt] = o // kept only when o is new (no branch to mispredict)
+				if c == 0 {
+					nt++
 				}
-				if counts[o] == 0 {
-					touched = append(touched, o)
-				}
-				counts[o]++
+				counts[o] = c + 1
 			}
 		}
-		if len(touched) == 0 {
+		scores = scores[:0]
+		for _, o := range touched[:nt] {
+			if o != s {
+				scores = append(scores, int(counts[o])*n+n-1-rank[o])
+			}
+			counts[o] = 0
+		}
+		if len(scores) == 0 {
 			continue
 		}
-		// Only the skills counted at least as often as the limit-th need sorting: find that
-		// count from a histogram of the counts (at most len(profs)).
-		hist := make([]int, len(profs)+1)
-		for _, o := range touched {
-			hist[counts[o]]++
-		}
-		threshold, kept := len(profs), 0
-		for ; threshold > 1 && kept+hist[threshold] < limit; threshold-- {
-			kept += hist[threshold]
-		}
-		candidates := touched[:0:0]
-		for _, o := range touched {
-			if counts[o] >= threshold {
-				candidates = append(candidates, o)
-			}
-		}
-		slices.SortFunc(candidates, func(a, b int) int {
-			if c := cmp.Compare(counts[b], counts[a]); c != 0 {
-				return c
-			}
-			return cmp.Compare(rank[a], rank[b])
-		})
-		top := make([]CoCount, 0, min(limit, len(candidates)))
-		for _, o := range candidates[:min(limit, len(candidates))] {
-			top = append(top, CoCount{SkillID: d.Skills[o].ID, Professions: counts[o]})
-		}
-		for _, o := range touched {
-			counts[o] = 0
+		best = topK(best[:0], scores, limit)
+		top := make([]CoCount, len(best))
+		for i, score := range best {
+			top[i] = CoCount{SkillID: d.Skills[byRank[n-1-score%n]].ID, Professions: score / n}
 		}
 		out[d.Skills[s].ID] = top
 	}
 	return out
+}
+
+// nameRanks returns each skill's position in the (SortKey(name), ID) order, so that ties
+// compare as integers.
+func nameRanks(skills []Skill) []int {
+	keys := make([]string, len(skills))
+	byName := make([]int, len(skills))
+	for i, s := range skills {
+		keys[i] = SortKey(s.Name)
+		byName[i] = i
+	}
+	slices.SortFunc(byName, func(a, b int) int { return CompareKeys(keys[a], skills[a].ID, keys[b], skills[b].ID) })
+	rank := make([]int, len(skills))
+	for r, i := range byName {
+		rank[i] = r
+	}
+	return rank
+}
+
+// topK appends to dst the k largest of scores, largest first. It keeps a min-heap of the k
+// largest seen so far, so that a score not above its root costs one comparison.
+func topK(dst, scores []int, k int) []int {
+	h := dst
+	for _, v := range scores {
+		switch {
+		case len(h) < k:
+			h = append(h, v)
+			for i := len(h) - 1; i > 0 && h[(i-1)/2] > h[i]; i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+		case v > h[0]:
+			h[0] = v
+			for i := 0; ; {
+				least, l, r := i, 2*i+1, 2*i+2
+				if l < len(h) && h[l] < h[least] {
+					least = l
+				}
+				if r < len(h) && h[r] < h[least] {
+					least = r
+				}
+				if least == i {
+					break
+				}
+				h[i], h[least] = h[least], h[i]
+				i = least
+			}
+		}
+	}
+	slices.Sort(h)
+	slices.Reverse(h)
+	return h
 }
 
 // BroaderChain returns what lies above a skill in a hierarchy (direct maps a skill's ID to the

@@ -54,7 +54,7 @@ type Bounds struct {
 	// professions requiring each of its skills plus those using each of its tools.
 	MaxSimilarPostings int `json:"maxSimilarPostings"`
 	// MaxBroaderSkills is the longest Skill.broader; MaxRelatedSkills the most related skills
-	// of one skill (skillgraph.go).
+	// of one skill (skillgraph.go). ESCO v1.1.1 has the largest: 42 and 20.
 	MaxBroaderSkills int `json:"maxBroaderSkills"`
 	MaxRelatedSkills int `json:"maxRelatedSkills"`
 
@@ -134,7 +134,7 @@ var DefaultBounds = Bounds{
 	MaxQualities: 10, MaxRequirements: 500, MaxTools: 700, MaxTrainings: 10,
 	MaxNextCareers: 32, MaxPreviousCareers: 650, MaxSpecializations: 65,
 	MaxSkillUse: 1600, MaxToolUse: 1300, MaxSimilarPostings: 150000,
-	MaxBroaderSkills: 40, MaxRelatedSkills: 100,
+	MaxBroaderSkills: 65, MaxRelatedSkills: 30,
 	Walks:           [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
 	MaxWordPostings: 120000,
 }

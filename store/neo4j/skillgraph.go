@@ -138,8 +138,9 @@ func (s *Store) skillLists(ctx context.Context, what string, ids []string, listP
 UNWIND $ids AS id
 MATCH (s:Skill {id: id})
 CALL (s) {
-  UNWIND range(0, min(size(coalesce(s.`+listProp+`, [])), $limit) - 1) AS i
-  MATCH (t:Skill {id: s.`+listProp+`[i]})
+  WITH coalesce(s.`+listProp+`, [])[0..$limit] AS ids
+  UNWIND range(0, size(ids) - 1) AS i
+  MATCH (t:Skill {id: ids[i]})
   WITH i, t ORDER BY i
   RETURN collect({i: i, t: t `+skillProj+`}) AS ts
 }

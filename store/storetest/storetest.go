@@ -474,4 +474,6 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 			MaxWordPostings: 52,
 		})
 	})
+
+	t.Run("skill graph", func(t *testing.T) { runSkillGraph(t, open) })
 }

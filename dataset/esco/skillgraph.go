@@ -13,8 +13,8 @@ import (
 // 11 of 14), which the strict reader refuses; the groups and links of skillGroups_fr.csv and
 // broaderRelationsSkillPillar.csv hold the same hierarchy but for the pillars' 7 top concepts.
 
-// The files of the skill hierarchy and relations, all optional: when one is absent, the
-// dataset has that much less of its skill graph (the tests' excerpt has none of them).
+// The files of the skill hierarchy and relations, all optional: when one is absent, Read warns
+// and the dataset has that much less of its skill graph.
 const (
 	fileSkillGroupsFR    = "skillGroups_fr.csv"
 	fileBroaderSkill     = "broaderRelationsSkillPillar.csv"
@@ -86,7 +86,8 @@ func (r *reader) readSkillGraph() error {
 		{fileSkillRelations, r.readSkillRelations},
 	} {
 		if !exists(r.dir, step.rel) {
-			continue // the export as published has them all; without one, less of the skill graph
+			r.warn(dataset.Warning{File: step.rel, Reason: "optional file absent: no skill hierarchy or relations from it"})
+			continue
 		}
 		if err := step.read(); err != nil {
 			return err

@@ -45,7 +45,7 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		for name, want := range map[string]career.Stats{
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21},
 			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, SkillGroups: 144, SkillBroaderLinks: 341}, // 144 macro-compétences; 341 compétences whose macro-compétence is in the excerpt
-			"esco": {Professions: 21, Skills: 690},
+			"esco": {Professions: 21, Skills: 970, SkillGroups: 280, SkillBroaderLinks: 1103, SkillRelations: 130}, // 690 skills + 280 groups
 			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58},
 		} {
 			got, err := s.Stats(ctx, name)
@@ -58,7 +58,7 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144, SkillGroups: 144, SkillBroaderLinks: 341})
+		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2385, Tools: 1671, Trainings: 52, CareerMoves: 144, SkillGroups: 424, SkillBroaderLinks: 1444, SkillRelations: 130})
 		ds, err := s.Datasets(ctx)
 		if err != nil {
 			t.Fatal(err)

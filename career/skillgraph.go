@@ -145,7 +145,7 @@ func CoRequired(d *Dataset, limit int) map[string][]CoCount {
 	}
 	out := make(map[string][]CoCount)
 	counts := make([]int32, n) // zero between skills
-	touched := make([]int, n)  // the skills counted for the current skill: touched[:nt]
+	touched := make([]int, n+1) // the skills counted for the current skill: touched[:nt], and a slot written past them
 	var scores []int
 	best := make([]int, 0, limit)
 	for s, profs := range bySkill {

@@ -114,6 +114,22 @@ func TestCoRequiredCounts(t *testing.T) {
 	}
 }
 
+// TestCoRequiredEverySkillTogether: professions requiring every skill of the dataset (each
+// skill counted for every other one).
+func TestCoRequiredEverySkillTogether(t *testing.T) {
+	d := &career.Dataset{
+		Skills: []career.Skill{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Bravo"}},
+		Requirements: []career.Requirement{
+			{ProfessionID: "p1", SkillID: "a"}, {ProfessionID: "p1", SkillID: "b"},
+			{ProfessionID: "p2", SkillID: "b"}, {ProfessionID: "p2", SkillID: "a"},
+		},
+	}
+	want := map[string][]career.CoCount{"a": {{SkillID: "b", Professions: 2}}, "b": {{SkillID: "a", Professions: 2}}}
+	if got := career.CoRequired(d, career.MaxCoRequired); !reflect.DeepEqual(got, want) {
+		t.Errorf("CoRequired = %v, want %v", got, want)
+	}
+}
+
 // TestCoRequiredMatchesNaive compares CoRequired with the naive computation on generated
 // datasets, for limits below and above the longest lists.
 func TestCoRequiredMatchesNaive(t *testing.T) {

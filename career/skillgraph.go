@@ -144,7 +144,7 @@ func CoRequired(d *Dataset, limit int) map[string][]CoCount {
 		byRank[r] = i
 	}
 	out := make(map[string][]CoCount)
-	counts := make([]int32, n) // zero between skills
+	counts := make([]int32, n)  // zero between skills
 	touched := make([]int, n+1) // the skills counted for the current skill: touched[:nt], and a slot written past them
 	var scores []int
 	best := make([]int, 0, limit)

@@ -45,7 +45,7 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		for name, want := range map[string]career.Stats{
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21},
 			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, SkillGroups: 144, SkillBroaderLinks: 341}, // 144 macro-compétences; 341 compétences whose macro-compétence is in the excerpt
-			"esco": {Professions: 21, Skills: 970, SkillGroups: 280, SkillBroaderLinks: 1103, SkillRelations: 130}, // 690 skills + 280 groups
+			"esco": {Professions: 21, Skills: 970, SkillGroups: 280, SkillBroaderLinks: 1103, SkillRelations: 130},                       // 690 skills + 280 groups
 			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58},
 		} {
 			got, err := s.Stats(ctx, name)

@@ -63,6 +63,10 @@ type Bounds struct {
 	// MaxSimilarPostings is the most links similarProfessions walks for one profession: the
 	// professions requiring each of its skills plus those using each of its tools.
 	MaxSimilarPostings int `json:"maxSimilarPostings"`
+	// MaxBroaderSkills is the longest Skill.broader; MaxRelatedSkills the most related skills
+	// of one skill (skillgraph.go). ESCO v1.1.1 has the largest: 42 and 20.
+	MaxBroaderSkills int `json:"maxBroaderSkills"`
+	MaxRelatedSkills int `json:"maxRelatedSkills"`
 
 	// Walks[k-1] is the most walks of k moves (professions may repeat) that start at one
 	// profession: a bound of the paths of k moves, and of what a traversal sees k moves away.
@@ -141,6 +145,7 @@ var DefaultBounds = Bounds{
 	MaxNextCareers: 32, MaxPreviousCareers: 650, MaxSpecializations: 65, MaxEquivalents: 100,
 	MaxProfessionGroups: 6, MaxNarrowerGroups: 27,
 	MaxSkillUse: 1600, MaxToolUse: 1300, MaxSimilarPostings: 150000,
+	MaxBroaderSkills: 65, MaxRelatedSkills: 30,
 	Walks:           [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
 	MaxWordPostings: 120000,
 }
@@ -168,6 +173,8 @@ func (b Bounds) Merge(o Bounds) Bounds {
 		MaxToolUse:          max(b.MaxToolUse, o.MaxToolUse),
 		MaxSimilarPostings:  max(b.MaxSimilarPostings, o.MaxSimilarPostings),
 		MaxEquivalents:      saturate.Add(b.MaxEquivalents, o.MaxEquivalents),
+		MaxBroaderSkills:    max(b.MaxBroaderSkills, o.MaxBroaderSkills),
+		MaxRelatedSkills:    max(b.MaxRelatedSkills, o.MaxRelatedSkills),
 	}
 	for k := range m.Walks {
 		m.Walks[k] = max(b.Walks[k], o.Walks[k])
@@ -222,6 +229,7 @@ func DatasetBounds(d *Dataset) Bounds {
 		Tools:       len(d.Tools),
 		Trainings:   len(d.Trainings),
 	}
+	b.MaxBroaderSkills, b.MaxRelatedSkills = skillGraphBounds(d)
 	index := make(map[string]int, len(d.Professions))
 	for i, p := range d.Professions {
 		index[p.ID] = i

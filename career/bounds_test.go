@@ -36,6 +36,10 @@ func smallDataset() *career.Dataset {
 			{ProfessionID: pb, SkillID: s1, Importance: career.Essential},
 			{ProfessionID: pb, SkillID: id(career.KindSkill, "unknown"), Importance: career.Essential},
 		},
+		SkillGraph: career.SkillGraph{
+			Broader:   []career.SkillLink{{SkillID: s1, OtherID: s2}, {SkillID: s1, OtherID: s2}, {SkillID: s2, OtherID: s2}},
+			Relations: []career.SkillRelationLink{{SkillID: s1, RelatedID: s2, Importance: career.Essential}, {SkillID: s2, RelatedID: s1, Importance: career.Optional}, {SkillID: s2, RelatedID: s1, Importance: career.Optional}},
+		},
 		Qualities: []career.Link{{ProfessionID: pa, TargetID: s2}},
 		ToolUses:  []career.Link{{ProfessionID: pa, TargetID: t1}, {ProfessionID: pc, TargetID: t1}},
 		Moves: []career.Move{
@@ -55,6 +59,8 @@ func TestDatasetBounds(t *testing.T) {
 		MaxSkillUse: 2, MaxToolUse: 2,
 		// a: s1 (2) + s2 (1) + t1 (2) = 5.
 		MaxSimilarPostings: 5,
+		// s1 → s2 given twice, s2 → s2 left out; s2 relates to s1 twice.
+		MaxBroaderSkills: 1, MaxRelatedSkills: 2,
 		// walks_1: b has 3 moves; walks_2(b) = walks_1(c) + 2 walks_1(a) = 0 + 2×2 = 4, walks_2(a) =
 		// walks_1(b) + walks_1(c) = 3; walks_3(b) = 2 walks_2(a) + walks_2(c) = 6; and so on.
 		Walks: [career.WalkSteps]int{3, 4, 6, 8, 12, 16},

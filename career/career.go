@@ -243,6 +243,8 @@ type Dataset struct {
 	WorkContexts []WorkContext
 	// Texts are the professions' and skills' texts in languages other than their default one.
 	Texts []Text
+	// SkillGraph is the skill hierarchy, relations and collections.
+	SkillGraph SkillGraph
 }
 
 // String summarises the dataset's size.

@@ -116,6 +116,17 @@ type Store interface {
 	// the query's code (only scores above 0), walking InterestLevels best first; Matched and
 	// Missing are empty.
 	MatchInterests(ctx context.Context, q InterestQuery) ([]ProfessionMatch, error)
+	// SkillFacets returns whether each skill is a group, and its collections.
+	SkillFacets(ctx context.Context, skillIDs []string) (map[string]SkillFacets, error)
+	// BroaderSkills returns what lies above each skill (BroaderChain): nearest first, then name.
+	BroaderSkills(ctx context.Context, skillIDs []string) (map[string][]*Skill, error)
+	// NarrowerSkills returns one page of the skills directly under each skill, by name.
+	NarrowerSkills(ctx context.Context, skillIDs []string, page PageArgs) (map[string]*Page[*Skill], error)
+	// RelatedSkills returns each skill's related skills (CompareRelations order).
+	RelatedSkills(ctx context.Context, skillIDs []string) (map[string][]SkillRelation, error)
+	// CoRequiredSkills returns, for each skill, the first skills most often required by the
+	// same professions (CoRequired, computed at load); first is at most MaxCoRequired.
+	CoRequiredSkills(ctx context.Context, skillIDs []string, first int) (map[string][]SkillUsage, error)
 }
 
 // Loader is a store that datasets can be loaded into. Loading a dataset replaces any earlier
@@ -216,6 +227,11 @@ type Stats struct {
 	// Texts counts the professions and skills with texts in another language (one per node and
 	// language).
 	Texts int
+	// SkillGroups counts the skills that are groups; SkillBroaderLinks the links from a skill
+	// to a broader skill or group; SkillRelations the skill-to-skill relations.
+	SkillGroups       int
+	SkillBroaderLinks int
+	SkillRelations    int
 }
 
 // SkillUsage is a skill with the number of professions that require it.

@@ -614,6 +614,13 @@ var costRules = map[string]costRule{
 	"OccupationGroup.professions": {scope: pageScope, cost: connectionCost(nil)},
 	"Profession.equivalents":      equivalentsCost,
 
+	// The skill graph (skillgraph.graphqls).
+	"Skill.broader":       listOf(func(b *career.Bounds) int { return b.MaxBroaderSkills }),
+	"Skill.relatedSkills": listOf(func(b *career.Bounds) int { return b.MaxRelatedSkills }),
+	"Skill.collections":   listOf(func(*career.Bounds) int { return len(career.SkillCollections) }),
+	"Skill.narrower":      {scope: pageScope, cost: connectionCost(nil)},
+	"Skill.coRequired":    {cost: firstList(func(costCall) (int, bool) { return 0, true })},
+
 	"CareerPath.steps": {cost: func(c costCall) int { return c.list(c.scope.steps) }},
 	"CareerStep.path":  {cost: func(c costCall) int { return c.list(c.scope.steps) }},
 

@@ -84,6 +84,12 @@ type loaderSet struct {
 	interests       loader[string, string]
 	workContexts    loader[string, []string]
 	texts           loader[string, []career.Text]
+	// The skill graph (skillgraph.go).
+	skillFacets   loader[string, career.SkillFacets]
+	broaderSkills loader[string, []*career.Skill]
+	relatedSkills loader[string, []career.SkillRelation]
+	narrower      loader[skillPageKey, *career.Page[*career.Skill]]
+	coRequired    loader[coRequiredKey, []career.SkillUsage]
 }
 
 // datasetsOnce asks the store for its datasets at most once per request, however many fields
@@ -130,11 +136,20 @@ func newLoaderSet(store career.Store, wait time.Duration) *loaderSet {
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {
 			return fetchLinked(ctx, store, keys)
 		}),
-		equivalents:  newLoader(wait, store.Equivalents),
-		groups:       newGroupLoaders(store, wait),
-		interests:    newLoader(wait, store.Interests),
-		workContexts: newLoader(wait, store.WorkContexts),
-		texts:        newLoader(wait, store.Texts),
+		equivalents:   newLoader(wait, store.Equivalents),
+		groups:        newGroupLoaders(store, wait),
+		interests:     newLoader(wait, store.Interests),
+		workContexts:  newLoader(wait, store.WorkContexts),
+		texts:         newLoader(wait, store.Texts),
+		skillFacets:   newLoader(wait, store.SkillFacets),
+		broaderSkills: newLoader(wait, store.BroaderSkills),
+		relatedSkills: newLoader(wait, store.RelatedSkills),
+		narrower: newLoader(wait, func(ctx context.Context, keys []skillPageKey) (map[skillPageKey]*career.Page[*career.Skill], error) {
+			return fetchNarrower(ctx, store, keys)
+		}),
+		coRequired: newLoader(wait, func(ctx context.Context, keys []coRequiredKey) (map[coRequiredKey][]career.SkillUsage, error) {
+			return fetchCoRequired(ctx, store, keys)
+		}),
 	}
 }
 

@@ -34,6 +34,8 @@ func TestArgumentRanges(t *testing.T) {
 		"Query.similarProfessions":    {"first": {min: 1, max: 50, def: 10}},
 		"Query.matchInterests":        {"first": {min: 1, max: 50, def: 10}},
 		"GraphStats.topSkills":        {"first": {min: 1, max: 100, def: 10}},
+		"Skill.narrower":              page,
+		"Skill.coRequired":            {"first": {min: 1, max: career.MaxCoRequired, def: 10}},
 	}
 	if !reflect.DeepEqual(ranges, want) {
 		t.Errorf("ranges:\n got %v\nwant %v", ranges, want)

@@ -160,5 +160,9 @@ func cutESCO(from string) ([]cut, error) {
 		}
 		cuts = append(cuts, cut{t: t, rows: rows})
 	}
-	return cuts, nil
+	graph, err := cutESCOSkillGraph(read, skills)
+	if err != nil {
+		return nil, err
+	}
+	return append(cuts, graph...), nil
 }

@@ -87,6 +87,7 @@ func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 		r.readLanguageSkills,
 		r.readTransversalSkills,
 		r.readFrenchLabels,
+		r.readSkillGraph,
 		r.readRelations,
 		r.readBroader,
 	}
@@ -96,6 +97,7 @@ func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 		}
 	}
 	d := r.dataset()
+	r.addSkillGraph(d)
 	vw, err := dataset.Validate(d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("esco: validate %s: %w", dir, err)
@@ -116,6 +118,8 @@ type reader struct {
 
 	skills     []skill
 	skillIndex map[string]int // concept URI → index in skills
+
+	sg skillGraphReader // skillgraph.go
 }
 
 // occupation is a profession being built, with its requirements.

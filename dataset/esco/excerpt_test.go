@@ -34,9 +34,9 @@ func TestReadExcerpt(t *testing.T) {
 		}
 		got := []int{len(d.Professions), len(d.Skills), len(d.Requirements), essential, specializations,
 			len(d.Qualities), len(d.Tools), len(d.Trainings), len(d.ToolUses), len(d.TrainingLinks), len(d.Moves)}
-		// 21 occupations; 690 skills (686 required, 4 chosen); 1,335 relations (456 essential);
-		// 5 occupation→occupation broader rows; no attitude required.
-		want := []int{21, 690, 1335, 456, 5, 0, 0, 0, 0, 0, 0}
+		// 21 occupations; 690 skills (686 required, 4 chosen) and 280 skill groups; 1,335
+		// relations (456 essential); 5 occupation→occupation broader rows; no attitude required.
+		want := []int{21, 690 + 280, 1335, 456, 5, 0, 0, 0, 0, 0, 0}
 		if !slices.Equal(got, want) {
 			t.Errorf("professions, skills, requirements, essential, specializations, qualities, tools, trainings, tool uses, training links, moves = %v,\nwant %v", got, want)
 		}
@@ -63,10 +63,10 @@ func TestReadExcerpt(t *testing.T) {
 			languages[s.Language]++
 		}
 		wantKinds := map[career.SkillKind]int{
-			career.SkillKindSkill:     422,
-			career.SkillKindKnowledge: 265,
-			career.SkillKindAttitude:  2, // the two chosen transversal skills
-			career.SkillKindLanguage:  1, // the chosen language skill
+			career.SkillKindSkill:     422 + 211, // skill groups: 211 neither ISCED-F nor of code K… or L…
+			career.SkillKindKnowledge: 265 + 69,  // 69 ISCED-F fields or of code K…
+			career.SkillKindAttitude:  2,         // the two chosen transversal skills
+			career.SkillKindLanguage:  1,         // the chosen language skill
 		}
 		if len(kinds) != len(wantKinds) {
 			t.Errorf("kinds = %v, want %v", kinds, wantKinds)
@@ -76,8 +76,8 @@ func TestReadExcerpt(t *testing.T) {
 				t.Errorf("%s skills: got %d, want %d", k, kinds[k], n)
 			}
 		}
-		if len(languages) != 2 || languages["fr"] != 686 || languages["en"] != 4 {
-			t.Errorf("name languages = %v, want fr 686, en 4", languages)
+		if len(languages) != 2 || languages["fr"] != 686+280 || languages["en"] != 4 {
+			t.Errorf("name languages = %v, want fr 966 (686 skills, 280 groups), en 4", languages)
 		}
 	})
 

@@ -11,6 +11,8 @@ import (
 
 // textCounts counts d's English texts of professions and of skills, and the nodes whose default
 // language is French.
+// Skill groups (read from skillGroups_fr.csv, whose English labels are not read) are left out
+// of the French skills counted.
 func textCounts(d *career.Dataset) (professions, skills, frProfessions, frSkills int) {
 	for _, t := range d.Texts {
 		if t.Lang != "en" {
@@ -28,8 +30,12 @@ func textCounts(d *career.Dataset) (professions, skills, frProfessions, frSkills
 			frProfessions++
 		}
 	}
+	group := map[string]bool{}
+	for _, id := range d.SkillGraph.Groups {
+		group[id] = true
+	}
 	for _, s := range d.Skills {
-		if s.Language == "fr" {
+		if s.Language == "fr" && !group[s.ID] {
 			frSkills++
 		}
 	}

@@ -88,7 +88,7 @@ func Read(dir string) (*career.Dataset, []dataset.Warning, error) {
 	r := &reader{dir: dir, fiches: map[string]*fiche{}, items: map[string]item{}}
 	steps := []func() error{r.readDomaines, r.readGrandDomaines, r.readFiches, r.readAppellations, r.readTextes,
 		r.readCompetences, r.readSavoirs, r.readCoherence, r.readContextes, r.readLiens, r.readMobilite,
-		r.readRiasec}
+		r.readRiasec, r.readSkillGraph}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, r.warnings, fmt.Errorf("read rome: %w", err)
@@ -120,7 +120,8 @@ type reader struct {
 
 	essential map[linkKey]bool // (fiche, code_ogr) with coeur_metier "Principale"
 
-	contextes map[string]string // code_ogr → libelle_cont_travail
+	contextes  map[string]string // code_ogr → libelle_cont_travail
+	skillGraph career.SkillGraph // skillgraph.go
 }
 
 // fiche is a fiche métier being read.
@@ -477,6 +478,7 @@ func (r *reader) build() *career.Dataset {
 		Skills:      r.skills,
 		Tools:       r.tools,
 		Trainings:   make([]career.Training, 0, len(r.order)),
+		SkillGraph:  r.skillGraph,
 	}
 	for _, f := range r.order {
 		pid := career.MakeID(career.KindProfession, Name, f.code)

@@ -91,6 +91,9 @@ type ComplexityRoot struct {
 		Interests            func(childComplexity int) int
 		OccupationGroups     func(childComplexity int) int
 		Professions          func(childComplexity int) int
+		SkillBroaderLinks    func(childComplexity int) int
+		SkillGroups          func(childComplexity int) int
+		SkillRelations       func(childComplexity int) int
 		Skills               func(childComplexity int) int
 		Texts                func(childComplexity int) int
 		Tools                func(childComplexity int) int
@@ -192,14 +195,20 @@ type ComplexityRoot struct {
 
 	Skill struct {
 		AlternativeNames func(childComplexity int) int
+		Broader          func(childComplexity int) int
+		CoRequired       func(childComplexity int, first *int) int
 		Code             func(childComplexity int) int
+		Collections      func(childComplexity int) int
 		Dataset          func(childComplexity int) int
 		Description      func(childComplexity int) int
 		ID               func(childComplexity int) int
+		IsGroup          func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Language         func(childComplexity int) int
 		Name             func(childComplexity int, lang *string) int
+		Narrower         func(childComplexity int, first *int, after *string) int
 		Professions      func(childComplexity int, importance *career.Importance, first *int, after *string) int
+		RelatedSkills    func(childComplexity int) int
 	}
 
 	SkillConnection struct {
@@ -224,6 +233,11 @@ type ComplexityRoot struct {
 		Shared          func(childComplexity int) int
 		To              func(childComplexity int) int
 		Trainings       func(childComplexity int) int
+	}
+
+	SkillRelation struct {
+		Importance func(childComplexity int) int
+		Skill      func(childComplexity int) int
 	}
 
 	SkillRequirement struct {
@@ -357,6 +371,12 @@ type SkillResolver interface {
 	Description(ctx context.Context, obj *career.Skill) (*string, error)
 	Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string) (*model.ProfessionConnection, error)
 	Language(ctx context.Context, obj *career.Skill) (*string, error)
+	Broader(ctx context.Context, obj *career.Skill) ([]*career.Skill, error)
+	Narrower(ctx context.Context, obj *career.Skill, first *int, after *string) (*model.SkillConnection, error)
+	RelatedSkills(ctx context.Context, obj *career.Skill) ([]*career.SkillRelation, error)
+	CoRequired(ctx context.Context, obj *career.Skill, first *int) ([]*career.SkillUsage, error)
+	Collections(ctx context.Context, obj *career.Skill) ([]career.SkillCollection, error)
+	IsGroup(ctx context.Context, obj *career.Skill) (bool, error)
 }
 type ToolResolver interface {
 	Category(ctx context.Context, obj *career.Tool) (*string, error)
@@ -547,6 +567,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.Professions(childComplexity), true
+	case "GraphStats.skillBroaderLinks":
+		if e.ComplexityRoot.GraphStats.SkillBroaderLinks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.SkillBroaderLinks(childComplexity), true
+	case "GraphStats.skillGroups":
+		if e.ComplexityRoot.GraphStats.SkillGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.SkillGroups(childComplexity), true
+	case "GraphStats.skillRelations":
+		if e.ComplexityRoot.GraphStats.SkillRelations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.SkillRelations(childComplexity), true
 	case "GraphStats.skills":
 		if e.ComplexityRoot.GraphStats.Skills == nil {
 			break
@@ -1146,12 +1184,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Skill.AlternativeNames(childComplexity), true
+	case "Skill.broader":
+		if e.ComplexityRoot.Skill.Broader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.Broader(childComplexity), true
+	case "Skill.coRequired":
+		if e.ComplexityRoot.Skill.CoRequired == nil {
+			break
+		}
+
+		args, err := ec.field_Skill_coRequired_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Skill.CoRequired(childComplexity, args["first"].(*int)), true
 	case "Skill.code":
 		if e.ComplexityRoot.Skill.Code == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Skill.Code(childComplexity), true
+	case "Skill.collections":
+		if e.ComplexityRoot.Skill.Collections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.Collections(childComplexity), true
 	case "Skill.dataset":
 		if e.ComplexityRoot.Skill.Dataset == nil {
 			break
@@ -1170,6 +1231,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Skill.ID(childComplexity), true
+	case "Skill.isGroup":
+		if e.ComplexityRoot.Skill.IsGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.IsGroup(childComplexity), true
 	case "Skill.kind":
 		if e.ComplexityRoot.Skill.Kind == nil {
 			break
@@ -1193,6 +1260,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Skill.Name(childComplexity, args["lang"].(*string)), true
+	case "Skill.narrower":
+		if e.ComplexityRoot.Skill.Narrower == nil {
+			break
+		}
+
+		args, err := ec.field_Skill_narrower_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Skill.Narrower(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Skill.professions":
 		if e.ComplexityRoot.Skill.Professions == nil {
 			break
@@ -1204,6 +1282,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Skill.Professions(childComplexity, args["importance"].(*career.Importance), args["first"].(*int), args["after"].(*string)), true
+	case "Skill.relatedSkills":
+		if e.ComplexityRoot.Skill.RelatedSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Skill.RelatedSkills(childComplexity), true
 
 	case "SkillConnection.edges":
 		if e.ComplexityRoot.SkillConnection.Edges == nil {
@@ -1297,6 +1381,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillGap.Trainings(childComplexity), true
+
+	case "SkillRelation.importance":
+		if e.ComplexityRoot.SkillRelation.Importance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRelation.Importance(childComplexity), true
+	case "SkillRelation.skill":
+		if e.ComplexityRoot.SkillRelation.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRelation.Skill(childComplexity), true
 
 	case "SkillRequirement.importance":
 		if e.ComplexityRoot.SkillRequirement.Importance == nil {
@@ -2393,6 +2490,58 @@ extend type GraphStats {
   texts: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/skillgraph.graphqls", Input: `# The skill hierarchy and the relations between skills.
+# The rules every part of the API follows are in api.graphqls.
+#
+# Skill groups (ESCO skill groups, ROME macro-compétences) are skills with isGroup true: they are
+# listed by skills(...) and found by search like any skill, so that an app can find a group by
+# name and walk down from it (ROME's macro-compétences always were); no profession requires an
+# ESCO group, so matching, skillGap and topSkills answer as before. stats.skills counts them.
+
+extend type Skill {
+  "Broader skills or skill groups (ESCO hierarchy, ROME macro-compétences), nearest first: every skill or group above this one, once, at its shortest distance (at most 10 levels up), then by name."
+  broader: [Skill!]!
+  "Narrower skills: those directly under this one, by name. first: 1..100."
+  narrower(first: Int = 20 @range(min: 1, max: 100), after: String): SkillConnection!
+  "Skills the dataset relates to this one (ESCO skill-skill relations), essential first, then name."
+  relatedSkills: [SkillRelation!]!
+  "Skills most often required by the same professions: by the number of professions requiring both, then name. Computed at load, the 50 most frequent kept per skill. first: 1..50."
+  coRequired(first: Int = 10 @range(min: 1, max: 50)): [SkillUsage!]!
+  "Collections the skill belongs to (ESCO collections: digital and DigComp → DIGITAL, green, transversal, language, research; ROME's transition_num → DIGITAL and transition_eco → GREEN), in the order of the enum."
+  collections: [SkillCollection!]!
+  "True for a group of skills (an ESCO skill group, a ROME macro-compétence) rather than a skill."
+  isGroup: Boolean!
+}
+
+"A skill related to another, with how much the other needs it."
+type SkillRelation {
+  skill: Skill!
+  importance: Importance!
+}
+
+"A thematic collection of skills."
+enum SkillCollection {
+  "Digital skills (ESCO digital and DigComp collections, ROME transition_num)."
+  DIGITAL
+  "Green skills (ESCO green collection, ROME transition_eco)."
+  GREEN
+  "Transversal skills (ESCO)."
+  TRANSVERSAL
+  "Language skills (ESCO)."
+  LANGUAGE
+  "Research skills (ESCO)."
+  RESEARCH
+}
+
+extend type GraphStats {
+  "Number of skills that are groups of skills."
+  skillGroups: Int!
+  "Number of links from a skill to a broader skill or group (direct links only)."
+  skillBroaderLinks: Int!
+  "Number of skill-to-skill relations (ESCO skillSkillRelations)."
+  skillRelations: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2502,6 +2651,12 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_workContexts(ctx, field)
 	case "texts":
 		return ec.fieldContext_GraphStats_texts(ctx, field)
+	case "skillGroups":
+		return ec.fieldContext_GraphStats_skillGroups(ctx, field)
+	case "skillBroaderLinks":
+		return ec.fieldContext_GraphStats_skillBroaderLinks(ctx, field)
+	case "skillRelations":
+		return ec.fieldContext_GraphStats_skillRelations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -2662,6 +2817,18 @@ func (ec *executionContext) childFields_Skill(ctx context.Context, field graphql
 		return ec.fieldContext_Skill_professions(ctx, field)
 	case "language":
 		return ec.fieldContext_Skill_language(ctx, field)
+	case "broader":
+		return ec.fieldContext_Skill_broader(ctx, field)
+	case "narrower":
+		return ec.fieldContext_Skill_narrower(ctx, field)
+	case "relatedSkills":
+		return ec.fieldContext_Skill_relatedSkills(ctx, field)
+	case "coRequired":
+		return ec.fieldContext_Skill_coRequired(ctx, field)
+	case "collections":
+		return ec.fieldContext_Skill_collections(ctx, field)
+	case "isGroup":
+		return ec.fieldContext_Skill_isGroup(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Skill", field.Name)
 }
@@ -2712,6 +2879,16 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 		return ec.fieldContext_SkillGap_comparedThrough(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
+}
+
+func (ec *executionContext) childFields_SkillRelation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SkillRelation_skill(ctx, field)
+	case "importance":
+		return ec.fieldContext_SkillRelation_importance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillRelation", field.Name)
 }
 
 func (ec *executionContext) childFields_SkillRequirement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3574,6 +3751,20 @@ func (ec *executionContext) field_Query_trainings_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Skill_coRequired_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Skill_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3585,6 +3776,28 @@ func (ec *executionContext) field_Skill_name_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Skill_narrower_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -4544,6 +4757,75 @@ func (ec *executionContext) _GraphStats_texts(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_GraphStats_texts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_skillGroups(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_skillGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_skillGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_skillBroaderLinks(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_skillBroaderLinks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillBroaderLinks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_skillBroaderLinks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStats_skillRelations(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_skillRelations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillRelations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_skillRelations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
 }
 
@@ -7145,6 +7427,204 @@ func (ec *executionContext) fieldContext_Skill_language(_ context.Context, field
 	return graphql.NewScalarFieldContext("Skill", field, true, true, "String")
 }
 
+func (ec *executionContext) _Skill_broader(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_broader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().Broader(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_broader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_narrower(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_narrower(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Skill().Narrower(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SkillConnection) graphql.Marshaler {
+			return ec.marshalNSkillConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_narrower(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Skill_narrower_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_relatedSkills(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_relatedSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().RelatedSkills(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.SkillRelation) graphql.Marshaler {
+			return ec.marshalNSkillRelation2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_relatedSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillRelation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_coRequired(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_coRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Skill().CoRequired(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*career.SkillUsage) graphql.Marshaler {
+			return ec.marshalNSkillUsage2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillUsageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_coRequired(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Skill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillUsage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Skill_coRequired_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Skill_collections(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_collections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().Collections(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.SkillCollection) graphql.Marshaler {
+			return ec.marshalNSkillCollection2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_collections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Skill", field, true, true, "SkillCollection")
+}
+
+func (ec *executionContext) _Skill_isGroup(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Skill_isGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Skill().IsGroup(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Skill_isGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Skill", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _SkillConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SkillConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7587,6 +8067,61 @@ func (ec *executionContext) fieldContext_SkillGap_comparedThrough(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SkillRelation_skill(ctx context.Context, field graphql.CollectedField, obj *career.SkillRelation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRelation_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRelation_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillRelation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillRelation_importance(ctx context.Context, field graphql.CollectedField, obj *career.SkillRelation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRelation_importance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Importance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Importance) graphql.Marshaler {
+			return ec.marshalNImportance2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐImportance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRelation_importance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillRelation", field, false, false, "Importance")
 }
 
 func (ec *executionContext) _SkillRequirement_skill(ctx context.Context, field graphql.CollectedField, obj *career.SkillRequirement) (ret graphql.Marshaler) {
@@ -10122,6 +10657,21 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "skillGroups":
+			out.Values[i] = ec._GraphStats_skillGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skillBroaderLinks":
+			out.Values[i] = ec._GraphStats_skillBroaderLinks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skillRelations":
+			out.Values[i] = ec._GraphStats_skillRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10824,6 +11374,42 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Skill_language(ctx, field, obj)
 				})
+		case "broader":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_broader(ctx, field, obj)
+				})
+		case "narrower":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_narrower(ctx, field, obj)
+				})
+		case "relatedSkills":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_relatedSkills(ctx, field, obj)
+				})
+		case "coRequired":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_coRequired(ctx, field, obj)
+				})
+		case "collections":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_collections(ctx, field, obj)
+				})
+		case "isGroup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Skill_isGroup(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10980,6 +11566,44 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "comparedThrough":
 			out.Values[i] = ec._SkillGap_comparedThrough(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var skillRelationImplementors = []string{"SkillRelation"}
+
+func (ec *executionContext) _SkillRelation(ctx context.Context, sel ast.SelectionSet, obj *career.SkillRelation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillRelationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillRelation")
+		case "skill":
+			out.Values[i] = ec._SkillRelation_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importance":
+			out.Values[i] = ec._SkillRelation_importance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12213,6 +12837,68 @@ func (ec *executionContext) marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareer
 	return ec._Skill(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection(ctx context.Context, v any) (career.SkillCollection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection(ctx context.Context, sel ast.SelectionSet, v career.SkillCollection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SkillCollection!")
+	}
+	return res
+}
+
+var (
+	unmarshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection = map[string]career.SkillCollection{
+		"DIGITAL":     career.CollectionDigital,
+		"GREEN":       career.CollectionGreen,
+		"TRANSVERSAL": career.CollectionTransversal,
+		"LANGUAGE":    career.CollectionLanguage,
+		"RESEARCH":    career.CollectionResearch,
+	}
+	marshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection = map[career.SkillCollection]string{
+		career.CollectionDigital:     "DIGITAL",
+		career.CollectionGreen:       "GREEN",
+		career.CollectionTransversal: "TRANSVERSAL",
+		career.CollectionLanguage:    "LANGUAGE",
+		career.CollectionResearch:    "RESEARCH",
+	}
+)
+
+func (ec *executionContext) unmarshalNSkillCollection2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollectionᚄ(ctx context.Context, v any) ([]career.SkillCollection, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]career.SkillCollection, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNSkillCollection2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollectionᚄ(ctx context.Context, sel ast.SelectionSet, v []career.SkillCollection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillCollection2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillCollection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillConnection(ctx context.Context, sel ast.SelectionSet, v *model.SkillConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SkillConnection!")
@@ -12310,6 +12996,30 @@ var (
 		career.SkillKindLanguage:  "LANGUAGE",
 	}
 )
+
+func (ec *executionContext) marshalNSkillRelation2ᚕᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*career.SkillRelation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillRelation2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRelation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSkillRelation2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRelation(ctx context.Context, sel ast.SelectionSet, v *career.SkillRelation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillRelation!")
+		return graphql.Null
+	}
+	return ec._SkillRelation(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirement(ctx context.Context, sel ast.SelectionSet, v career.SkillRequirement) graphql.Marshaler {
 	return ec._SkillRequirement(ctx, sel, &v)

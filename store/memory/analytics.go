@@ -324,6 +324,9 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.Interests += d.stats.Interests
 			st.WorkContexts += d.stats.WorkContexts
 			st.Texts += d.stats.Texts
+			st.SkillGroups += d.stats.SkillGroups
+			st.SkillBroaderLinks += d.stats.SkillBroaderLinks
+			st.SkillRelations += d.stats.SkillRelations
 		}
 	}
 	st.Equivalences, st.EquivalencesBySource = g.equivalenceStats(dataset)

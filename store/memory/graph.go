@@ -84,6 +84,8 @@ type skillNode struct {
 	sortKey string
 	// requiredBy lists the professions requiring the skill, by (sortKey, ID).
 	requiredBy []requiredByEdge
+	// links are its hierarchy, relations and collections (skillgraph.go); nil when none.
+	links *skillLinks
 }
 
 type requiredByEdge struct {
@@ -210,6 +212,7 @@ func (g *graph) add(d *career.Dataset) {
 	di.stats.Tools = len(di.tools)
 	di.stats.Trainings = len(di.trainings)
 	di.info.Professions = len(di.professions)
+	g.addSkillGraph(d, di)
 }
 
 // finish sorts what lists and traversals read, once every dataset is in.

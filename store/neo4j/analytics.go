@@ -333,7 +333,10 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		count("(n:Skill)")+" AS skills, "+
 		count("(n:Tool)")+" AS tools, "+
 		count("(n:Training)")+" AS trainings, "+
-		count("(n:OccupationGroup)")+" AS groups, moves",
+		count("(n:OccupationGroup)")+" AS groups, moves, "+
+		count("(n:Skill {isGroup: true})")+" AS skillGroups, "+
+		count("(n:Skill)-[:BROADER]->()")+" AS skillBroader, "+
+		count("(n:Skill)-[:RELATED]->()")+" AS skillRelations",
 		map[string]any{"dataset": dataset})
 	if err != nil {
 		return nil, err
@@ -343,12 +346,15 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		return nil, err
 	}
 	st := &career.Stats{
-		Professions:      w.int("professions"),
-		Skills:           w.int("skills"),
-		Tools:            w.int("tools"),
-		Trainings:        w.int("trainings"),
-		CareerMoves:      w.int("moves"),
-		OccupationGroups: w.int("groups"),
+		Professions:       w.int("professions"),
+		Skills:            w.int("skills"),
+		Tools:             w.int("tools"),
+		Trainings:         w.int("trainings"),
+		CareerMoves:       w.int("moves"),
+		OccupationGroups:  w.int("groups"),
+		SkillGroups:       w.int("skillGroups"),
+		SkillBroaderLinks: w.int("skillBroader"),
+		SkillRelations:    w.int("skillRelations"),
 	}
 	if st.Equivalences, st.EquivalencesBySource, err = s.equivalenceStats(ctx, dataset); err != nil {
 		return nil, err

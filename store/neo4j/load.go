@@ -279,6 +279,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 		steps = append(steps, eqLoad)
 	}
 	steps = append(steps, groupSteps(d)...)
+	steps = append(steps, skillGraphSteps(d, gen)...)
 
 	// Remove what the new version no longer has: relationships first (those of nodes that stay),
 	// then nodes (with whatever still links them).

@@ -9,7 +9,8 @@ import (
 )
 
 // TestLoadProgress checks what `import` shows: each step of a load, with the rows written so
-// far out of all the dataset's rows (the seed: 69 nodes and 223 links).
+// far out of all the dataset's rows (the seed: 69 nodes, 223 links and the co-required skills
+// of its 23 skills that professions require with another).
 func TestLoadProgress(t *testing.T) {
 	testbackend.OpenNeo4j(t) // skips or fails as every Neo4j test does
 	cfg := testbackend.Neo4jConfig()
@@ -29,12 +30,12 @@ func TestLoadProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"dataset", "Profession nodes", "Skill nodes", "Tool nodes", "Training nodes", "requirements",
-		"qualities", "tool uses", "training links", "moves", "specialisations", "stale links",
+		"qualities", "tool uses", "training links", "moves", "specialisations", "skill facets", "stale skill links", "stale links",
 		"stale Profession nodes", "stale Skill nodes", "stale Tool nodes", "stale Training nodes"}
 	if !reflect.DeepEqual(steps, want) {
 		t.Errorf("steps:\ngot  %q\nwant %q", steps, want)
 	}
-	if last.Dataset != "seed" || last.Rows != 292 || last.TotalRows != 292 || last.Elapsed <= 0 {
-		t.Errorf("last progress %+v, want seed 292 of 292 rows", last)
+	if last.Dataset != "seed" || last.Rows != 292+23 || last.TotalRows != 292+23 || last.Elapsed <= 0 {
+		t.Errorf("last progress %+v, want seed 315 of 315 rows", last)
 	}
 }

@@ -50,9 +50,11 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 			// first high-point in Interests.txt; work contexts: the bloc-6 rows of
 			// unix_liens_rome_referentiels; texts: ESCO's English texts of its 21 occupations and
 			// of its 686 skills with a French name.
+			// Skill graph: ROME's 144 macro-compétences and the 341 compétences whose macro-compétence
+			// is in the excerpt; ESCO's 690 skills + 280 groups.
 			"seed": {Professions: 8, Skills: 35, Tools: 19, Trainings: 7, CareerMoves: 21, Equivalences: 14, EquivalencesBySource: curated(14)},
-			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, OccupationGroups: 22, Equivalences: 5, EquivalencesBySource: curated(5), Interests: 33, WorkContexts: 252},
-			"esco": {Professions: 21, Skills: 690, OccupationGroups: 31, Equivalences: 6, EquivalencesBySource: curated(6), Texts: 707},
+			"rome": {Professions: 33, Skills: 1312, Tools: 89, Trainings: 33, CareerMoves: 65, SkillGroups: 144, SkillBroaderLinks: 341, OccupationGroups: 22, Equivalences: 5, EquivalencesBySource: curated(5), Interests: 33, WorkContexts: 252},
+			"esco": {Professions: 21, Skills: 970, SkillGroups: 280, SkillBroaderLinks: 1103, SkillRelations: 130, OccupationGroups: 31, Equivalences: 6, EquivalencesBySource: curated(6), Texts: 707},
 			"onet": {Professions: 23, Skills: 68, Tools: 1563, Trainings: 12, CareerMoves: 58, OccupationGroups: 10, Equivalences: 3, EquivalencesBySource: curated(3), Interests: 23},
 		} {
 			got, err := s.Stats(ctx, name)
@@ -65,7 +67,7 @@ func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2105, Tools: 1671, Trainings: 52, CareerMoves: 144, OccupationGroups: 63,
+		equal(t, "all", *all, career.Stats{Professions: 85, Skills: 2385, Tools: 1671, Trainings: 52, CareerMoves: 144, OccupationGroups: 63, SkillGroups: 424, SkillBroaderLinks: 1444, SkillRelations: 130,
 			Equivalences: 14, EquivalencesBySource: curated(14), Interests: 56, WorkContexts: 252, Texts: 707})
 		ds, err := s.Datasets(ctx)
 		if err != nil {

@@ -217,6 +217,7 @@ func writeShape(b *strings.Builder, np *career.NodePlan) {
 	}
 	for _, l := range np.Lists {
 		b.WriteString(string(l.Rel))
+		b.WriteString(listFilters(l))
 		writeShape(b, l.Node)
 	}
 	b.WriteByte('}')
@@ -267,21 +268,40 @@ func listExpr(l *career.ListPlan, k career.Kind, depth int, path string) string 
 	ordered := func(match, where string) string {
 		return "COLLECT { MATCH " + match + " WHERE " + where + " WITH " + e + ", " + b + " ORDER BY " + orderOf(l.Rel, b, e) + " RETURN " + item() + " }"
 	}
+	// Only the filters the plan gives are written (listFilters makes them part of the shape), so
+	// that an unfiltered list tests nothing per item.
+	filters := func(conds ...string) string {
+		var given []string
+		for i := 0; i+1 < len(conds); i += 2 {
+			if conds[i] != "" {
+				given = append(given, conds[i+1])
+			}
+		}
+		if len(given) == 0 {
+			return "true"
+		}
+		return strings.Join(given, " AND ")
+	}
+	category := ""
+	if l.Category != nil {
+		category = "cat"
+	}
 	switch l.Rel {
 	case career.RelQualities:
 		return ordered("("+a+")-["+e+":HAS_QUALITY]->("+b+":Skill)", "true")
 	case career.RelSkills:
-		return ordered("("+a+")-["+e+":REQUIRES]->("+b+":Skill)",
-			"("+param("imp")+" IS NULL OR "+e+".importance = "+param("imp")+") AND ("+param("kind")+" IS NULL OR coalesce("+b+".kind, '') = "+param("kind")+")")
+		return ordered("("+a+")-["+e+":REQUIRES]->("+b+":Skill)", filters(
+			string(l.Importance), e+".importance = "+param("imp"),
+			string(l.SkillKind), "coalesce("+b+".kind, '') = "+param("kind")))
 	case career.RelTools:
-		return ordered("("+a+")-["+e+":USES]->("+b+":Tool)",
-			"("+param("cat")+" IS NULL OR coalesce("+b+".category, '') = "+param("cat")+")")
+		return ordered("("+a+")-["+e+":USES]->("+b+":Tool)", filters(
+			category, "coalesce("+b+".category, '') = "+param("cat")))
 	case career.RelTrainings:
-		return ordered("("+a+")-["+e+":TRAINED_BY]->("+b+":Training)",
-			"("+param("level")+" IS NULL OR coalesce("+b+".level, '') = "+param("level")+")")
+		return ordered("("+a+")-["+e+":TRAINED_BY]->("+b+":Training)", filters(
+			string(l.Level), "coalesce("+b+".level, '') = "+param("level")))
 	case career.RelNextCareers:
-		return ordered("("+a+")-["+e+":NEXT]->("+b+":Profession)",
-			"("+param("move")+" IS NULL OR "+e+".kind = "+param("move")+")")
+		return ordered("("+a+")-["+e+":NEXT]->("+b+":Profession)", filters(
+			string(l.MoveKind), e+".kind = "+param("move")))
 	case career.RelPreviousCareers:
 		return ordered("("+b+":Profession)-["+e+":NEXT]->("+a+")", "true")
 	case career.RelSpecializations:
@@ -296,6 +316,30 @@ func listExpr(l *career.ListPlan, k career.Kind, depth int, path string) string 
 	after := "(" + param("sk") + " IS NULL OR " + b + ".sortKey > " + param("sk") + " OR (" + b + ".sortKey = " + param("sk") + " AND " + b + ".id > " + param("cid") + "))"
 	return "[COUNT { MATCH " + match + " WHERE " + imp + " }, COLLECT { MATCH " + match + " WHERE " + imp + " AND " + after +
 		" WITH " + b + " ORDER BY " + b + ".sortKey, " + b + ".id LIMIT " + param("limit") + " RETURN " + item() + " }]"
+}
+
+// listFilters names the filters a list plan gives (not their values), for the shape its text
+// is cached by: a list's statement tests only the filters given.
+func listFilters(l *career.ListPlan) string {
+	f := "("
+	if l.Rel != career.RelProfessions { // a page of professions always tests its importance parameter
+		if l.Importance != "" {
+			f += "i"
+		}
+		if l.SkillKind != "" {
+			f += "k"
+		}
+		if l.Category != nil {
+			f += "c"
+		}
+		if l.Level != "" {
+			f += "l"
+		}
+		if l.MoveKind != "" {
+			f += "m"
+		}
+	}
+	return f + ")"
 }
 
 // orderOf is the order of a relation's items, as the per-field methods order them.

@@ -120,20 +120,29 @@ func TestPlanTextPerShape(t *testing.T) {
 	filtered.Node.Lists[1].Key, filtered.Node.Lists[1].Importance = "essential", career.Essential
 	category := "Outils de développement"
 	filtered.Node.Lists[2].Category = &category
+	// The same filters with other values, on another profession.
+	other := storetest.Q1(seedBackEnd)
+	other.Node.Lists[1].Importance = career.Optional
+	otherCategory := "Bureautique"
+	other.Node.Lists[2].Category = &otherCategory
 	pairs := []struct {
 		name string
 		a, b *career.ReadPlan
 	}{
-		{"Q1 of another profession, aliased and filtered", storetest.Q1(seedBackEnd), filtered},
+		{"Q1 of another profession, aliased, other filter values", other, filtered},
 		{"Q3 of another dataset and page", storetest.Q3("seed", 20, ""), storetest.Q3("rome", 5, "")},
 		{"Q4 after a cursor", storetest.Q4(seedLanguages, 20, ""), storetest.Q4("skill:seed:x", 3, career.EncodeCursor("Architecte logiciel", "profession:seed:architecte-logiciel"))},
+	}
+	// Which filters a list gives is part of its shape: an unfiltered list tests nothing.
+	if plain, f := text(storetest.Q1(seedWeb)), text(filtered); plain == f || strings.Contains(plain, "importance =") || !strings.Contains(f, "importance =") {
+		t.Errorf("the unfiltered and filtered texts should differ in their filters only:\n%s\n%s", plain, f)
 	}
 	for _, pc := range pairs {
 		a, b := text(pc.a), text(pc.b)
 		if a != b {
 			t.Errorf("%s: the texts differ:\n%s\n%s", pc.name, a, b)
 		}
-		for _, v := range []string{"seed", "rome", "ESSENTIAL", category, "essential"} {
+		for _, v := range []string{"seed", "rome", "ESSENTIAL", "OPTIONAL", category, otherCategory, "essential"} {
 			if strings.Contains(b, v) {
 				t.Errorf("%s: the text holds the value %q:\n%s", pc.name, v, b)
 			}

@@ -30,12 +30,14 @@ func TestLoadProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"dataset", "Profession nodes", "Skill nodes", "Tool nodes", "Training nodes", "requirements",
-		"qualities", "tool uses", "training links", "moves", "specialisations", "skill facets", "stale skill links", "stale links",
-		"stale Profession nodes", "stale Skill nodes", "stale Tool nodes", "stale Training nodes"}
+		"qualities", "tool uses", "training links", "moves", "specialisations", "equivalences", "stale group links",
+		"skill facets", "stale skill links", "stale equivalences", "stale links",
+		"stale Profession nodes", "stale Skill nodes", "stale Tool nodes", "stale Training nodes", "stale OccupationGroup nodes"}
 	if !reflect.DeepEqual(steps, want) {
 		t.Errorf("steps:\ngot  %q\nwant %q", steps, want)
 	}
-	if last.Dataset != "seed" || last.Rows != 292+23 || last.TotalRows != 292+23 || last.Elapsed <= 0 {
-		t.Errorf("last progress %+v, want seed 315 of 315 rows", last)
+	// 292 nodes and links, the 23 skills with co-required skills, the 25 curated equivalences.
+	if last.Dataset != "seed" || last.Rows != 292+23+25 || last.TotalRows != 292+23+25 || last.Elapsed <= 0 {
+		t.Errorf("last progress %+v, want seed 340 of 340 rows", last)
 	}
 }

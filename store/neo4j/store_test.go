@@ -135,11 +135,12 @@ func TestEnsureSchemaIsIdempotent(t *testing.T) {
 	if !reflect.DeepEqual(before, after) {
 		t.Errorf("indexes changed:\n before %v\n after %v", before, after)
 	}
-	// Four labels × (id constraint, dataset, sortKey, dataset+sortKey), the dataset name
-	// constraint, six filter indexes (riasec among them) and the full-text index, every one
+	// Five labels (OccupationGroup among them) × (id constraint, dataset, sortKey,
+	// dataset+sortKey), the dataset name constraint, six filter indexes (riasec among them),
+	// the three equivalence indexes (from, to, dataset) and the full-text index, every one
 	// online.
-	if len(after) != 24 {
-		t.Errorf("%d indexes, want 24: %v", len(after), after)
+	if len(after) != 31 {
+		t.Errorf("%d indexes, want 31: %v", len(after), after)
 	}
 	for _, ix := range after {
 		if !strings.HasSuffix(ix, ":ONLINE") {
@@ -148,7 +149,7 @@ func TestEnsureSchemaIsIdempotent(t *testing.T) {
 	}
 	ft := cypher(t, "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer", nil)
 	if len(ft) != 1 || ft[0]["name"] != neo4jstore.FullTextIndex || ft[0]["analyzer"] != "whitespace" ||
-		!reflect.DeepEqual(ft[0]["labelsOrTypes"], []any{"Profession", "Skill", "Tool", "Training"}) ||
+		!reflect.DeepEqual(ft[0]["labelsOrTypes"], []any{"Profession", "Skill", "Tool", "Training", "OccupationGroup"}) ||
 		!reflect.DeepEqual(ft[0]["properties"], []any{"searchText"}) {
 		t.Errorf("full-text indexes: %v", ft)
 	}
@@ -385,9 +386,11 @@ func TestRoundTrips(t *testing.T) {
 			return err
 		}, 1},
 		// Load and Drop end with one read of the bounds of the data. The fixture's skill graph
-		// is its co-required skills (skill facets) and the removal of stale skill links.
-		{"Load of the fixture", func() error { return s.Load(ctx, fixture()) }, 19},
-		{"Drop of an absent dataset", func() error { return s.Drop(ctx, "absent") }, 6},
+		// is its co-required skills (skill facets) and the removal of stale skill links; the
+		// load also removes stale group links, equivalences and group nodes (it has none), and
+		// Drop deletes the dataset's equivalences and groups.
+		{"Load of the fixture", func() error { return s.Load(ctx, fixture()) }, 22},
+		{"Drop of an absent dataset", func() error { return s.Drop(ctx, "absent") }, 8},
 		{"Warm", func() error { return s.Warm(ctx) }, 3},
 	}
 	for _, c := range calls {

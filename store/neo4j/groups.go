@@ -159,18 +159,5 @@ RETURN gid, total, ps`, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		w := row{r}
-		ps, err := maps(w.list("ps"))
-		if err != nil {
-			return nil, err
-		}
-		cut := career.TrimPage(ps, page.First, w.int("total"))
-		pg := &career.Page[*career.Profession]{Items: make([]*career.Profession, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
-		for i, m := range cut.Items {
-			pg.Items[i] = toProfession(m)
-		}
-		out[w.str("gid")] = pg
-	}
-	return out, nil
+	return pagesByID(recs, "gid", "ps", page.First, toProfession)
 }

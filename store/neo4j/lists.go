@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/textsearch"
 )
@@ -393,20 +395,7 @@ RETURN tid, total, ps`, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		w := row{r}
-		ps, err := maps(w.list("ps"))
-		if err != nil {
-			return nil, err
-		}
-		cut := career.TrimPage(ps, page.First, w.int("total"))
-		pg := &career.Page[*career.Profession]{Items: make([]*career.Profession, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
-		for i, m := range cut.Items {
-			pg.Items[i] = toProfession(m)
-		}
-		out[w.str("tid")] = pg
-	}
-	return out, nil
+	return pagesByID(recs, "tid", "ps", page.First, toProfession)
 }
 
 // kindLabels maps the API's node kinds to labels.
@@ -471,6 +460,26 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 	for i, m := range chosen {
 		node, kind := toNode(m)
 		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: top[i].rank.Score})
+	}
+	return out, nil
+}
+
+// pagesByID decodes records of `<idKey>, total, <listKey>` (one page of nodes per ID, read with
+// one node more than the page) into pages cut by career.TrimPage, each node turned by conv.
+func pagesByID[T any](recs []*neo4j.Record, idKey, listKey string, first int, conv func(map[string]any) T) (map[string]*career.Page[T], error) {
+	out := make(map[string]*career.Page[T], len(recs))
+	for _, r := range recs {
+		w := row{r}
+		ms, err := maps(w.list(listKey))
+		if err != nil {
+			return nil, err
+		}
+		cut := career.TrimPage(ms, first, w.int("total"))
+		pg := &career.Page[T]{Items: make([]T, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
+		for i, m := range cut.Items {
+			pg.Items[i] = conv(m)
+		}
+		out[w.str(idKey)] = pg
 	}
 	return out, nil
 }

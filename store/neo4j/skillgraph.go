@@ -267,20 +267,7 @@ RETURN id, total, ns`, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		w := row{r}
-		ns, err := maps(w.list("ns"))
-		if err != nil {
-			return nil, err
-		}
-		cut := career.TrimPage(ns, page.First, w.int("total"))
-		pg := &career.Page[*career.Skill]{Items: make([]*career.Skill, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
-		for i, m := range cut.Items {
-			pg.Items[i] = toSkill(m)
-		}
-		out[w.str("id")] = pg
-	}
-	return out, nil
+	return pagesByID(recs, "id", "ns", page.First, toSkill)
 }
 
 // RelatedSkills returns each skill's related skills: essential first, then by name.

@@ -177,20 +177,7 @@ func postQuery(t *testing.T, h http.Handler, query string, vars map[string]any) 
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}
-	var resp struct {
-		Errors     []json.RawMessage `json:"errors,omitempty"`
-		Data       json.RawMessage   `json:"data"`
-		Extensions json.RawMessage   `json:"extensions"`
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-		t.Fatalf("response %s: %v", rec.Body, err)
-	}
-	slices.SortFunc(resp.Errors, func(a, b json.RawMessage) int { return bytes.Compare(a, b) })
-	out, err := json.Marshal(resp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
+	return sortedErrors(t, rec.Body.Bytes())
 }
 
 // BenchmarkCardOnMemory serves the seed card from the embedded store with plans and with the

@@ -230,6 +230,9 @@ type Dataset struct {
 	// TrainingLinks link professions to the trainings that prepare for them.
 	TrainingLinks []Link
 	Moves         []Move
+	// InferredMoves are the moves the service infers for the dataset's professions (see
+	// InferredMove), by profession in dataset order, then best score first.
+	InferredMoves []InferredMove
 	// Equivalences link the dataset's professions to professions of other datasets (see
 	// Equivalence), in the dataset's order.
 	Equivalences []Equivalence

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -34,6 +35,7 @@ func TestHTMLEscapeWritesJSONsBytes(t *testing.T) {
 	for _, s := range []string{
 		``, `{"a":"b"}`, `{"name":"R&D <b>"}`, "{\"t\":\"a\u2028b\u2029c\u2027d\u202ae\"}", "\xe2\x80", "\xe2\x80\xa8",
 		"’ l’hôtel · é", "bad \xff\xe2 utf-8 >",
+		"&&<<>>&", "a\xe2\x80\xa9", "\xe2\xe2\x80\xa8\xe2", "<\xe2\x80\xa8>&’\u2029", strings.Repeat("l’été & <b> ", 100),
 	} {
 		var want bytes.Buffer
 		json.HTMLEscape(&want, []byte(s))
@@ -54,7 +56,7 @@ func TestFloatWritesGqlgensBytes(t *testing.T) {
 		if err := graphql.MarshalFloatContext(f).MarshalGQLContext(context.Background(), &want); err != nil {
 			t.Fatal(err)
 		}
-		w := &directWriter{}
+		w := &directWriter{buf: new(bytes.Buffer)}
 		w.float(f)
 		if got := w.buf.String(); got != want.String() {
 			t.Errorf("float(%v) = %s, want %s", f, got, want.String())

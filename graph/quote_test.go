@@ -18,6 +18,8 @@ func TestWriteQuotedWritesGqlgensBytes(t *testing.T) {
 	for _, s := range []string{
 		"", "Développeur·euse web", `say "hi"`, `back\slash`, "tab\tline\nreturn\r",
 		"\x00\x01\x1f\x7f", "<b>&amp;</b>", "line\u2028para\u2029", "bad \xff\xfe utf-8", "é\"\\\n",
+		"a long line of plain text, then \"quoted\" and a tab\tand a back\\slash, and more plain text after",
+		"12345678\n2345678\"345678\\45678\x01", strings.Repeat("Développeur·euse web ", 40),
 	} {
 		var want bytes.Buffer
 		graphql.MarshalString(s).MarshalGQL(&want)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/graph"
+	"github.com/careergraph/careergraph/internal/gctune"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 
@@ -31,6 +32,9 @@ type Config struct {
 	Datasets  []string
 	LogFormat string
 	LogLevel  slog.Level
+	// GCHeadroomMiB is how much the heap may grow over the live data before a collection, at
+	// least (see internal/gctune); 0 leaves the collector to Go, as does GOGC in the environment.
+	GCHeadroomMiB int
 
 	Neo4j Neo4j
 }
@@ -82,6 +86,7 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	var datasets stringList
 	fs.Var(&datasets, "dataset", "load a dataset into the embedded store: rome=DIR, esco=DIR or onet=DIR (repeatable)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
+	fs.IntVar(&c.GCHeadroomMiB, "gc-headroom", envErrs.int(getenv, "GC_HEADROOM_MIB", gctune.DefaultHeadroomMiB), "MiB the heap may grow over the live data before a garbage collection, at least; 0 leaves it to Go, as does GOGC (env GC_HEADROOM_MIB)")
 	level := fs.String("log-level", env("LOG_LEVEL", "info"), "log level: debug, info, warn, error (env LOG_LEVEL)")
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j URI, bolt:// or neo4j:// (routed), +s or +ssc for TLS; empty serves the embedded store (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", neo4jstore.DefaultUser), "Neo4j user (env NEO4J_USER)")
@@ -101,6 +106,9 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	c.Datasets = datasets
+	if getenv("GOGC") != "" {
+		c.GCHeadroomMiB = 0 // GOGC says how the collector runs
+	}
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" && o != "*" {
 			c.CORSOrigins = append(c.CORSOrigins, o)
@@ -119,6 +127,9 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	return c, c.validate()
 }
 
+// maxGCHeadroomMiB is the largest gc-headroom: 64 GiB.
+const maxGCHeadroomMiB = 64 << 10
+
 // validate checks the values that no flag parser checks.
 func (c *Config) validate() error {
 	switch {
@@ -132,6 +143,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("max-body must be at least 1024 bytes")
 	case c.RequestTimeout <= 0:
 		return fmt.Errorf("request-timeout must be positive")
+	case c.GCHeadroomMiB < 0 || c.GCHeadroomMiB > maxGCHeadroomMiB:
+		return fmt.Errorf("gc-headroom must be between 0 and %d MiB", maxGCHeadroomMiB)
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return fmt.Errorf("log-format must be text or json")
 	}
@@ -168,6 +181,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.Int("max_expensive", c.Admission.MaxExpensive),
 		slog.Duration("admission_wait", c.Admission.MaxWait),
 		slog.Any("datasets", c.Datasets),
+		slog.Int("gc_headroom_mib", c.GCHeadroomMiB),
 		slog.String("neo4j_uri", c.Neo4j.URI),
 		slog.String("neo4j_user", c.Neo4j.User),
 		slog.String("neo4j_password", mask(c.Neo4j.Password)),

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"regexp"
@@ -83,6 +84,35 @@ func TestConfig(t *testing.T) {
 		} {
 			if _, err := Parse(tc.args, env(tc.env)); err == nil || err.Error() != tc.want {
 				t.Errorf("%v %v: got %v, want %q", tc.args, tc.env, err, tc.want)
+			}
+		}
+	})
+	t.Run("garbage collector headroom", func(t *testing.T) {
+		for _, tc := range []struct {
+			args []string
+			env  map[string]string
+			want int
+		}{
+			{nil, nil, 256},
+			{nil, map[string]string{"GC_HEADROOM_MIB": "64"}, 64},
+			{[]string{"--gc-headroom", "0"}, map[string]string{"GC_HEADROOM_MIB": "64"}, 0},
+			{[]string{"--gc-headroom", "512"}, map[string]string{"GOGC": "200"}, 0}, // GOGC wins: the tuner is off
+		} {
+			c, err := Parse(tc.args, env(tc.env))
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, fmt.Sprint(tc.args, tc.env), c.GCHeadroomMiB, tc.want)
+		}
+		for _, tc := range []struct {
+			args []string
+			want string
+		}{
+			{[]string{"--gc-headroom", "-1"}, "gc-headroom must be between 0 and 65536 MiB"},
+			{[]string{"--gc-headroom", "70000"}, "gc-headroom must be between 0 and 65536 MiB"},
+		} {
+			if _, err := Parse(tc.args, env(nil)); err == nil || err.Error() != tc.want {
+				t.Errorf("%v: got %v, want %q", tc.args, err, tc.want)
 			}
 		}
 	})

@@ -99,6 +99,8 @@ type CostLimit struct {
 	Max int
 	// Bounds returns the bounds of the loaded data.
 	Bounds func(ctx context.Context) career.Bounds
+	// memo remembers computed costs (nil: every operation is walked).
+	memo *costMemo
 }
 
 var _ interface {
@@ -111,7 +113,7 @@ var _ interface {
 // (career.BoundsReader), career.DefaultBounds otherwise.
 func NewCostLimit(store career.Store, limit int) CostLimit {
 	reader, ok := store.(career.BoundsReader)
-	return CostLimit{Max: limit, Bounds: func(ctx context.Context) career.Bounds {
+	return CostLimit{Max: limit, memo: &costMemo{}, Bounds: func(ctx context.Context) career.Bounds {
 		if !ok {
 			return career.DefaultBounds
 		}
@@ -133,13 +135,23 @@ func (c CostLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.Op
 		return nil
 	}
 	b := c.Bounds(ctx)
-	w := &costWalker{ctx: ctx, vars: opCtx.Variables, fragments: make(map[string]*ast.FragmentDefinition), all: &b}
-	for _, f := range opCtx.Doc.Fragments {
-		w.fragments[f.Name] = f
+	key, memoized := c.memo.key(op, opCtx.Variables, &b)
+	cost, known := 0, false
+	if memoized {
+		cost, known = c.memo.get(key, &b)
 	}
-	cost, err := w.set(op.SelectionSet, costScope{b: &b})
-	if err != nil {
-		return err
+	if !known {
+		w := &costWalker{ctx: ctx, vars: opCtx.Variables, fragments: make(map[string]*ast.FragmentDefinition), all: &b}
+		for _, f := range opCtx.Doc.Fragments {
+			w.fragments[f.Name] = f
+		}
+		var err *gqlerror.Error
+		if cost, err = w.set(op.SelectionSet, costScope{b: &b}); err != nil {
+			return err
+		}
+		if memoized {
+			c.memo.put(key, &b, cost)
+		}
 	}
 	opCtx.Stats.SetExtension(costExtension, &Cost{RequestedQueryCost: cost, MaximumAvailable: c.Max})
 	if cost > c.Max {

@@ -144,7 +144,7 @@ func (r *Resolver) writeDirect(ctx context.Context, op *graphql.OperationContext
 	if ctx.Err() != nil {
 		return nil, errIndirect
 	}
-	w := &directWriter{ctx: ctx, op: op, collected: planned.collected}
+	w := &directWriter{ctx: ctx, op: op, buf: responseBuffer(ctx), collected: planned.collected}
 	w.buf.Grow(int(directSizeHint.Load()))
 	w.buf.WriteByte('{')
 	for i, f := range planned.fields {
@@ -527,7 +527,7 @@ func directProfessions(ctx context.Context, node func() (*career.NodePlan, error
 type directWriter struct {
 	ctx context.Context
 	op  *graphql.OperationContext
-	buf bytes.Buffer
+	buf *bytes.Buffer
 	// collected are the selection sets compiled so far (see compiled), so that the items of
 	// a list, and the responses to one operation, collect a selection set once.
 	collected *collectedFields
@@ -642,8 +642,8 @@ func (w *directWriter) key(i int, key string) {
 }
 
 func (w *directWriter) null()           { w.buf.WriteString("null") }
-func (w *directWriter) string(s string) { writeQuoted(&w.buf, s) }
-func (w *directWriter) id(s string)     { writeQuoted(&w.buf, s) } // gqlgen's MarshalID is MarshalString
+func (w *directWriter) string(s string) { writeQuoted(w.buf, s) }
+func (w *directWriter) id(s string)     { writeQuoted(w.buf, s) } // gqlgen's MarshalID is MarshalString
 func (w *directWriter) int(n int) {
 	w.buf.Write(strconv.AppendInt(w.buf.AvailableBuffer(), int64(n), 10))
 }

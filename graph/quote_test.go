@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -17,6 +18,8 @@ func TestWriteQuotedWritesGqlgensBytes(t *testing.T) {
 	for _, s := range []string{
 		"", "Développeur·euse web", `say "hi"`, `back\slash`, "tab\tline\nreturn\r",
 		"\x00\x01\x1f\x7f", "<b>&amp;</b>", "line\u2028para\u2029", "bad \xff\xfe utf-8", "é\"\\\n",
+		"a long line of plain text, then \"quoted\" and a tab\tand a back\\slash, and more plain text after",
+		"12345678\n2345678\"345678\\45678\x01", strings.Repeat("Développeur·euse web ", 40),
 	} {
 		var want bytes.Buffer
 		graphql.MarshalString(s).MarshalGQL(&want)
@@ -34,6 +37,7 @@ func TestHTMLEscapeWritesJSONsBytes(t *testing.T) {
 	for _, s := range []string{
 		``, `{"a":"b"}`, `{"name":"R&D <b>"}`, "{\"t\":\"a\u2028b\u2029c\u2027d\u202ae\"}", "\xe2\x80", "\xe2\x80\xa8",
 		"’ l’hôtel · é", "bad \xff\xe2 utf-8 >",
+		"&&<<>>&", "a\xe2\x80\xa9", "\xe2\xe2\x80\xa8\xe2", "<\xe2\x80\xa8>&’\u2029", strings.Repeat("l’été & <b> ", 100),
 	} {
 		var want bytes.Buffer
 		json.HTMLEscape(&want, []byte(s))
@@ -54,7 +58,7 @@ func TestFloatWritesGqlgensBytes(t *testing.T) {
 		if err := graphql.MarshalFloatContext(f).MarshalGQLContext(context.Background(), &want); err != nil {
 			t.Fatal(err)
 		}
-		w := &directWriter{}
+		w := &directWriter{buf: new(bytes.Buffer)}
 		w.float(f)
 		if got := w.buf.String(); got != want.String() {
 			t.Errorf("float(%v) = %s, want %s", f, got, want.String())

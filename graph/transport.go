@@ -108,6 +108,8 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	w.Header().Set("Content-Type", contentType)
+	ctx, release := withRequestBuffers(ctx)
+	defer release()
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	writeResponse(w, responses(ctx))
 }
@@ -612,11 +614,13 @@ func WriteRequestError(w http.ResponseWriter, contentType string, status int, co
 
 // writeResponse writes a response as JSON, the bytes json.Marshal writes for it.
 func writeResponse(w io.Writer, resp *graphql.Response) {
-	b, err := encodeResponse(resp)
-	if err != nil {
-		b = []byte(`{"errors":[{"message":"internal error: the response could not be encoded","extensions":{"code":"` + career.EINTERNAL + `"}}]}`)
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := encodeResponseTo(buf, resp); err != nil {
+		buf.Reset()
+		buf.WriteString(`{"errors":[{"message":"internal error: the response could not be encoded","extensions":{"code":"` + career.EINTERNAL + `"}}]}`)
 	}
-	_, _ = w.Write(b)
+	_, _ = w.Write(buf.Bytes())
 }
 
 // responseTail is what follows a response's data, as graphql.Response declares it.
@@ -634,20 +638,31 @@ type responseTail struct {
 // json.Marshal. A response whose data is present but empty (invalid JSON) is left to
 // json.Marshal, which refuses it.
 func encodeResponse(resp *graphql.Response) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := encodeResponseTo(&buf, resp); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// encodeResponseTo writes what encodeResponse returns to buf, which it leaves in an unknown
+// state on error.
+func encodeResponseTo(buf *bytes.Buffer, resp *graphql.Response) error {
 	if resp.Data != nil && len(resp.Data) == 0 {
-		return json.Marshal(resp)
+		b, err := json.Marshal(resp)
+		buf.Write(b)
+		return err
 	}
 	tail, err := encodeTail(resp)
 	if err != nil {
-		return nil, fmt.Errorf("encode the response's extensions: %w", err)
+		return fmt.Errorf("encode the response's extensions: %w", err)
 	}
-	var buf bytes.Buffer
 	buf.Grow(len(resp.Data) + len(tail) + len(`{"data":}`))
 	buf.WriteByte('{')
 	if len(resp.Errors) > 0 {
 		errs, err := json.Marshal(resp.Errors)
 		if err != nil {
-			return nil, fmt.Errorf("encode the response's errors: %w", err)
+			return fmt.Errorf("encode the response's errors: %w", err)
 		}
 		buf.WriteString(`"errors":`)
 		buf.Write(errs)
@@ -657,14 +672,14 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	if resp.Data == nil {
 		buf.WriteString("null")
 	} else {
-		htmlEscape(&buf, resp.Data)
+		htmlEscape(buf, resp.Data)
 	}
 	if len(tail) > len("{}") { // the tail's fields, without its braces
 		buf.WriteByte(',')
 		buf.Write(tail[1 : len(tail)-1])
 	}
 	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return nil
 }
 
 // encodeTail encodes what follows a response's data (responseTail) as json.Marshal does. The
@@ -685,35 +700,55 @@ func encodeTail(resp *graphql.Response) ([]byte, error) {
 
 // htmlEscape writes data to buf as json.HTMLEscape does (see TestHTMLEscapeWritesJSONsBytes):
 // <, > and & as \u003c, \u003e and \u0026, U+2028 and U+2029 as \u2028 and \u2029, every other
-// byte as it is, in runs rather than a byte at a time.
+// byte as it is, in runs rather than a byte at a time. It finds the bytes to look at with
+// bytes.IndexByte, one search per kind of byte (htmlSpecials), each resumed past its last hit,
+// so that a response with few of them costs little more than a copy.
 func htmlEscape(buf *bytes.Buffer, data []byte) {
+	var next [len(htmlSpecials)]int // where each special byte is next found at or after start, or len(data)
+	for k := range htmlSpecials {
+		next[k] = indexFrom(data, 0, htmlSpecials[k])
+	}
 	start := 0
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if !htmlSpecial[c] {
-			continue
+	for {
+		k := 0
+		for j := 1; j < len(next); j++ {
+			if next[j] < next[k] {
+				k = j
+			}
 		}
-		switch {
-		case c == '<' || c == '>' || c == '&':
+		i := next[k]
+		if i == len(data) {
+			break
+		}
+		next[k] = indexFrom(data, i+1, htmlSpecials[k])
+		switch c := data[i]; {
+		case c != 0xE2:
 			buf.Write(data[start:i])
 			buf.WriteString(`\u00`)
 			buf.WriteByte(lowerHex[c>>4])
 			buf.WriteByte(lowerHex[c&0xf])
 			start = i + 1
-		case c == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && data[i+2]&^1 == 0xA8:
+		case i+2 < len(data) && data[i+1] == 0x80 && data[i+2]&^1 == 0xA8:
 			buf.Write(data[start:i])
 			buf.WriteString(`\u202`)
 			buf.WriteByte(lowerHex[data[i+2]&0xf])
 			start = i + 3
-			i += 2
 		}
 	}
 	buf.Write(data[start:])
 }
 
-// htmlSpecial are the bytes htmlEscape looks at: <, > and &, and the first byte of U+2028 and
+// htmlSpecials are the bytes htmlEscape looks at: <, > and &, and the first byte of U+2028 and
 // U+2029 in UTF-8.
-var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, 0xE2: true}
+var htmlSpecials = [...]byte{'<', '>', '&', 0xE2}
+
+// indexFrom returns the index of the first c in data at or after from, or len(data).
+func indexFrom(data []byte, from int, c byte) int {
+	if i := bytes.IndexByte(data[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(data)
+}
 
 // lowerHex are the digits of htmlEscape's escapes, lower case as encoding/json writes them.
 const lowerHex = "0123456789abcdef"

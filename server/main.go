@@ -26,6 +26,7 @@ import (
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/dataset/registry"
 	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/gctune"
 	"github.com/careergraph/careergraph/store/memory"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
@@ -75,6 +76,7 @@ type Main struct {
 	Logger     *slog.Logger
 
 	closeStore func()
+	stopGCTune func()
 }
 
 // NewMain returns a Main with no configuration yet: ParseFlags reads it, or set Config and
@@ -105,6 +107,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Store, m.closeStore = store, closeStore
+	if m.Config.GCHeadroomMiB > 0 {
+		m.stopGCTune = gctune.Start(ctx, m.Config.GCHeadroomMiB)
+	}
 	m.HTTPServer = httpapi.NewServer(httpOptions(m.Config, store, m.Logger))
 	if err := m.HTTPServer.Open(m.Config.Addr); err != nil {
 		return err
@@ -123,6 +128,10 @@ func (m *Main) Close() error {
 	if m.closeStore != nil {
 		m.closeStore()
 		m.closeStore = nil
+	}
+	if m.stopGCTune != nil {
+		m.stopGCTune()
+		m.stopGCTune = nil
 	}
 	return err
 }

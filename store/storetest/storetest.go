@@ -473,6 +473,7 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 			MaxNextCareers: 6, MaxPreviousCareers: 5, MaxSpecializations: 2,
 			MaxSkillUse: 8, MaxToolUse: 7, MaxSimilarPostings: 90,
 			Walks:           [career.WalkSteps]int{6, 13, 26, 41, 56, 71},
+			InferredWalks:   [career.WalkSteps]int{6, 13, 26, 41, 56, 71}, // the seed has no inferred moves
 			MaxWordPostings: 52,
 		})
 	})

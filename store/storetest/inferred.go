@@ -8,12 +8,12 @@ import (
 	"github.com/careergraph/careergraph/career"
 )
 
-// withInferred returns a copy of the seed with hand-made inferred moves: two out of the
+// WithInferredMoves returns a copy of the seed with hand-made inferred moves: two out of the
 // director (who has no moves of its own), given worst first, and one out of the web developer;
 // and moves no store serves (career.ServedInferredMoves): a self-move, one the back-end
 // developer's own moves already make, a second director → web developer, one from an unknown
 // profession.
-func withInferred(seed *career.Dataset) *career.Dataset {
+func WithInferredMoves(seed *career.Dataset) *career.Dataset {
 	d := *seed
 	inferred := func(from, to string, kind career.MoveKind, score float64, basis string) career.InferredMove {
 		return career.InferredMove{FromID: from, ToID: to, Kind: kind, Score: score, Basis: basis}
@@ -44,7 +44,7 @@ func moveStrings(moves []career.CareerMove) []string {
 	return out
 }
 
-// runInferred checks the inferred moves of a store holding withInferred(seed).
+// runInferred checks the inferred moves of a store holding WithInferredMoves(seed).
 func runInferred(t *testing.T, s career.Store) {
 	ctx := context.Background()
 	t.Run("served best first, after none of the dataset's own", func(t *testing.T) {

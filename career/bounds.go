@@ -71,6 +71,13 @@ type Bounds struct {
 	// Walks[k-1] is the most walks of k moves (professions may repeat) that start at one
 	// profession: a bound of the paths of k moves, and of what a traversal sees k moves away.
 	Walks [WalkSteps]int `json:"walks"`
+	// InferredMoves counts the inferred moves served (ServedInferredMoves), MaxInferredCareers
+	// the most out of one profession, and InferredWalks[k-1] the most walks of k moves, own or
+	// inferred, that start at one profession: what the traversals and lists that follow
+	// inferred moves (inferred: true) can see.
+	InferredMoves      int            `json:"inferredMoves"`
+	MaxInferredCareers int            `json:"maxInferredCareers"`
+	InferredWalks      [WalkSteps]int `json:"inferredWalks"`
 	// TextPrefixes maps each word prefix of 1..TextPrefixRunes runes to the number of (node,
 	// word) pairs whose word starts with it: what a query word starting with it (and no
 	// shorter) can make a search read. Nil when unknown: then every word reads MaxWordPostings.
@@ -146,7 +153,9 @@ var DefaultBounds = Bounds{
 	MaxProfessionGroups: 6, MaxNarrowerGroups: 27,
 	MaxSkillUse: 1600, MaxToolUse: 1300, MaxSimilarPostings: 150000,
 	MaxBroaderSkills: 65, MaxRelatedSkills: 30,
-	Walks:           [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
+	Walks:         [WalkSteps]int{32, 1024, 32768, 1048576, 33554432, 1073741824},
+	InferredMoves: 200000, MaxInferredCareers: 20,
+	InferredWalks:   [WalkSteps]int{52, 2704, 140608, 7311616, 380204032, 19770609664},
 	MaxWordPostings: 120000,
 }
 
@@ -175,9 +184,12 @@ func (b Bounds) Merge(o Bounds) Bounds {
 		MaxEquivalents:      saturate.Add(b.MaxEquivalents, o.MaxEquivalents),
 		MaxBroaderSkills:    max(b.MaxBroaderSkills, o.MaxBroaderSkills),
 		MaxRelatedSkills:    max(b.MaxRelatedSkills, o.MaxRelatedSkills),
+		InferredMoves:       saturate.Add(b.InferredMoves, o.InferredMoves),
+		MaxInferredCareers:  max(b.MaxInferredCareers, o.MaxInferredCareers),
 	}
 	for k := range m.Walks {
 		m.Walks[k] = max(b.Walks[k], o.Walks[k])
+		m.InferredWalks[k] = max(b.InferredWalks[k], o.InferredWalks[k])
 	}
 	if b.ByDataset != nil && o.ByDataset != nil {
 		m.ByDataset = make(map[string]Bounds, len(b.ByDataset)+len(o.ByDataset))
@@ -325,6 +337,7 @@ func DatasetBounds(d *Dataset) Bounds {
 	}
 
 	b.Walks = walks(next)
+	b.InferredMoves, b.MaxInferredCareers, b.InferredWalks = inferredBounds(d, index, next)
 	b.MaxProfessionGroups, b.MaxNarrowerGroups = groupBounds(d, index)
 	return b.Named(d.Info.Name)
 }
@@ -363,6 +376,24 @@ func groupBounds(d *Dataset, professions map[string]int) (maxOf, maxNarrower int
 		maxOf = max(maxOf, len(set))
 	}
 	return maxOf, maxNarrower
+}
+
+// inferredBounds returns the number of inferred moves d serves, the most out of one
+// profession, and the walks over its own moves (next, by profession index) and inferred ones.
+func inferredBounds(d *Dataset, index map[string]int, next [][]int) (moves, most int, w [WalkSteps]int) {
+	all := make([][]int, len(next))
+	for i, targets := range next {
+		all[i] = slices.Clone(targets)
+	}
+	per := make([]int, len(next))
+	for _, m := range ServedInferredMoves(d) {
+		from, to := index[m.FromID], index[m.ToID]
+		all[from] = append(all[from], to)
+		per[from]++
+		moves++
+		most = max(most, per[from])
+	}
+	return moves, most, walks(all)
 }
 
 // walks returns, for k = 1..WalkSteps, the most walks of k moves out of one profession:
@@ -443,4 +474,13 @@ func maxEquivalents(eqs []Equivalence) int {
 		per[e.ToID]++
 	}
 	return maxCount(per)
+}
+
+// WithInferred returns b as the bounds of the graph whose moves include the inferred ones: what
+// the lists and traversals that follow inferred moves (inferred: true) can see.
+func (b Bounds) WithInferred() Bounds {
+	b.Moves = saturate.Add(b.Moves, b.InferredMoves)
+	b.MaxNextCareers = saturate.Add(b.MaxNextCareers, b.MaxInferredCareers)
+	b.Walks = b.InferredWalks
+	return b
 }

@@ -64,6 +64,8 @@ func TestDatasetBounds(t *testing.T) {
 		// walks_1: b has 3 moves; walks_2(b) = walks_1(c) + 2 walks_1(a) = 0 + 2×2 = 4, walks_2(a) =
 		// walks_1(b) + walks_1(c) = 3; walks_3(b) = 2 walks_2(a) + walks_2(c) = 6; and so on.
 		Walks: [career.WalkSteps]int{3, 4, 6, 8, 12, 16},
+		// No inferred moves: the walks that follow them are the same.
+		InferredWalks: [career.WalkSteps]int{3, 4, 6, 8, 12, 16},
 	}.Named("t")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("bounds:\ngot  %+v\nwant %+v", got, want)

@@ -100,7 +100,8 @@ const (
 	// Level.
 	RelTrainings Relation = "trainings"
 	// RelNextCareers: the moves out of a profession (professions, each with its MoveKind), in
-	// dataset order; filtered by MoveKind.
+	// dataset order; filtered by MoveKind. With ListPlan.Inferred, the inferred moves follow
+	// (each with its Inference), best score first (InferredCareers).
 	RelNextCareers Relation = "nextCareers"
 	// RelPreviousCareers: the moves into a profession, by the source's (SortKey(name), ID).
 	RelPreviousCareers Relation = "previousCareers"
@@ -180,6 +181,8 @@ type ListPlan struct {
 	Level TrainingLevel
 	// MoveKind filters RelNextCareers by the move's kind; "" for all.
 	MoveKind MoveKind
+	// Inferred adds the inferred moves to RelNextCareers, after the dataset's own.
+	Inferred bool
 	// Page is the page of RelProfessions.
 	Page PageArgs
 	// Node is what is read of each item.
@@ -245,7 +248,8 @@ func (n *NodePlan) check(k Kind, path string) error {
 		case l.Importance != "" && !(l.Rel == RelSkills || l.Rel == RelProfessions && k == KindSkill):
 			return Errorf(EINVALID, "plan: importance does not filter %q of a %s (at %q)", l.Rel, k, at)
 		case l.SkillKind != "" && l.Rel != RelSkills, l.Category != nil && l.Rel != RelTools,
-			l.Level != "" && l.Rel != RelTrainings, l.MoveKind != "" && l.Rel != RelNextCareers:
+			l.Level != "" && l.Rel != RelTrainings, l.MoveKind != "" && l.Rel != RelNextCareers,
+			l.Inferred && l.Rel != RelNextCareers:
 			return Errorf(EINVALID, "plan: a filter that %q does not take (at %q)", l.Rel, at)
 		}
 		if err := l.Node.check(l.Rel.ItemKind(), at); err != nil {
@@ -284,6 +288,8 @@ type PlanNode struct {
 	Importance Importance
 	// MoveKind is the kind of the move of an item of RelNextCareers and RelPreviousCareers.
 	MoveKind MoveKind
+	// Inference is the score and basis of an inferred move of RelNextCareers; nil otherwise.
+	Inference *Inference
 	// Lists are the node's relation lists, by response key.
 	Lists map[string]*PlanList
 }
@@ -314,7 +320,9 @@ func (n *PlanNode) Requirement() SkillRequirement {
 }
 
 // Move returns an item of RelNextCareers or RelPreviousCareers as the move it is.
-func (n *PlanNode) Move() CareerMove { return CareerMove{Profession: n.Profession(), Kind: n.MoveKind} }
+func (n *PlanNode) Move() CareerMove {
+	return CareerMove{Profession: n.Profession(), Kind: n.MoveKind, Inference: n.Inference}
+}
 
 // List returns the list under a response key: an empty list when the node has none.
 func (n *PlanNode) List(key string) *PlanList {

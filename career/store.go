@@ -48,6 +48,9 @@ type Store interface {
 	TrainingsOf(ctx context.Context, professionIDs []string) (map[string][]*Training, error)
 	// NextCareers returns the moves out of each profession, in dataset order.
 	NextCareers(ctx context.Context, professionIDs []string) (map[string][]CareerMove, error)
+	// InferredCareers returns the inferred moves out of each profession (each with its
+	// Inference), best score first, in the order of ServedInferredMoves.
+	InferredCareers(ctx context.Context, professionIDs []string) (map[string][]CareerMove, error)
 	// PreviousCareers returns the moves into each profession, by the source's name.
 	PreviousCareers(ctx context.Context, professionIDs []string) (map[string][]CareerMove, error)
 	// Specializations returns the professions that specialise each profession, by name.
@@ -76,6 +79,10 @@ type Store interface {
 	// CareerProgression returns the professions reachable from a profession in 1..maxSteps
 	// moves: by distance, then name, then ID; each with the name-wise smallest shortest path.
 	CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]CareerStep, error)
+	// InferredCareerPaths and InferredCareerProgression answer as CareerPaths and
+	// CareerProgression, following the inferred moves too, as moves like the others.
+	InferredCareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*Profession, error)
+	InferredCareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]CareerStep, error)
 	// SkillGap tells what someone in one profession must add to work in another (NewSkillGap).
 	SkillGap(ctx context.Context, fromID, toID string) (*SkillGap, error)
 	// MatchProfessions ranks professions by the weighted share of their requirements a person
@@ -145,6 +152,8 @@ type SkillRequirement struct {
 type CareerMove struct {
 	Profession *Profession
 	Kind       MoveKind
+	// Inference is the score and basis of an inferred move; nil for the dataset's own moves.
+	Inference *Inference
 }
 
 // CareerStep is a profession reachable in Distance moves, by Path (start and end included).
@@ -214,6 +223,9 @@ type Stats struct {
 	Tools       int
 	Trainings   int
 	CareerMoves int
+	// InferredMoves counts the inferred moves served out of the professions counted
+	// (ServedInferredMoves).
+	InferredMoves int
 	// Equivalences counts the equivalences answered (both professions loaded) with a profession
 	// in the datasets counted; EquivalencesBySource splits them by source, by source.
 	Equivalences         int

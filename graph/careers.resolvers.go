@@ -13,7 +13,7 @@ import (
 )
 
 // CareerPaths is the resolver for the careerPaths field.
-func (r *queryResolver) CareerPaths(ctx context.Context, from string, to string, maxSteps *int, first *int) ([]*model.CareerPath, error) {
+func (r *queryResolver) CareerPaths(ctx context.Context, from string, to string, maxSteps *int, first *int, inferred *bool) ([]*model.CareerPath, error) {
 	steps, err := intArg(ctx, "maxSteps", maxSteps)
 	if err != nil {
 		return nil, err
@@ -22,7 +22,11 @@ func (r *queryResolver) CareerPaths(ctx context.Context, from string, to string,
 	if err != nil {
 		return nil, err
 	}
-	paths, err := r.Store.CareerPaths(ctx, from, to, steps, n)
+	walk := r.Store.CareerPaths
+	if isTrue(inferred) {
+		walk = r.Store.InferredCareerPaths
+	}
+	paths, err := walk(ctx, from, to, steps, n)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +38,7 @@ func (r *queryResolver) CareerPaths(ctx context.Context, from string, to string,
 }
 
 // CareerProgression is the resolver for the careerProgression field.
-func (r *queryResolver) CareerProgression(ctx context.Context, from string, maxSteps *int, first *int) ([]*career.CareerStep, error) {
+func (r *queryResolver) CareerProgression(ctx context.Context, from string, maxSteps *int, first *int, inferred *bool) ([]*career.CareerStep, error) {
 	steps, err := intArg(ctx, "maxSteps", maxSteps)
 	if err != nil {
 		return nil, err
@@ -43,7 +47,11 @@ func (r *queryResolver) CareerProgression(ctx context.Context, from string, maxS
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.Store.CareerProgression(ctx, from, steps, n)
+	walk := r.Store.CareerProgression
+	if isTrue(inferred) {
+		walk = r.Store.InferredCareerProgression
+	}
+	out, err := walk(ctx, from, steps, n)
 	return pointers(out), err
 }
 

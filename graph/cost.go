@@ -570,7 +570,7 @@ var costRules = map[string]costRule{
 	"Query.careerPaths": {datasets: idDatasets("from", "to"), scope: stepsScope,
 		cost: firstList(func(c costCall) (int, bool) {
 			steps, ok := c.args.count("maxSteps")
-			return visits(pathSearch(c.b, steps)), ok
+			return visits(pathSearch(movesBounds(c), steps)), ok
 		})},
 	"Query.careerProgression": {datasets: idDatasets("from"), scope: stepsScope, cost: func(c costCall) int {
 		first, ok1 := c.args.count("first")
@@ -578,8 +578,9 @@ var costRules = map[string]costRule{
 		if !ok1 || !ok2 {
 			return refused
 		}
-		reach := walksUpTo(c.b, steps)
-		return plus(c.list(min(first, c.b.Professions, reach)), visits(min(reach, c.b.Moves)))
+		b := movesBounds(c)
+		reach := walksUpTo(b, steps)
+		return plus(c.list(min(first, b.Professions, reach)), visits(min(reach, b.Moves)))
 	}},
 	"Query.skillGap": {datasets: idDatasets("from", "to"), cost: func(c costCall) int {
 		return plus(saturate.Add(1, c.child), visits(saturate.Sum(
@@ -615,7 +616,7 @@ var costRules = map[string]costRule{
 	"Profession.skills":           listOf(func(b *career.Bounds) int { return b.MaxRequirements }),
 	"Profession.tools":            listOf(func(b *career.Bounds) int { return b.MaxTools }),
 	"Profession.trainings":        listOf(func(b *career.Bounds) int { return b.MaxTrainings }),
-	"Profession.nextCareers":      listOf(func(b *career.Bounds) int { return b.MaxNextCareers }),
+	"Profession.nextCareers":      {cost: func(c costCall) int { return c.list(movesBounds(c).MaxNextCareers) }},
 	"Profession.previousCareers":  listOf(func(b *career.Bounds) int { return b.MaxPreviousCareers }),
 	"Profession.specializations":  listOf(func(b *career.Bounds) int { return b.MaxSpecializations }),
 	"Skill.professions":           {scope: pageScope, cost: connectionCost(nil)},

@@ -932,6 +932,17 @@ func init() {
 			return writeObject(w, professionType, n, f.Selections)
 		},
 		"kind": func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error { return enum(w, n.MoveKind) },
+		"inferred": func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error {
+			w.bool(n.Inference != nil)
+			return nil
+		},
+		"basis": func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error {
+			w.optString(n.Move().Basis())
+			return nil
+		},
+		"score": func(w *directWriter, n *career.PlanNode, _ graphql.CollectedField) error {
+			return w.optFloat(n.Move().Score())
+		},
 	}
 	professionConnectionType.fields = map[string]fieldWriter[professionPage]{
 		"edges": func(w *directWriter, p professionPage, f graphql.CollectedField) error {

@@ -76,6 +76,7 @@ type loaderSet struct {
 	toolsOf         loader[string, []*career.Tool]
 	trainingsOf     loader[string, []*career.Training]
 	nextCareers     loader[string, []career.CareerMove]
+	inferredCareers loader[string, []career.CareerMove]
 	previousCareers loader[string, []career.CareerMove]
 	specializations loader[string, []*career.Profession]
 	linked          loader[linkedKey, *career.Page[*career.Profession]]
@@ -131,6 +132,7 @@ func newLoaderSet(store career.Store, wait time.Duration) *loaderSet {
 		toolsOf:         newLoader(wait, store.ToolsOf),
 		trainingsOf:     newLoader(wait, store.TrainingsOf),
 		nextCareers:     newLoader(wait, store.NextCareers),
+		inferredCareers: newLoader(wait, store.InferredCareers),
 		previousCareers: newLoader(wait, store.PreviousCareers),
 		specializations: newLoader(wait, store.Specializations),
 		linked: newLoader(wait, func(ctx context.Context, keys []linkedKey) (map[linkedKey]*career.Page[*career.Profession], error) {

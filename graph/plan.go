@@ -148,10 +148,11 @@ func (b planBuilder) field(k career.Kind, f graphql.CollectedField, shape *nodeS
 		if l.MoveKind, err = enumArg[career.MoveKind](args, "kind"); err != nil {
 			return err
 		}
-		items, err = b.wrapped(f, "CareerMove", "profession", "kind")
+		l.Inferred = args["inferred"] == true
+		items, err = b.wrapped(f, "CareerMove", "profession", careerMoveScalars...)
 	case k == career.KindProfession && f.Name == "previousCareers":
 		l.Rel = career.RelPreviousCareers
-		items, err = b.wrapped(f, "CareerMove", "profession", "kind")
+		items, err = b.wrapped(f, "CareerMove", "profession", careerMoveScalars...)
 	case k == career.KindProfession && f.Name == "specializations":
 		l.Rel, items = career.RelSpecializations, direct(f)
 	case k == career.KindProfession && f.Name == "specializationOf":

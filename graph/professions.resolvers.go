@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph/generated"
@@ -100,13 +101,20 @@ func (r *professionResolver) Trainings(ctx context.Context, obj *career.Professi
 }
 
 // NextCareers is the resolver for the nextCareers field.
-func (r *professionResolver) NextCareers(ctx context.Context, obj *career.Profession, kind *career.MoveKind) ([]*career.CareerMove, error) {
+func (r *professionResolver) NextCareers(ctx context.Context, obj *career.Profession, kind *career.MoveKind, inferred *bool) ([]*career.CareerMove, error) {
 	if l := plannedList(ctx, obj); l != nil {
 		return plannedItems(l, plannedMove), nil
 	}
 	moves, err := loadersFor(ctx).nextCareers.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
+	}
+	if isTrue(inferred) {
+		more, err := loadersFor(ctx).inferredCareers.Load(ctx, obj.ID)
+		if err != nil {
+			return nil, err
+		}
+		moves = append(slices.Clip(moves), more...)
 	}
 	out := []*career.CareerMove{}
 	for i := range moves {

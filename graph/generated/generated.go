@@ -47,8 +47,11 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	CareerMove struct {
+		Basis      func(childComplexity int) int
+		Inferred   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Profession func(childComplexity int) int
+		Score      func(childComplexity int) int
 	}
 
 	CareerPath struct {
@@ -88,6 +91,7 @@ type ComplexityRoot struct {
 		CareerMoves          func(childComplexity int) int
 		Equivalences         func(childComplexity int) int
 		EquivalencesBySource func(childComplexity int) int
+		InferredMoves        func(childComplexity int) int
 		Interests            func(childComplexity int) int
 		OccupationGroups     func(childComplexity int) int
 		Professions          func(childComplexity int) int
@@ -129,7 +133,7 @@ type ComplexityRoot struct {
 		Language         func(childComplexity int) int
 		Languages        func(childComplexity int) int
 		Name             func(childComplexity int, lang *string) int
-		NextCareers      func(childComplexity int, kind *career.MoveKind) int
+		NextCareers      func(childComplexity int, kind *career.MoveKind, inferred *bool) int
 		PreviousCareers  func(childComplexity int) int
 		Qualities        func(childComplexity int) int
 		Riasec           func(childComplexity int) int
@@ -165,8 +169,8 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		CareerPaths        func(childComplexity int, from string, to string, maxSteps *int, first *int) int
-		CareerProgression  func(childComplexity int, from string, maxSteps *int, first *int) int
+		CareerPaths        func(childComplexity int, from string, to string, maxSteps *int, first *int, inferred *bool) int
+		CareerProgression  func(childComplexity int, from string, maxSteps *int, first *int, inferred *bool) int
 		Datasets           func(childComplexity int) int
 		MatchInterests     func(childComplexity int, riasec string, dataset *string, first *int) int
 		MatchProfessions   func(childComplexity int, skills []string, tools []string, dataset *string, first *int) int
@@ -327,7 +331,7 @@ type ProfessionResolver interface {
 	Skills(ctx context.Context, obj *career.Profession, kind *career.SkillKind, importance *career.Importance) ([]*career.SkillRequirement, error)
 	Tools(ctx context.Context, obj *career.Profession, category *string) ([]*career.Tool, error)
 	Trainings(ctx context.Context, obj *career.Profession, level *career.TrainingLevel) ([]*career.Training, error)
-	NextCareers(ctx context.Context, obj *career.Profession, kind *career.MoveKind) ([]*career.CareerMove, error)
+	NextCareers(ctx context.Context, obj *career.Profession, kind *career.MoveKind, inferred *bool) ([]*career.CareerMove, error)
 	PreviousCareers(ctx context.Context, obj *career.Profession) ([]*career.CareerMove, error)
 	SpecializationOf(ctx context.Context, obj *career.Profession) (*career.Profession, error)
 	Specializations(ctx context.Context, obj *career.Profession) ([]*career.Profession, error)
@@ -351,8 +355,8 @@ type QueryResolver interface {
 	Training(ctx context.Context, id string) (*career.Training, error)
 	Trainings(ctx context.Context, filter *model.TrainingFilter, first *int, after *string) (*model.TrainingConnection, error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, dataset *string, first *int) ([]*career.SearchHit, error)
-	CareerPaths(ctx context.Context, from string, to string, maxSteps *int, first *int) ([]*model.CareerPath, error)
-	CareerProgression(ctx context.Context, from string, maxSteps *int, first *int) ([]*career.CareerStep, error)
+	CareerPaths(ctx context.Context, from string, to string, maxSteps *int, first *int, inferred *bool) ([]*model.CareerPath, error)
+	CareerProgression(ctx context.Context, from string, maxSteps *int, first *int, inferred *bool) ([]*career.CareerStep, error)
 	SkillGap(ctx context.Context, from string, to string) (*career.SkillGap, error)
 	MatchProfessions(ctx context.Context, skills []string, tools []string, dataset *string, first *int) ([]*career.ProfessionMatch, error)
 	SimilarProfessions(ctx context.Context, to string, first *int) ([]*career.ProfessionMatch, error)
@@ -405,6 +409,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "CareerMove.basis":
+		if e.ComplexityRoot.CareerMove.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerMove.Basis(childComplexity), true
+	case "CareerMove.inferred":
+		if e.ComplexityRoot.CareerMove.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerMove.Inferred(childComplexity), true
 	case "CareerMove.kind":
 		if e.ComplexityRoot.CareerMove.Kind == nil {
 			break
@@ -417,6 +433,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareerMove.Profession(childComplexity), true
+	case "CareerMove.score":
+		if e.ComplexityRoot.CareerMove.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerMove.Score(childComplexity), true
 
 	case "CareerPath.length":
 		if e.ComplexityRoot.CareerPath.Length == nil {
@@ -549,6 +571,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphStats.EquivalencesBySource(childComplexity), true
+	case "GraphStats.inferredMoves":
+		if e.ComplexityRoot.GraphStats.InferredMoves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.InferredMoves(childComplexity), true
 	case "GraphStats.interests":
 		if e.ComplexityRoot.GraphStats.Interests == nil {
 			break
@@ -779,7 +807,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Profession.NextCareers(childComplexity, args["kind"].(*career.MoveKind)), true
+		return e.ComplexityRoot.Profession.NextCareers(childComplexity, args["kind"].(*career.MoveKind), args["inferred"].(*bool)), true
 	case "Profession.previousCareers":
 		if e.ComplexityRoot.Profession.PreviousCareers == nil {
 			break
@@ -952,7 +980,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CareerPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxSteps"].(*int), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.CareerPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxSteps"].(*int), args["first"].(*int), args["inferred"].(*bool)), true
 	case "Query.careerProgression":
 		if e.ComplexityRoot.Query.CareerProgression == nil {
 			break
@@ -963,7 +991,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CareerProgression(childComplexity, args["from"].(string), args["maxSteps"].(*int), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.CareerProgression(childComplexity, args["from"].(string), args["maxSteps"].(*int), args["first"].(*int), args["inferred"].(*bool)), true
 	case "Query.datasets":
 		if e.ComplexityRoot.Query.Datasets == nil {
 			break
@@ -1922,8 +1950,13 @@ type Profession implements Node {
   tools(category: String): [Tool!]!
   "Trainings that prepare for it, in dataset order, optionally only of one level."
   trainings(level: TrainingLevel): [Training!]!
-  "Careers this profession leads to. Never contains the profession itself. Dataset order."
-  nextCareers(kind: CareerMoveKind): [CareerMove!]!
+  """
+  Careers this profession leads to. Never contains the profession itself. Dataset order; with
+  inferred, the moves the service infers follow, best score first.
+  """
+  nextCareers(kind: CareerMoveKind,
+    "Add the inferred moves after the dataset's own (see CareerMove.inferred)."
+    inferred: Boolean = false): [CareerMove!]!
   "Professions that lead to this one, by name."
   previousCareers: [CareerMove!]!
   "The broader profession this one specialises, e.g. web developer for back-end web developer."
@@ -2164,7 +2197,9 @@ extend type Query {
   Costs first × its selection (steps: maxSteps + 1 professions) plus its depth-first search,
   which grows as the moves out of one profession to the power maxSteps (see the cost model).
   """
-  careerPaths(from: ID!, to: ID!, maxSteps: Int = 4 @range(min: 1, max: 6), first: Int = 5 @range(min: 1, max: 20)): [CareerPath!]!
+  careerPaths(from: ID!, to: ID!, maxSteps: Int = 4 @range(min: 1, max: 6), first: Int = 5 @range(min: 1, max: 20),
+    "Follow the inferred moves too (see CareerMove.inferred); its search then grows with them."
+    inferred: Boolean = false): [CareerPath!]!
   """
   Professions reachable from a profession in 1..maxSteps next-career moves, nearest first.
 
@@ -2174,7 +2209,9 @@ extend type Query {
   Costs min(first, what maxSteps moves can reach) × its selection (path: maxSteps + 1
   professions) plus its breadth-first search (see the cost model).
   """
-  careerProgression(from: ID!, maxSteps: Int = 3 @range(min: 1, max: 6), first: Int = 50 @range(min: 1, max: 200)): [CareerStep!]!
+  careerProgression(from: ID!, maxSteps: Int = 3 @range(min: 1, max: 6), first: Int = 50 @range(min: 1, max: 200),
+    "Follow the inferred moves too (see CareerMove.inferred); its search then grows with them."
+    inferred: Boolean = false): [CareerStep!]!
   "What someone in ` + "`" + `from` + "`" + ` must add to work as ` + "`" + `to` + "`" + `. NOT_FOUND when either is not a profession."
   skillGap(from: ID!, to: ID!): SkillGap!
 }
@@ -2542,6 +2579,24 @@ extend type GraphStats {
   skillRelations: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/inferred.graphqls", Input: `# Inferred career moves: moves the service infers from what the datasets hold, computed when a
+# dataset is loaded and served after the dataset's own (Profession.nextCareers(inferred: true),
+# careerPaths(inferred: true), careerProgression(inferred: true)).
+
+extend type CareerMove {
+  "False for the dataset's own moves; true for moves the service infers (see basis)."
+  inferred: Boolean!
+  "Why an inferred move is suggested, e.g. \"O*NET related occupation, via the ESCO-O*NET crosswalk\"; null for the dataset's own moves."
+  basis: String
+  "0..1 for inferred moves, higher for stronger ones; null for the dataset's own."
+  score: Float
+}
+
+extend type GraphStats {
+  "Number of inferred career moves out of the professions counted (not in careerMoves)."
+  inferredMoves: Int!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2555,6 +2610,12 @@ func (ec *executionContext) childFields_CareerMove(ctx context.Context, field gr
 		return ec.fieldContext_CareerMove_profession(ctx, field)
 	case "kind":
 		return ec.fieldContext_CareerMove_kind(ctx, field)
+	case "inferred":
+		return ec.fieldContext_CareerMove_inferred(ctx, field)
+	case "basis":
+		return ec.fieldContext_CareerMove_basis(ctx, field)
+	case "score":
+		return ec.fieldContext_CareerMove_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CareerMove", field.Name)
 }
@@ -2657,6 +2718,8 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_skillBroaderLinks(ctx, field)
 	case "skillRelations":
 		return ec.fieldContext_GraphStats_skillRelations(ctx, field)
+	case "inferredMoves":
+		return ec.fieldContext_GraphStats_inferredMoves(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -3204,6 +3267,14 @@ func (ec *executionContext) field_Profession_nextCareers_args(ctx context.Contex
 		return nil, err
 	}
 	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "inferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["inferred"] = arg1
 	return args, nil
 }
 
@@ -3320,6 +3391,14 @@ func (ec *executionContext) field_Query_careerPaths_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "inferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["inferred"] = arg4
 	return args, nil
 }
 
@@ -3350,6 +3429,14 @@ func (ec *executionContext) field_Query_careerProgression_args(ctx context.Conte
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "inferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["inferred"] = arg3
 	return args, nil
 }
 
@@ -4002,6 +4089,75 @@ func (ec *executionContext) _CareerMove_kind(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_CareerMove_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CareerMove", field, false, false, "CareerMoveKind")
+}
+
+func (ec *executionContext) _CareerMove_inferred(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerMove_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerMove_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerMove", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _CareerMove_basis(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerMove_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CareerMove_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerMove", field, true, false, "String")
+}
+
+func (ec *executionContext) _CareerMove_score(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerMove_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CareerMove_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerMove", field, true, false, "Float")
 }
 
 func (ec *executionContext) _CareerPath_steps(ctx context.Context, field graphql.CollectedField, obj *model.CareerPath) (ret graphql.Marshaler) {
@@ -4829,6 +4985,29 @@ func (ec *executionContext) fieldContext_GraphStats_skillRelations(_ context.Con
 	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
 }
 
+func (ec *executionContext) _GraphStats_inferredMoves(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_inferredMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InferredMoves, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_inferredMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStats", field, false, false, "Int")
+}
+
 func (ec *executionContext) _OccupationGroup_id(ctx context.Context, field graphql.CollectedField, obj *career.OccupationGroup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5542,7 +5721,7 @@ func (ec *executionContext) _Profession_nextCareers(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Profession().NextCareers(ctx, obj, fc.Args["kind"].(*career.MoveKind))
+			return ec.Resolvers.Profession().NextCareers(ctx, obj, fc.Args["kind"].(*career.MoveKind), fc.Args["inferred"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*career.CareerMove) graphql.Marshaler {
@@ -6650,7 +6829,7 @@ func (ec *executionContext) _Query_careerPaths(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CareerPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxSteps"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().CareerPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxSteps"].(*int), fc.Args["first"].(*int), fc.Args["inferred"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.CareerPath) graphql.Marshaler {
@@ -6694,7 +6873,7 @@ func (ec *executionContext) _Query_careerProgression(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CareerProgression(ctx, fc.Args["from"].(string), fc.Args["maxSteps"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().CareerProgression(ctx, fc.Args["from"].(string), fc.Args["maxSteps"].(*int), fc.Args["first"].(*int), fc.Args["inferred"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*career.CareerStep) graphql.Marshaler {
@@ -10334,6 +10513,21 @@ func (ec *executionContext) _CareerMove(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inferred":
+			out.Values[i] = ec._CareerMove_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._CareerMove_basis(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._CareerMove_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10669,6 +10863,11 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 			}
 		case "skillRelations":
 			out.Values[i] = ec._GraphStats_skillRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inferredMoves":
+			out.Values[i] = ec._GraphStats_inferredMoves(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -18,6 +18,11 @@ func (g *graph) profession(arg, id string) (*professionNode, error) {
 // CareerPaths returns the first simple paths from one profession to another, shortest first,
 // then by the names of their steps.
 func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*career.Profession, error) {
+	return s.careerPaths(ctx, fromID, toID, maxSteps, first, false)
+}
+
+// careerPaths answers CareerPaths, and with inferred InferredCareerPaths.
+func (s *Store) careerPaths(ctx context.Context, fromID, toID string, maxSteps, first int, inferred bool) ([][]*career.Profession, error) {
 	g := s.graph()
 	from, err := g.profession("from", fromID)
 	if err != nil {
@@ -30,15 +35,15 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 	if from == to {
 		return nil, career.SameProfession()
 	}
-	return simplePaths(career.NewStopper(ctx, "careerPaths"), from, to, maxSteps, first)
+	return simplePaths(career.NewStopper(ctx, "careerPaths"), from, to, maxSteps, first, inferred)
 }
 
 // simplePaths enumerates simple paths from → to of 1..maxSteps moves: by length, and within a
 // length in the order of their steps' (sortKey, ID), which a depth-first walk over neighbours
 // sorted by (sortKey, ID) gives. Distances to `to` prune walks that cannot arrive in time. It
-// stops when stop says the request is over.
-func simplePaths(stop *career.Stopper, from, to *professionNode, maxSteps, first int) ([][]*career.Profession, error) {
-	distTo, err := distancesTo(stop, to, maxSteps)
+// stops when stop says the request is over. With inferred, inferred moves are followed too.
+func simplePaths(stop *career.Stopper, from, to *professionNode, maxSteps, first int, inferred bool) ([][]*career.Profession, error) {
+	distTo, err := distancesTo(stop, to, maxSteps, inferred)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +55,7 @@ func simplePaths(stop *career.Stopper, from, to *professionNode, maxSteps, first
 	path := []*professionNode{from}
 	var walk func(n *professionNode, left int)
 	walk = func(n *professionNode, left int) {
-		for _, next := range n.nextSorted {
+		for _, next := range n.successors(inferred) {
 			if len(out) == first || err != nil {
 				return
 			}
@@ -83,20 +88,27 @@ func simplePaths(stop *career.Stopper, from, to *professionNode, maxSteps, first
 }
 
 // distancesTo returns the fewest moves from each profession to `to`, up to maxSteps, walking
-// moves backwards. It stops when stop says the request is over.
-func distancesTo(stop *career.Stopper, to *professionNode, maxSteps int) (map[*professionNode]int, error) {
+// moves backwards (inferred ones too, with inferred). It stops when stop says the request is
+// over.
+func distancesTo(stop *career.Stopper, to *professionNode, maxSteps int, inferred bool) (map[*professionNode]int, error) {
 	dist := map[*professionNode]int{to: 0}
 	level := []*professionNode{to}
 	for d := 1; d <= maxSteps && len(level) > 0; d++ {
 		var next []*professionNode
 		for _, n := range level {
-			if err := stop.Step(1 + len(n.previous)); err != nil {
-				return nil, err
+			preds := [][]moveEdge{n.previous}
+			if inferred {
+				preds = append(preds, n.inferredPrevious)
 			}
-			for _, m := range n.previous {
-				if _, seen := dist[m.profession]; !seen {
-					dist[m.profession] = d
-					next = append(next, m.profession)
+			for _, edges := range preds {
+				if err := stop.Step(1 + len(edges)); err != nil {
+					return nil, err
+				}
+				for _, m := range edges {
+					if _, seen := dist[m.profession]; !seen {
+						dist[m.profession] = d
+						next = append(next, m.profession)
+					}
 				}
 			}
 		}
@@ -108,18 +120,23 @@ func distancesTo(stop *career.Stopper, to *professionNode, maxSteps int) (map[*p
 // CareerProgression returns the professions reachable in 1..maxSteps moves: by distance, then
 // name, then ID; each with its name-wise smallest shortest path.
 func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]career.CareerStep, error) {
+	return s.careerProgression(ctx, fromID, maxSteps, first, false)
+}
+
+// careerProgression answers CareerProgression, and with inferred InferredCareerProgression.
+func (s *Store) careerProgression(ctx context.Context, fromID string, maxSteps, first int, inferred bool) ([]career.CareerStep, error) {
 	g := s.graph()
 	from, err := g.profession("from", fromID)
 	if err != nil {
 		return nil, err
 	}
-	return progression(career.NewStopper(ctx, "careerProgression"), from, maxSteps, first)
+	return progression(career.NewStopper(ctx, "careerProgression"), from, maxSteps, first, inferred)
 }
 
 // progression walks breadth first. Each level is kept in the order of its nodes' best paths, so
 // the first parent to reach a node gives it the smallest of its shortest paths. It stops when
-// stop says the request is over.
-func progression(stop *career.Stopper, from *professionNode, maxSteps, first int) ([]career.CareerStep, error) {
+// stop says the request is over. With inferred, inferred moves are followed too.
+func progression(stop *career.Stopper, from *professionNode, maxSteps, first int, inferred bool) ([]career.CareerStep, error) {
 	type reached struct {
 		n        *professionNode
 		distance int
@@ -130,10 +147,11 @@ func progression(stop *career.Stopper, from *professionNode, maxSteps, first int
 	for d := 1; d <= maxSteps && len(level) > 0; d++ {
 		var next []*professionNode
 		for _, n := range level {
-			if err := stop.Step(1 + len(n.nextSorted)); err != nil {
+			succ := n.successors(inferred)
+			if err := stop.Step(1 + len(succ)); err != nil {
 				return nil, err
 			}
-			for _, m := range n.nextSorted {
+			for _, m := range succ {
 				if _, seen := parent[m]; !seen {
 					parent[m] = n
 					next = append(next, m)
@@ -320,6 +338,7 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 			st.Tools += d.stats.Tools
 			st.Trainings += d.stats.Trainings
 			st.CareerMoves += d.stats.CareerMoves
+			st.InferredMoves += d.stats.InferredMoves
 			st.OccupationGroups += d.stats.OccupationGroups
 			st.Interests += d.stats.Interests
 			st.WorkContexts += d.stats.WorkContexts

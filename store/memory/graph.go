@@ -64,6 +64,12 @@ type professionNode struct {
 	narrower     []*professionNode // by (sortKey, ID)
 	groups       []*groupNode      // narrowest first (groups.go)
 
+	// inferred are the inferred moves out (ServedInferredMoves order), withInferred the targets
+	// of next and inferred by (sortKey, ID), inferredPrevious the inferred moves in (inferred.go).
+	inferred         []moveEdge
+	withInferred     []*professionNode
+	inferredPrevious []moveEdge
+
 	// totalWeight is the denominator of matchProfessions' score: the weights of all
 	// requirements plus one per tool.
 	totalWeight float64
@@ -77,6 +83,8 @@ type requirementEdge struct {
 type moveEdge struct {
 	profession *professionNode
 	kind       career.MoveKind
+	// inference is the score and basis of an inferred move; nil for the dataset's own.
+	inference *career.Inference
 }
 
 type skillNode struct {
@@ -200,6 +208,7 @@ func (g *graph) add(d *career.Dataset) {
 		}
 	}
 
+	g.addInferred(d, di)
 	g.addGroups(d, di)
 	g.addInterests(d, di, texts)
 
@@ -225,6 +234,7 @@ func (g *graph) finish() {
 			n.nextSorted[i] = m.profession
 		}
 		career.SortByKeys(n.nextSorted, professionKey)
+		n.finishInferred(professionKey)
 		slices.SortFunc(n.previous, func(a, b moveEdge) int {
 			return career.CompareKeys(a.profession.sortKey, a.profession.p.ID, b.profession.sortKey, b.profession.p.ID)
 		})

@@ -95,6 +95,7 @@ type item struct {
 	node       any
 	importance career.Importance
 	move       career.MoveKind
+	inference  *career.Inference
 }
 
 // node answers np for one of the graph's nodes.
@@ -141,7 +142,7 @@ func (w planWalk) list(node any, lp *career.ListPlan) (*career.PlanList, error) 
 		if err := w.stop.Step(1); err != nil {
 			return nil, err
 		}
-		nodes = append(nodes, career.PlanNode{Importance: it.importance, MoveKind: it.move})
+		nodes = append(nodes, career.PlanNode{Importance: it.importance, MoveKind: it.move, Inference: it.inference})
 		if err := w.fill(&nodes[len(nodes)-1], it.node, lp.Node); err != nil {
 			return nil, err
 		}
@@ -202,6 +203,11 @@ func (w planWalk) items(node any, lp *career.ListPlan) ([]item, *career.Page[*pr
 		out = make([]item, 0, len(p.next))
 		for _, m := range p.next {
 			out = append(out, item{node: m.profession, move: m.kind})
+		}
+		if lp.Inferred {
+			for _, m := range p.inferred {
+				out = append(out, item{node: m.profession, move: m.kind, inference: m.inference})
+			}
 		}
 	case career.RelPreviousCareers:
 		out = make([]item, 0, len(p.previous))

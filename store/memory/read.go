@@ -187,7 +187,7 @@ func professionsOf(nodes []*professionNode) []*career.Profession {
 func movesOf(edges []moveEdge) []career.CareerMove {
 	out := make([]career.CareerMove, len(edges))
 	for i, e := range edges {
-		out[i] = career.CareerMove{Profession: e.profession.p, Kind: e.kind}
+		out[i] = career.CareerMove{Profession: e.profession.p, Kind: e.kind, Inference: e.inference}
 	}
 	return out
 }

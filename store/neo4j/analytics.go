@@ -328,12 +328,12 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 	count := func(pattern string) string { return "COUNT { MATCH " + pattern + cond + " }" }
 	// The moves are the professions' NEXT degrees (Load links NEXT between professions only),
 	// which Neo4j reads without visiting every move.
-	recs, err := s.read(ctx, "stats", "CALL () { MATCH (n:Profession)"+cond+" RETURN sum(COUNT { (n)-[:NEXT]->() }) AS moves }\nRETURN "+
+	recs, err := s.read(ctx, "stats", "CALL () { MATCH (n:Profession)"+cond+" RETURN sum(COUNT { (n)-[:NEXT]->() }) AS moves, sum(COUNT { (n)-[:INFERRED]->() }) AS inferred }\nRETURN "+
 		count("(n:Profession)")+" AS professions, "+
 		count("(n:Skill)")+" AS skills, "+
 		count("(n:Tool)")+" AS tools, "+
 		count("(n:Training)")+" AS trainings, "+
-		count("(n:OccupationGroup)")+" AS groups, moves, "+
+		count("(n:OccupationGroup)")+" AS groups, moves, inferred, "+
 		count("(n:Skill {isGroup: true})")+" AS skillGroups, "+
 		count("(n:Skill)-[:BROADER]->()")+" AS skillBroader, "+
 		count("(n:Skill)-[:RELATED]->()")+" AS skillRelations",
@@ -351,6 +351,7 @@ func (s *Store) Stats(ctx context.Context, dataset string) (*career.Stats, error
 		Tools:             w.int("tools"),
 		Trainings:         w.int("trainings"),
 		CareerMoves:       w.int("moves"),
+		InferredMoves:     w.int("inferred"),
 		OccupationGroups:  w.int("groups"),
 		SkillGroups:       w.int("skillGroups"),
 		SkillBroaderLinks: w.int("skillBroader"),

@@ -265,6 +265,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	}
 	link("moves", "UNWIND $rows AS r MATCH (p:Profession {id: r.from}) MATCH (q:Profession {id: r.to}) "+
 		"MERGE (p)-[e:NEXT {ord: r.ord}]->(q) SET e.kind = r.kind, e.loadGen = $gen RETURN count(*) AS n", rows)
+	steps = append(steps, inferredStep(d)...)
 	rows = nil
 	for _, p := range d.Professions {
 		if p.SpecializationOf != "" && p.SpecializationOf != p.ID {

@@ -300,8 +300,15 @@ func listExpr(l *career.ListPlan, k career.Kind, depth int, path string) string 
 		return ordered("("+a+")-["+e+":TRAINED_BY]->("+b+":Training)", filters(
 			string(l.Level), "coalesce("+b+".level, '') = "+param("level")))
 	case career.RelNextCareers:
-		return ordered("("+a+")-["+e+":NEXT]->("+b+":Profession)", filters(
-			string(l.MoveKind), e+".kind = "+param("move")))
+		where := filters(string(l.MoveKind), e+".kind = "+param("move"))
+		own := ordered("("+a+")-["+e+":NEXT]->("+b+":Profession)", where)
+		if !l.Inferred {
+			return own
+		}
+		// The inferred moves follow, each carrying [kind, score, basis] as its link's value.
+		inferred := projection(l.Node, career.KindProfession, depth+1, path, "["+e+".kind, "+e+".score, "+e+".basis]", nodeReads(l.Node, false))
+		return own + " + COLLECT { MATCH (" + a + ")-[" + e + ":INFERRED]->(" + b + ":Profession) WHERE " + where +
+			" WITH " + e + ", " + b + " ORDER BY " + e + ".ord RETURN " + inferred + " }"
 	case career.RelPreviousCareers:
 		return ordered("("+b+":Profession)-["+e+":NEXT]->("+a+")", "true")
 	case career.RelSpecializations:
@@ -337,6 +344,9 @@ func listFilters(l *career.ListPlan) string {
 		}
 		if l.MoveKind != "" {
 			f += "m"
+		}
+		if l.Inferred {
+			f += "n"
 		}
 	}
 	return f + ")"
@@ -425,6 +435,12 @@ func decodePlanNode(v any, np *career.NodePlan, k career.Kind, rel career.Relati
 		switch rel {
 		case career.RelSkills:
 			out.Importance = career.Importance(strOf(vals[next]))
+		case career.RelNextCareers:
+			if inf := listOf(vals[next]); len(inf) == 3 { // an inferred move: [kind, score, basis]
+				out.MoveKind, out.Inference = career.MoveKind(strOf(inf[0])), inferenceOf(inf[1], inf[2])
+			} else {
+				out.MoveKind = career.MoveKind(strOf(vals[next]))
+			}
 		default:
 			out.MoveKind = career.MoveKind(strOf(vals[next]))
 		}

@@ -20,21 +20,41 @@ const nextCypher = `UNWIND $ids AS id
 MATCH (:Profession {id: id})-[:NEXT]->(y:Profession)
 RETURN id, collect(y.id) AS ys, collect(y.sortKey) AS keys`
 
+// nextInferredCypher is nextCypher over the dataset's own moves and the inferred ones.
+const nextInferredCypher = `UNWIND $ids AS id
+MATCH (:Profession {id: id})-[:NEXT|INFERRED]->(y:Profession)
+RETURN id, collect(y.id) AS ys, collect(y.sortKey) AS keys`
+
 // previousCypher returns, for each profession of $ids that has moves into it, the distinct IDs
 // of their sources.
 const previousCypher = `UNWIND $ids AS id
 MATCH (:Profession {id: id})<-[:NEXT]-(y:Profession)
 RETURN id, collect(DISTINCT y.id) AS ys`
 
+// previousInferredCypher is previousCypher over the dataset's own moves and the inferred ones.
+const previousInferredCypher = `UNWIND $ids AS id
+MATCH (:Profession {id: id})<-[:NEXT|INFERRED]-(y:Profession)
+RETURN id, collect(DISTINCT y.id) AS ys`
+
+// traversalCyphers returns the level queries of a traversal: over the dataset's own moves, or
+// with inferred over the inferred ones too.
+func traversalCyphers(inferred bool) (next, previous string) {
+	if inferred {
+		return nextInferredCypher, previousInferredCypher
+	}
+	return nextCypher, previousCypher
+}
+
 // move is the target of a career move, with what orders it.
 type move struct {
 	id, sortKey string
 }
 
-// nextOf reads the moves out of each profession of ids, each list by its targets' (sortKey,
-// ID), as career.CompareKeys orders them. Professions without moves are absent.
-func (s *Store) nextOf(ctx context.Context, what string, ids []string) (map[string][]move, error) {
-	recs, err := s.read(ctx, what, nextCypher, map[string]any{"ids": ids})
+// nextOf reads the moves out of each profession of ids (cypher: nextCypher or
+// nextInferredCypher), each list by its targets' (sortKey, ID), as career.CompareKeys orders
+// them. Professions without moves are absent.
+func (s *Store) nextOf(ctx context.Context, what, cypher string, ids []string) (map[string][]move, error) {
+	recs, err := s.read(ctx, what, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -54,9 +74,10 @@ func (s *Store) nextOf(ctx context.Context, what string, ids []string) (map[stri
 	return out, nil
 }
 
-// previousOf reads the distinct sources of the moves into each profession of ids.
-func (s *Store) previousOf(ctx context.Context, what string, ids []string) (map[string][]string, error) {
-	recs, err := s.read(ctx, what, previousCypher, map[string]any{"ids": ids})
+// previousOf reads the distinct sources of the moves into each profession of ids (cypher:
+// previousCypher or previousInferredCypher).
+func (s *Store) previousOf(ctx context.Context, what, cypher string, ids []string) (map[string][]string, error) {
+	recs, err := s.read(ctx, what, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +105,12 @@ func (s *Store) previousOf(ctx context.Context, what string, ids []string) (map[
 // embedded store does (a depth-first walk per length, pruned by those distances), and their
 // professions read in one query. At most 2 × maxSteps + 1 queries.
 func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, first int) ([][]*career.Profession, error) {
+	return s.careerPaths(ctx, fromID, toID, maxSteps, first, false)
+}
+
+// careerPaths answers CareerPaths, and with inferred InferredCareerPaths.
+func (s *Store) careerPaths(ctx context.Context, fromID, toID string, maxSteps, first int, inferred bool) ([][]*career.Profession, error) {
+	nextQ, previousQ := traversalCyphers(inferred)
 	if err := checkSteps(maxSteps); err != nil {
 		return nil, err
 	}
@@ -102,11 +129,11 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 	if maxSteps < 1 || first < 1 {
 		return nil, nil
 	}
-	distTo, err := s.distancesTo(ctx, toID, maxSteps-1)
+	distTo, err := s.distancesTo(ctx, previousQ, toID, maxSteps-1)
 	if err != nil {
 		return nil, err
 	}
-	next, err := s.pathMoves(ctx, fromID, toID, distTo, maxSteps)
+	next, err := s.pathMoves(ctx, nextQ, fromID, toID, distTo, maxSteps)
 	if err != nil {
 		return nil, err
 	}
@@ -118,12 +145,12 @@ func (s *Store) CareerPaths(ctx context.Context, fromID, toID string, maxSteps, 
 }
 
 // distancesTo returns the fewest moves (up to most) from each profession to `to`, walking
-// moves backwards one level per query; `to` is at 0.
-func (s *Store) distancesTo(ctx context.Context, toID string, most int) (map[string]int, error) {
+// moves backwards one level per query (previousQ); `to` is at 0.
+func (s *Store) distancesTo(ctx context.Context, previousQ, toID string, most int) (map[string]int, error) {
 	dist := map[string]int{toID: 0}
 	level := []string{toID}
 	for d := 1; d <= most && len(level) > 0; d++ {
-		prev, err := s.previousOf(ctx, "career paths", level)
+		prev, err := s.previousOf(ctx, "career paths", previousQ, level)
 		if err != nil {
 			return nil, err
 		}
@@ -143,13 +170,14 @@ func (s *Store) distancesTo(ctx context.Context, toID string, most int) (map[str
 
 // pathMoves reads the moves out of every profession a simple path from `from` to `to` of at
 // most maxSteps moves can leave from: `from`, then, level by level, the professions k moves
-// away (first reached there) that are not `to` and reach it in maxSteps-k moves (distTo).
-func (s *Store) pathMoves(ctx context.Context, fromID, toID string, distTo map[string]int, maxSteps int) (map[string][]move, error) {
+// away (first reached there) that are not `to` and reach it in maxSteps-k moves (distTo). The
+// moves are read with nextQ.
+func (s *Store) pathMoves(ctx context.Context, nextQ, fromID, toID string, distTo map[string]int, maxSteps int) (map[string][]move, error) {
 	next := map[string][]move{}
 	level := []string{fromID}
 	read := map[string]bool{fromID: true}
 	for k := 1; len(level) > 0; k++ {
-		moves, err := s.nextOf(ctx, "career paths", level)
+		moves, err := s.nextOf(ctx, "career paths", nextQ, level)
 		if err != nil {
 			return nil, err
 		}
@@ -249,6 +277,12 @@ func (s *Store) professionPaths(ctx context.Context, what string, paths [][]stri
 // its shortest paths. The professions kept and those on their paths are read in one query. At
 // most maxSteps + 2 queries.
 func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]career.CareerStep, error) {
+	return s.careerProgression(ctx, fromID, maxSteps, first, false)
+}
+
+// careerProgression answers CareerProgression, and with inferred InferredCareerProgression.
+func (s *Store) careerProgression(ctx context.Context, fromID string, maxSteps, first int, inferred bool) ([]career.CareerStep, error) {
+	nextQ, _ := traversalCyphers(inferred)
 	if err := checkSteps(maxSteps); err != nil {
 		return nil, err
 	}
@@ -271,7 +305,7 @@ func (s *Store) CareerProgression(ctx context.Context, fromID string, maxSteps, 
 	var all []reached
 	level := []string{fromID}
 	for d := 1; d <= maxSteps && len(level) > 0; d++ {
-		moves, err := s.nextOf(ctx, "career progression", level)
+		moves, err := s.nextOf(ctx, "career progression", nextQ, level)
 		if err != nil {
 			return nil, err
 		}
@@ -323,9 +357,14 @@ func (s *Store) Warm(ctx context.Context) error {
 	if _, err := s.ProfessionsByID(ctx, []string{""}); err != nil {
 		return err
 	}
-	if _, err := s.nextOf(ctx, "warm career traversals", []string{}); err != nil {
-		return err
+	for _, inferred := range []bool{false, true} {
+		nextQ, previousQ := traversalCyphers(inferred)
+		if _, err := s.nextOf(ctx, "warm career traversals", nextQ, []string{}); err != nil {
+			return err
+		}
+		if _, err := s.previousOf(ctx, "warm career traversals", previousQ, []string{}); err != nil {
+			return err
+		}
 	}
-	_, err := s.previousOf(ctx, "warm career traversals", []string{})
-	return err
+	return nil
 }

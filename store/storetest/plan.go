@@ -207,8 +207,15 @@ func nodeByFields(ctx context.Context, s career.Store, n *career.PlanNode, np *c
 			} else {
 				m, err = s.PreviousCareers(ctx, ids)
 			}
+			if err == nil && l.Inferred {
+				var more map[string][]career.CareerMove
+				more, err = s.InferredCareers(ctx, ids)
+				m[id] = append(m[id], more[id]...)
+			}
 			for _, x := range m[id] {
-				add(x.Profession, "", x.Kind)
+				if l.Keeps(x.Profession, "", x.Kind) {
+					items = append(items, &career.PlanNode{Node: x.Profession, MoveKind: x.Kind, Inference: x.Inference})
+				}
 			}
 		case career.RelSpecializations:
 			var m map[string][]*career.Profession
@@ -254,6 +261,7 @@ type nodeView struct {
 	Props      map[career.Property]any
 	Importance career.Importance   `json:",omitempty"`
 	MoveKind   career.MoveKind     `json:",omitempty"`
+	Inference  *career.Inference   `json:",omitempty"`
 	Lists      map[string]listView `json:",omitempty"`
 }
 
@@ -285,7 +293,7 @@ func viewOfNode(n *career.PlanNode, np *career.NodePlan, paged bool) *nodeView {
 		return nil
 	}
 	v := reflect.Indirect(reflect.ValueOf(n.Node))
-	out := &nodeView{Props: map[career.Property]any{}, Importance: n.Importance, MoveKind: n.MoveKind}
+	out := &nodeView{Props: map[career.Property]any{}, Importance: n.Importance, MoveKind: n.MoveKind, Inference: n.Inference}
 	for _, p := range np.Reads(paged) {
 		f := v.FieldByName(string(p))
 		if f.Kind() == reflect.Pointer && !f.IsNil() {

@@ -473,10 +473,12 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 			MaxNextCareers: 6, MaxPreviousCareers: 5, MaxSpecializations: 2,
 			MaxSkillUse: 8, MaxToolUse: 7, MaxSimilarPostings: 90,
 			Walks:           [career.WalkSteps]int{6, 13, 26, 41, 56, 71},
+			InferredWalks:   [career.WalkSteps]int{6, 13, 26, 41, 56, 71}, // the seed has no inferred moves
 			MaxWordPostings: 52,
 		})
 	})
 
 	t.Run("occupation groups", func(t *testing.T) { runGroups(t, open(t, withGroups(seedDataset))) })
 	t.Run("skill graph", func(t *testing.T) { runSkillGraph(t, open) })
+	t.Run("inferred moves", func(t *testing.T) { runInferred(t, open(t, WithInferredMoves(seedDataset))) })
 }

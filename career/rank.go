@@ -156,34 +156,54 @@ func NewSkillGap(from, to *Profession, reqs []HeldRequirement, tools []HeldTool,
 	return gap
 }
 
-// CutPage returns the page of sorted (ordered by CompareKeys on the keys key returns) that
-// starts after cur (nil for the first page) and holds at most first items (none when first < 1):
-// HasNextPage tells whether items follow it, TotalCount is len(sorted). Items share sorted's
-// array.
-func CutPage[T any](sorted []T, key func(T) (sortKey, id string), cur *Cursor, first int) Page[T] {
-	start := 0
-	if cur != nil {
+// CutPage returns the page of sorted (ordered by CompareKeys on the keys key returns) that the
+// window w asks for: of the items after w.After and before w.Before (each nil for no bound),
+// the first w.Page.First, or for a backward page the last w.Page.Last (none when the size is
+// below 1). HasNextPage (forward) or HasPreviousPage (backward) tells whether more items of
+// the window lie beyond the page; TotalCount is len(sorted). Items share sorted's array.
+func CutPage[T any](sorted []T, key func(T) (sortKey, id string), w Window) Page[T] {
+	start, end := 0, len(sorted)
+	if w.After != nil {
 		start = sort.Search(len(sorted), func(i int) bool {
 			k, id := key(sorted[i])
-			return cur.After(k, id)
+			return w.After.After(k, id)
 		})
 	}
-	end := min(start+max(first, 0), len(sorted))
-	return Page[T]{Items: sorted[start:end], HasNextPage: end < len(sorted), TotalCount: len(sorted)}
+	if w.Before != nil {
+		end = sort.Search(len(sorted), func(i int) bool {
+			k, id := key(sorted[i])
+			return !w.Before.Before(k, id)
+		})
+	}
+	end = max(end, start)
+	size := w.Page.Size()
+	if w.Page.Backward() {
+		from := max(end-size, start)
+		return Page[T]{Items: sorted[from:end], HasPreviousPage: from > start, TotalCount: len(sorted)}
+	}
+	to := min(start+size, end)
+	return Page[T]{Items: sorted[start:to], HasNextPage: to < end, TotalCount: len(sorted)}
 }
 
-// PageFetch is how many items a store fetches after a cursor to cut a page of first items with
-// TrimPage: one more than the page shows, to know whether another page follows.
-func PageFetch(first int) int { return max(first, 0) + 1 }
+// PageFetch is how many items a store fetches from a window's bound to cut a page of page.Size()
+// items with TrimPage: one more than the page shows, to know whether more items lie beyond it.
+func PageFetch(page PageArgs) int { return page.Size() + 1 }
 
-// TrimPage cuts a page of at most first items from fetched, the PageFetch(first) (or fewer)
-// items that follow the cursor, of a list of total items. Items share fetched's array and are
-// never nil.
-func TrimPage[T any](fetched []T, first, total int) Page[T] {
-	n := min(len(fetched), max(first, 0))
+// TrimPage cuts the page that page asks for from fetched, the PageFetch(page) (or fewer) items
+// of its window nearest the page's start: the window's first items in order for a forward page,
+// its last items in reverse order (last first) for a backward page, of a list of total items.
+// Items are in list order, never nil, and share fetched's array (a backward page reverses them
+// in place).
+func TrimPage[T any](fetched []T, page PageArgs, total int) Page[T] {
+	n := min(len(fetched), page.Size())
 	items := fetched[:n:n]
 	if items == nil {
 		items = []T{}
 	}
-	return Page[T]{Items: items, HasNextPage: len(fetched) > n, TotalCount: total}
+	more := len(fetched) > n
+	if page.Backward() {
+		slices.Reverse(items)
+		return Page[T]{Items: items, HasPreviousPage: more, TotalCount: total}
+	}
+	return Page[T]{Items: items, HasNextPage: more, TotalCount: total}
 }

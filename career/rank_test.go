@@ -1,7 +1,9 @@
 package career_test
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
@@ -158,46 +160,80 @@ func key(s string) (string, string) {
 
 func TestCutPage(t *testing.T) {
 	sorted := []string{"a/1", "a/2", "b/1", "c/1"}
+	a2, b1 := &career.Cursor{SortKey: "a", ID: "2"}, &career.Cursor{SortKey: "b", ID: "1"}
 	for _, c := range []struct {
-		cur   *career.Cursor
-		first int
-		want  career.Page[string]
+		name          string
+		after, before *career.Cursor
+		page          career.PageArgs
+		want          career.Page[string]
 	}{
-		{nil, 2, career.Page[string]{Items: []string{"a/1", "a/2"}, HasNextPage: true, TotalCount: 4}},
-		{nil, 4, career.Page[string]{Items: []string{"a/1", "a/2", "b/1", "c/1"}, HasNextPage: false, TotalCount: 4}},
-		{&career.Cursor{SortKey: "a", ID: "2"}, 2, career.Page[string]{Items: []string{"b/1", "c/1"}, HasNextPage: false, TotalCount: 4}},
-		{&career.Cursor{SortKey: "a", ID: "1"}, 1, career.Page[string]{Items: []string{"a/2"}, HasNextPage: true, TotalCount: 4}},
-		{&career.Cursor{SortKey: "ab", ID: "0"}, 5, career.Page[string]{Items: []string{"b/1", "c/1"}, HasNextPage: false, TotalCount: 4}},
-		{&career.Cursor{SortKey: "c", ID: "1"}, 3, career.Page[string]{Items: []string{}, HasNextPage: false, TotalCount: 4}},
-		{nil, 0, career.Page[string]{Items: []string{}, HasNextPage: true, TotalCount: 4}},
-		{nil, -1, career.Page[string]{Items: []string{}, HasNextPage: true, TotalCount: 4}},
+		{"first 2", nil, nil, career.PageArgs{First: 2}, career.Page[string]{Items: []string{"a/1", "a/2"}, HasNextPage: true, TotalCount: 4}},
+		{"first 4", nil, nil, career.PageArgs{First: 4}, career.Page[string]{Items: []string{"a/1", "a/2", "b/1", "c/1"}, HasNextPage: false, TotalCount: 4}},
+		{"after a/2", a2, nil, career.PageArgs{First: 2}, career.Page[string]{Items: []string{"b/1", "c/1"}, HasNextPage: false, TotalCount: 4}},
+		{"after a/1", &career.Cursor{SortKey: "a", ID: "1"}, nil, career.PageArgs{First: 1}, career.Page[string]{Items: []string{"a/2"}, HasNextPage: true, TotalCount: 4}},
+		{"after a gap", &career.Cursor{SortKey: "ab", ID: "0"}, nil, career.PageArgs{First: 5}, career.Page[string]{Items: []string{"b/1", "c/1"}, HasNextPage: false, TotalCount: 4}},
+		{"after the last", &career.Cursor{SortKey: "c", ID: "1"}, nil, career.PageArgs{First: 3}, career.Page[string]{Items: []string{}, HasNextPage: false, TotalCount: 4}},
+		{"first 0", nil, nil, career.PageArgs{First: 0}, career.Page[string]{Items: []string{}, HasNextPage: true, TotalCount: 4}},
+		{"first -1", nil, nil, career.PageArgs{First: -1}, career.Page[string]{Items: []string{}, HasNextPage: true, TotalCount: 4}},
+		{"first 3 before c/1", nil, &career.Cursor{SortKey: "c", ID: "1"}, career.PageArgs{First: 3}, career.Page[string]{Items: []string{"a/1", "a/2", "b/1"}, HasNextPage: false, TotalCount: 4}},
+		{"first 1 between", &career.Cursor{SortKey: "a", ID: "1"}, b1, career.PageArgs{First: 1}, career.Page[string]{Items: []string{"a/2"}, HasNextPage: false, TotalCount: 4}},
+		{"last 2", nil, nil, career.PageArgs{Last: 2}, career.Page[string]{Items: []string{"b/1", "c/1"}, HasPreviousPage: true, TotalCount: 4}},
+		{"last 9", nil, nil, career.PageArgs{Last: 9}, career.Page[string]{Items: []string{"a/1", "a/2", "b/1", "c/1"}, HasPreviousPage: false, TotalCount: 4}},
+		{"last 1 before b/1", nil, b1, career.PageArgs{Last: 1}, career.Page[string]{Items: []string{"a/2"}, HasPreviousPage: true, TotalCount: 4}},
+		{"last 2 before b/1", nil, b1, career.PageArgs{Last: 2}, career.Page[string]{Items: []string{"a/1", "a/2"}, HasPreviousPage: false, TotalCount: 4}},
+		{"last 2 before a gap", nil, &career.Cursor{SortKey: "ab", ID: "0"}, career.PageArgs{Last: 2}, career.Page[string]{Items: []string{"a/1", "a/2"}, HasPreviousPage: false, TotalCount: 4}},
+		{"before the first", nil, &career.Cursor{SortKey: "a", ID: "1"}, career.PageArgs{Last: 3}, career.Page[string]{Items: []string{}, HasPreviousPage: false, TotalCount: 4}},
+		{"last 3 between", a2, b1, career.PageArgs{Last: 3}, career.Page[string]{Items: []string{}, HasPreviousPage: false, TotalCount: 4}},
+		{"after beyond before", b1, a2, career.PageArgs{Last: 3}, career.Page[string]{Items: []string{}, HasPreviousPage: false, TotalCount: 4}},
 	} {
-		if got := career.CutPage(sorted, key, c.cur, c.first); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("career.CutPage(after %v, first %d) = %#v, want %#v", c.cur, c.first, got, c.want)
+		w := career.Window{After: c.after, Before: c.before, Page: c.page}
+		if got := career.CutPage(sorted, key, w); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: career.CutPage(after %v, before %v, %+v) = %#v, want %#v", c.name, c.after, c.before, c.page, got, c.want)
 		}
 	}
 }
 
 func TestTrimPage(t *testing.T) {
-	if got := career.PageFetch(3); got != 4 {
-		t.Errorf("career.PageFetch(3) = %d, want 4", got)
-	}
-	if got := career.PageFetch(-2); got != 1 {
-		t.Errorf("career.PageFetch(-2) = %d, want 1", got)
+	for _, c := range []struct {
+		page career.PageArgs
+		want int
+	}{{career.PageArgs{First: 3}, 4}, {career.PageArgs{First: -2}, 1}, {career.PageArgs{Last: 5}, 6}} {
+		if got := career.PageFetch(c.page); got != c.want {
+			t.Errorf("career.PageFetch(%+v) = %d, want %d", c.page, got, c.want)
+		}
 	}
 	for _, c := range []struct {
 		fetched []string
-		first   int
+		page    career.PageArgs
 		want    career.Page[string]
 	}{
-		{[]string{"x", "y", "z"}, 2, career.Page[string]{Items: []string{"x", "y"}, HasNextPage: true, TotalCount: 9}},
-		{[]string{"x", "y"}, 2, career.Page[string]{Items: []string{"x", "y"}, HasNextPage: false, TotalCount: 9}},
-		{nil, 2, career.Page[string]{Items: []string{}, HasNextPage: false, TotalCount: 9}},
-		{[]string{"x"}, 0, career.Page[string]{Items: []string{}, HasNextPage: true, TotalCount: 9}},
+		{[]string{"x", "y", "z"}, career.PageArgs{First: 2}, career.Page[string]{Items: []string{"x", "y"}, HasNextPage: true, TotalCount: 9}},
+		{[]string{"x", "y"}, career.PageArgs{First: 2}, career.Page[string]{Items: []string{"x", "y"}, HasNextPage: false, TotalCount: 9}},
+		{nil, career.PageArgs{First: 2}, career.Page[string]{Items: []string{}, HasNextPage: false, TotalCount: 9}},
+		{[]string{"x"}, career.PageArgs{First: 0}, career.Page[string]{Items: []string{}, HasNextPage: true, TotalCount: 9}},
+		{[]string{"z", "y", "x"}, career.PageArgs{Last: 2}, career.Page[string]{Items: []string{"y", "z"}, HasPreviousPage: true, TotalCount: 9}},
+		{[]string{"z", "y"}, career.PageArgs{Last: 2}, career.Page[string]{Items: []string{"y", "z"}, HasPreviousPage: false, TotalCount: 9}},
+		{nil, career.PageArgs{Last: 2}, career.Page[string]{Items: []string{}, HasPreviousPage: false, TotalCount: 9}},
 	} {
-		if got := career.TrimPage(c.fetched, c.first, 9); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("career.TrimPage(%v, %d, 9) = %#v, want %#v", c.fetched, c.first, got, c.want)
+		if got := career.TrimPage(slices.Clone(c.fetched), c.page, 9); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("career.TrimPage(%v, %+v, 9) = %#v, want %#v", c.fetched, c.page, got, c.want)
 		}
+	}
+}
+
+func TestPageWindow(t *testing.T) {
+	cur := career.EncodeCursor("Boulanger", "profession:seed:b")
+	w, err := career.PageArgs{Last: 2, Before: cur}.Window()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := career.Window{Before: &career.Cursor{SortKey: career.SortKey("Boulanger"), ID: "profession:seed:b"}, Page: career.PageArgs{Last: 2, Before: cur}}
+	if !reflect.DeepEqual(w, want) {
+		t.Errorf("Window() = %+v, want %+v", w, want)
+	}
+	_, err = career.PageArgs{Last: 2, Before: "bad!"}.Window()
+	if got := fmt.Sprint(career.ErrorCode(err), " ", err); got != `BAD_USER_INPUT BAD_USER_INPUT: invalid cursor "bad!": use a cursor returned by this API` {
+		t.Errorf("Window() of a bad cursor: %s", got)
 	}
 }
 

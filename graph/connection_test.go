@@ -22,12 +22,20 @@ func TestProfessionConnection(t *testing.T) {
 		{"a page past the end keeps the total, with empty lists and no end cursor",
 			&career.Page[*career.Profession]{TotalCount: 2},
 			&model.ProfessionConnection{Edges: []*model.ProfessionEdge{}, Nodes: []*career.Profession{}, PageInfo: &model.PageInfo{}, TotalCount: 2}},
-		{"a page's edges carry their cursors; the end cursor is the last edge's",
+		{"a page's edges carry their cursors; the start and end cursors are the first and last edges'",
 			&career.Page[*career.Profession]{Items: []*career.Profession{a, b}, HasNextPage: true, TotalCount: 7},
 			&model.ProfessionConnection{
 				Edges:      []*model.ProfessionEdge{{Cursor: ca, Node: a}, {Cursor: cb, Node: b}},
 				Nodes:      []*career.Profession{a, b},
-				PageInfo:   &model.PageInfo{HasNextPage: true, EndCursor: &cb},
+				PageInfo:   &model.PageInfo{HasNextPage: true, StartCursor: &ca, EndCursor: &cb},
+				TotalCount: 7,
+			}},
+		{"a backward page says whether items precede it",
+			&career.Page[*career.Profession]{Items: []*career.Profession{b}, HasPreviousPage: true, TotalCount: 7},
+			&model.ProfessionConnection{
+				Edges:      []*model.ProfessionEdge{{Cursor: cb, Node: b}},
+				Nodes:      []*career.Profession{b},
+				PageInfo:   &model.PageInfo{HasPreviousPage: true, StartCursor: &cb, EndCursor: &cb},
 				TotalCount: 7,
 			}},
 	} {
@@ -48,19 +56,19 @@ func TestSkillToolTrainingConnections(t *testing.T) {
 	cs := career.EncodeCursor(s.Name, s.ID)
 	same(t, "skillConnection", skillConnection(&career.Page[*career.Skill]{Items: []*career.Skill{s}, TotalCount: 1}),
 		&model.SkillConnection{Edges: []*model.SkillEdge{{Cursor: cs, Node: s}}, Nodes: []*career.Skill{s},
-			PageInfo: &model.PageInfo{EndCursor: &cs}, TotalCount: 1})
+			PageInfo: &model.PageInfo{StartCursor: &cs, EndCursor: &cs}, TotalCount: 1})
 
 	tl := &career.Tool{ID: "tool:rome:200001", Name: "Four à sole"}
 	ct := career.EncodeCursor(tl.Name, tl.ID)
 	same(t, "toolConnection", toolConnection(&career.Page[*career.Tool]{Items: []*career.Tool{tl}, HasNextPage: true, TotalCount: 3}),
 		&model.ToolConnection{Edges: []*model.ToolEdge{{Cursor: ct, Node: tl}}, Nodes: []*career.Tool{tl},
-			PageInfo: &model.PageInfo{HasNextPage: true, EndCursor: &ct}, TotalCount: 3})
+			PageInfo: &model.PageInfo{HasNextPage: true, StartCursor: &ct, EndCursor: &ct}, TotalCount: 3})
 
 	tr := &career.Training{ID: "training:onet:rl-5", Name: "Associate's Degree"}
 	cr := career.EncodeCursor(tr.Name, tr.ID)
 	same(t, "trainingConnection", trainingConnection(&career.Page[*career.Training]{Items: []*career.Training{tr}, TotalCount: 12}),
 		&model.TrainingConnection{Edges: []*model.TrainingEdge{{Cursor: cr, Node: tr}}, Nodes: []*career.Training{tr},
-			PageInfo: &model.PageInfo{EndCursor: &cr}, TotalCount: 12})
+			PageInfo: &model.PageInfo{StartCursor: &cr, EndCursor: &cr}, TotalCount: 12})
 	same(t, "trainingConnection(nil)", trainingConnection(nil),
 		&model.TrainingConnection{Edges: []*model.TrainingEdge{}, Nodes: []*career.Training{}, PageInfo: &model.PageInfo{}})
 }

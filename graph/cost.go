@@ -180,7 +180,7 @@ type costScope struct {
 	b *career.Bounds
 	// steps is the most professions of a path (maxSteps+1) under careerPaths and careerProgression.
 	steps int
-	// page is the `first` of the connection above.
+	// page is the `first` (or `last`) of the connection above.
 	page int
 }
 
@@ -466,15 +466,24 @@ func stepsScope(args fieldArgs, outer costScope) costScope {
 
 // pageScope sets the page size of a connection.
 func pageScope(args fieldArgs, outer costScope) costScope {
-	outer.page, _ = args.count("first")
+	outer.page, _ = pageSize(args)
 	return outer
+}
+
+// pageSize returns the most items a page of a connection holds: its last when given (a
+// backward page), else its first.
+func pageSize(args fieldArgs) (int, bool) {
+	if args.values["last"] != nil {
+		return args.count("last")
+	}
+	return args.count("first")
 }
 
 // connectionCost is the cost of a connection field: 1 + its selection (whose edges and nodes
 // cost the page) + what its filter costs.
 func connectionCost(filter func(c costCall) (int, bool)) func(costCall) int {
 	return func(c costCall) int {
-		if _, ok := c.args.count("first"); !ok {
+		if _, ok := pageSize(c.args); !ok {
 			return refused
 		}
 		work, ok := 0, true

@@ -994,5 +994,13 @@ func init() {
 			w.optString(p.EndCursor)
 			return nil
 		},
+		"hasPreviousPage": func(w *directWriter, p *model.PageInfo, _ graphql.CollectedField) error {
+			w.bool(p.HasPreviousPage)
+			return nil
+		},
+		"startCursor": func(w *directWriter, p *model.PageInfo, _ graphql.CollectedField) error {
+			w.optString(p.StartCursor)
+			return nil
+		},
 	}
 }

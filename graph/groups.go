@@ -20,6 +20,8 @@ type groupPageKey struct {
 	groupID string
 	first   int
 	after   string
+	last    int
+	before  string
 }
 
 // newGroupLoaders returns the group loaders of one request (see NewLoaders).
@@ -32,7 +34,7 @@ func newGroupLoaders(store career.Store, wait time.Duration) groupLoaders {
 			byPage := map[career.PageArgs][]string{}
 			var order []career.PageArgs
 			for _, k := range keys {
-				p := career.PageArgs{First: k.first, After: k.after}
+				p := career.PageArgs{First: k.first, After: k.after, Last: k.last, Before: k.before}
 				if _, ok := byPage[p]; !ok {
 					order = append(order, p)
 				}
@@ -45,7 +47,7 @@ func newGroupLoaders(store career.Store, wait time.Duration) groupLoaders {
 					return nil, err
 				}
 				for id, pg := range pages {
-					out[groupPageKey{id, p.First, p.After}] = pg
+					out[groupPageKey{id, p.First, p.After, p.Last, p.Before}] = pg
 				}
 			}
 			return out, nil

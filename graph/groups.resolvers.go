@@ -28,12 +28,12 @@ func (r *occupationGroupResolver) Narrower(ctx context.Context, obj *career.Occu
 }
 
 // Professions is the resolver for the professions field.
-func (r *occupationGroupResolver) Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string) (*model.ProfessionConnection, error) {
-	page, err := pageArgs(ctx, first, after)
+func (r *occupationGroupResolver) Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error) {
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadersFor(ctx).groups.professions.Load(ctx, groupPageKey{obj.ID, page.First, page.After})
+	p, err := loadersFor(ctx).groups.professions.Load(ctx, groupPageKey{obj.ID, page.First, page.After, page.Last, page.Before})
 	if err != nil {
 		return nil, err
 	}

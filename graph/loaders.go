@@ -54,6 +54,8 @@ type linkedKey struct {
 	importance career.Importance
 	first      int
 	after      string
+	last       int
+	before     string
 }
 
 // Loaders are the per-request loaders over the store's batch methods.
@@ -164,7 +166,7 @@ func fetchLinked(ctx context.Context, store career.Store, keys []linkedKey) (map
 	groups := make(map[group][]string)
 	var order []group
 	for _, k := range keys {
-		g := group{k.importance, career.PageArgs{First: k.first, After: k.after}}
+		g := group{k.importance, career.PageArgs{First: k.first, After: k.after, Last: k.last, Before: k.before}}
 		if _, ok := groups[g]; !ok {
 			order = append(order, g)
 		}
@@ -177,7 +179,7 @@ func fetchLinked(ctx context.Context, store career.Store, keys []linkedKey) (map
 			return nil, err
 		}
 		for id, p := range pages {
-			out[linkedKey{id, g.importance, g.page.First, g.page.After}] = p
+			out[linkedKey{id, g.importance, g.page.First, g.page.After, g.page.Last, g.page.Before}] = p
 		}
 	}
 	return out, nil

@@ -66,15 +66,15 @@ func nilIfAbsent[T any](v *T, err error) (model.Node, error) {
 }
 
 // linkedProfessions answers Skill.professions, Tool.professions and Training.professions.
-func linkedProfessions(ctx context.Context, obj any, targetID string, importance career.Importance, first *int, after *string) (*model.ProfessionConnection, error) {
+func linkedProfessions(ctx context.Context, obj any, targetID string, importance career.Importance, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error) {
 	if l := plannedList(ctx, obj); l != nil {
 		return professionConnection(l.ProfessionPage()), nil
 	}
-	page, err := pageArgs(ctx, first, after)
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadersFor(ctx).linked.Load(ctx, linkedKey{targetID, importance, page.First, page.After})
+	p, err := loadersFor(ctx).linked.Load(ctx, linkedKey{targetID, importance, page.First, page.After, page.Last, page.Before})
 	if err != nil {
 		return nil, err
 	}

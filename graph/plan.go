@@ -261,8 +261,13 @@ func enumArg[E ~string](args map[string]any, name string) (E, error) {
 	return e, nil
 }
 
+// plannedPage reports whether read plans answer page p: forward pages not bounded by before
+// (backward and bounded pages stay with the resolvers and loaders).
+func plannedPage(p career.PageArgs) bool { return !p.Backward() && p.Before == "" }
+
 // planPage checks the first and after of connection field ("Type.field") as its resolver does
-// (fieldPageArgs): an argument the resolver refuses is not planned, so that it refuses it.
+// (fieldPageArgs): an argument the resolver refuses is not planned, so that it refuses it, and
+// neither is a page given last or before.
 func planPage(field string, args map[string]any) (career.PageArgs, error) {
 	var first *int
 	if v := args["first"]; v != nil {
@@ -272,8 +277,12 @@ func planPage(field string, args map[string]any) (career.PageArgs, error) {
 		}
 		first = &n
 	}
-	page, err := fieldPageArgs(field, first, strArg(args, "after"))
-	if err != nil {
+	var last *int
+	if args["last"] != nil {
+		last = new(int) // any: only whether it is given matters to plannedPage
+	}
+	page, err := fieldPageArgs(field, first, strArg(args, "after"), last, strArg(args, "before"), false)
+	if err != nil || !plannedPage(page) {
 		return career.PageArgs{}, errUnplanned
 	}
 	return page, nil
@@ -492,7 +501,7 @@ func placeNodes(nodes []*career.PlanNode, at []int, roots []*career.PlanNode) (f
 // filter has no text (lists filtered by text are not planned): page is nil when the loaders
 // must answer it.
 func (r *Resolver) planProfessions(ctx context.Context, f career.ProfessionFilter, p career.PageArgs) (*career.Page[*career.Profession], error) {
-	if f.Text != "" {
+	if f.Text != "" || !plannedPage(p) {
 		return nil, nil
 	}
 	fc := graphql.GetFieldContext(ctx)

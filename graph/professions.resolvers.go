@@ -197,8 +197,8 @@ func (r *queryResolver) Profession(ctx context.Context, id *string, dataset *str
 }
 
 // Professions is the resolver for the professions field.
-func (r *queryResolver) Professions(ctx context.Context, filter *model.ProfessionFilter, first *int, after *string) (*model.ProfessionConnection, error) {
-	page, err := pageArgs(ctx, first, after)
+func (r *queryResolver) Professions(ctx context.Context, filter *model.ProfessionFilter, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error) {
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,8 @@ const (
 // rangeDirective is the schema's directive that bounds an Int argument.
 const rangeDirective = "range"
 
-// argRange is the range and the default of a bounded Int argument.
+// argRange is the range and the default of a bounded Int argument; def is 0 for an argument
+// without a default value (a connection's last), which is not given when null.
 type argRange struct {
 	min, max, def int
 }
@@ -106,26 +107,27 @@ func readRange(d *ast.Directive, a *ast.ArgumentDefinition) (argRange, error) {
 	if a.Type.Name() != "Int" || a.Type.Elem != nil {
 		return argRange{}, fmt.Errorf("@%s bounds an Int, not %s", rangeDirective, a.Type)
 	}
-	if a.DefaultValue == nil {
-		return argRange{}, fmt.Errorf("@%s needs the argument's default value", rangeDirective)
-	}
-	var r argRange
-	for _, v := range []struct {
+	type bound struct {
 		what  string
 		value *ast.Value
 		to    *int
-	}{
-		{"min", d.Arguments.ForName("min").Value, &r.min},
-		{"max", d.Arguments.ForName("max").Value, &r.max},
-		{"default", a.DefaultValue, &r.def},
-	} {
+	}
+	var r argRange
+	bounds := []bound{{"min", d.Arguments.ForName("min").Value, &r.min}, {"max", d.Arguments.ForName("max").Value, &r.max}}
+	if a.DefaultValue != nil {
+		bounds = append(bounds, bound{"default", a.DefaultValue, &r.def})
+	}
+	for _, v := range bounds {
 		n, err := strconv.Atoi(v.value.Raw)
 		if err != nil || v.value.Kind != ast.IntValue {
 			return argRange{}, fmt.Errorf("%s %s is not an integer", v.what, v.value)
 		}
 		*v.to = n
 	}
-	if r.min > r.max || r.def < r.min || r.def > r.max {
+	if r.min > r.max {
+		return argRange{}, fmt.Errorf("min %d must not exceed max %d", r.min, r.max)
+	}
+	if a.DefaultValue != nil && (r.def < r.min || r.def > r.max) {
 		return argRange{}, fmt.Errorf("default %d must lie in %d..%d", r.def, r.min, r.max)
 	}
 	return r, nil
@@ -169,7 +171,7 @@ func intArg(ctx context.Context, name string, v *int) (int, error) {
 }
 
 // fieldIntArg returns the value of a bounded argument of field ("Type.field"): its default when
-// null, or a BAD_USER_INPUT error naming the allowed range.
+// null (0 for an argument without one), or a BAD_USER_INPUT error naming the allowed range.
 func fieldIntArg(field, name string, v *int) (int, error) {
 	r := rangeOf(field, name)
 	if v == nil {

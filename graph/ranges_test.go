@@ -17,7 +17,7 @@ import (
 
 // The table read from the schema's @range directives and defaults: every bounded argument.
 func TestArgumentRanges(t *testing.T) {
-	page := map[string]argRange{"first": {min: 1, max: 100, def: 20}}
+	page := map[string]argRange{"first": {min: 1, max: 100, def: 20}, "last": {min: 1, max: 100}}
 	want := argRanges{
 		"Query.professions":           page,
 		"Query.skills":                page,
@@ -55,8 +55,8 @@ func TestMaxStepsIsTheDomains(t *testing.T) {
 // The served descriptions state the ranges at the end of their first paragraph.
 func TestDescriptionsStateTheRanges(t *testing.T) {
 	for _, tc := range []struct{ typ, field, want string }{
-		{"Query", "professions", "Professions, ordered by name (accent- and case-insensitive), then ID. first: 1..100."},
-		{"Skill", "professions", "Professions that require this skill, by name. first: 1..100."},
+		{"Query", "professions", "Professions, ordered by name (accent- and case-insensitive), then ID. first: 1..100, last: 1..100."},
+		{"Skill", "professions", "Professions that require this skill, by name. first: 1..100, last: 1..100."},
 		{"GraphStats", "topSkills", "Skills required by the most professions, then by name. first: 1..100."},
 		{"Query", "careerPaths", "Career paths from one profession to another along next-career moves, shortest first. maxSteps: 1..6, first: 1..20.\n\n" +
 			"Paths are simple (no profession twice) and follow moves of any kind. Paths of equal length are\n" +
@@ -157,9 +157,9 @@ func TestReadRangesRefuses(t *testing.T) {
 	const directive = "directive @range(min: Int!, max: Int!) on ARGUMENT_DEFINITION\n"
 	for _, tc := range []struct{ schema, want string }{
 		{"type Query { f(s: String = \"a\" @range(min: 1, max: 2)): Int }", "Query.f(s): @range bounds an Int, not String"},
-		{"type Query { f(n: Int @range(min: 1, max: 2)): Int }", "Query.f(n): @range needs the argument's default value"},
+		{"type Query { f(n: Int @range(min: 2, max: 1)): Int }", "Query.f(n): min 2 must not exceed max 1"},
 		{"type Query { f(n: Int = 3 @range(min: 1, max: 2)): Int }", "Query.f(n): default 3 must lie in 1..2"},
-		{"type Query { f(n: Int = 1 @range(min: 2, max: 1)): Int }", "Query.f(n): default 1 must lie in 2..1"},
+		{"type Query { f(n: Int = 1 @range(min: 2, max: 1)): Int }", "Query.f(n): min 2 must not exceed max 1"},
 	} {
 		s, err := gqlparser.LoadSchema(&ast.Source{Name: "test.graphqls", Input: directive + tc.schema})
 		if err != nil {

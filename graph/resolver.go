@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/textsearch"
@@ -21,22 +23,53 @@ type Resolver struct {
 	noPlans bool
 }
 
-// pageArgs checks the first and after of the connection being resolved.
-func pageArgs(ctx context.Context, first *int, after *string) (career.PageArgs, error) {
-	return fieldPageArgs(fieldName(ctx), first, after)
+// pageArgs checks the first, after, last and before of the connection being resolved. first
+// counts as given when the query writes it (argGiven), not when it has its default.
+func pageArgs(ctx context.Context, first *int, after *string, last *int, before *string) (career.PageArgs, error) {
+	return fieldPageArgs(fieldName(ctx), first, after, last, before, argGiven(ctx, "first"))
 }
 
-// fieldPageArgs checks the first and after of a connection field ("Type.field").
-func fieldPageArgs(field string, first *int, after *string) (career.PageArgs, error) {
-	n, err := fieldIntArg(field, "first", first)
+// errFirstAndLast is the error of a connection given both first and last.
+var errFirstAndLast = career.Errorf(career.EINVALID,
+	"first and last cannot both be given: page forward with first (and after), or backward with last (and before)")
+
+// fieldPageArgs checks the page arguments of a connection field ("Type.field"): with last (not
+// null), a backward page, refused when the query also gives first (firstGiven); else a forward
+// page of first items (its default when not given).
+func fieldPageArgs(field string, first *int, after *string, last *int, before *string, firstGiven bool) (career.PageArgs, error) {
+	p := career.PageArgs{After: str(after), Before: str(before)}
+	var err error
+	if last != nil {
+		if firstGiven && first != nil {
+			return career.PageArgs{}, errFirstAndLast
+		}
+		p.Last, err = fieldIntArg(field, "last", last)
+	} else {
+		p.First, err = fieldIntArg(field, "first", first)
+	}
 	if err != nil {
 		return career.PageArgs{}, err
 	}
-	p := career.PageArgs{First: n, After: str(after)}
-	if _, err := career.DecodeCursor(p.After); err != nil {
+	if _, err := p.Window(); err != nil {
 		return career.PageArgs{}, err
 	}
 	return p, nil
+}
+
+// argGiven reports whether the query gives the argument name of the field being resolved a
+// value other than null (a literal, or a variable the request sets), rather than leaving it to
+// its default.
+func argGiven(ctx context.Context, name string) bool {
+	a := graphql.GetFieldContext(ctx).Field.Arguments.ForName(name)
+	if a == nil {
+		return false
+	}
+	var vars map[string]any
+	if graphql.HasOperationContext(ctx) {
+		vars = graphql.GetOperationContext(ctx).Variables
+	}
+	v, err := a.Value.Value(vars)
+	return err == nil && v != nil
 }
 
 // textArg checks a search text: 1..maxSearchText characters, at least one letter or digit,
@@ -182,18 +215,21 @@ func domainKind(k model.NodeKind) career.Kind {
 // connection turns a page of nodes into one of the API's connection types, which gqlgen
 // generates apart: key gives a node's name and ID, from which its cursor is made
 // (career.EncodeCursor), edge makes the edge of a node with its cursor, and build assembles the
-// connection. The lists are never null, the end cursor is the last edge's (null on an empty
-// page), and a nil page is an empty one.
+// connection. The lists are never null, the start and end cursors are the first and last
+// edges' (null on an empty page), and a nil page is an empty one.
 func connection[N, E, C any](p *career.Page[N], key func(N) (name, id string), edge func(cursor string, n N) E,
 	build func(edges []E, nodes []N, info *model.PageInfo, total int) C) C {
 	if p == nil {
 		p = &career.Page[N]{}
 	}
 	edges := make([]E, 0, len(p.Items))
-	info := &model.PageInfo{HasNextPage: p.HasNextPage}
+	info := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
 	for _, n := range p.Items {
 		cursor := career.EncodeCursor(key(n))
 		edges = append(edges, edge(cursor, n))
+		if info.StartCursor == nil {
+			info.StartCursor = &cursor
+		}
 		info.EndCursor = &cursor
 	}
 	return build(edges, nonNil(p.Items), info, p.TotalCount)

@@ -11,6 +11,8 @@ type skillPageKey struct {
 	skillID string
 	first   int
 	after   string
+	last    int
+	before  string
 }
 
 // coRequiredKey asks for the first skills most often required with a skill.
@@ -24,7 +26,7 @@ func fetchNarrower(ctx context.Context, store career.Store, keys []skillPageKey)
 	groups := make(map[career.PageArgs][]string)
 	var order []career.PageArgs
 	for _, k := range keys {
-		p := career.PageArgs{First: k.first, After: k.after}
+		p := career.PageArgs{First: k.first, After: k.after, Last: k.last, Before: k.before}
 		if _, ok := groups[p]; !ok {
 			order = append(order, p)
 		}
@@ -37,7 +39,7 @@ func fetchNarrower(ctx context.Context, store career.Store, keys []skillPageKey)
 			return nil, err
 		}
 		for id, pg := range pages {
-			out[skillPageKey{id, p.First, p.After}] = pg
+			out[skillPageKey{id, p.First, p.After, p.Last, p.Before}] = pg
 		}
 	}
 	return out, nil

@@ -18,12 +18,12 @@ func (r *skillResolver) Broader(ctx context.Context, obj *career.Skill) ([]*care
 }
 
 // Narrower is the resolver for the narrower field.
-func (r *skillResolver) Narrower(ctx context.Context, obj *career.Skill, first *int, after *string) (*model.SkillConnection, error) {
-	page, err := pageArgs(ctx, first, after)
+func (r *skillResolver) Narrower(ctx context.Context, obj *career.Skill, first *int, after *string, last *int, before *string) (*model.SkillConnection, error) {
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadersFor(ctx).narrower.Load(ctx, skillPageKey{obj.ID, page.First, page.After})
+	p, err := loadersFor(ctx).narrower.Load(ctx, skillPageKey{obj.ID, page.First, page.After, page.Last, page.Before})
 	if err != nil {
 		return nil, err
 	}

@@ -22,8 +22,8 @@ func (r *queryResolver) Skill(ctx context.Context, id string) (*career.Skill, er
 }
 
 // Skills is the resolver for the skills field.
-func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, first *int, after *string) (*model.SkillConnection, error) {
-	page, err := pageArgs(ctx, first, after)
+func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, first *int, after *string, last *int, before *string) (*model.SkillConnection, error) {
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -57,12 +57,12 @@ func (r *skillResolver) Description(ctx context.Context, obj *career.Skill) (*st
 }
 
 // Professions is the resolver for the professions field.
-func (r *skillResolver) Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string) (*model.ProfessionConnection, error) {
+func (r *skillResolver) Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error) {
 	var imp career.Importance
 	if importance != nil {
 		imp = *importance
 	}
-	return linkedProfessions(ctx, obj, obj.ID, imp, first, after)
+	return linkedProfessions(ctx, obj, obj.ID, imp, first, after, last, before)
 }
 
 // Language is the resolver for the language field.

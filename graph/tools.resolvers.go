@@ -22,8 +22,8 @@ func (r *queryResolver) Tool(ctx context.Context, id string) (*career.Tool, erro
 }
 
 // Tools is the resolver for the tools field.
-func (r *queryResolver) Tools(ctx context.Context, filter *model.ToolFilter, first *int, after *string) (*model.ToolConnection, error) {
-	page, err := pageArgs(ctx, first, after)
+func (r *queryResolver) Tools(ctx context.Context, filter *model.ToolFilter, first *int, after *string, last *int, before *string) (*model.ToolConnection, error) {
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -50,8 +50,8 @@ func (r *toolResolver) Category(ctx context.Context, obj *career.Tool) (*string,
 }
 
 // Professions is the resolver for the professions field.
-func (r *toolResolver) Professions(ctx context.Context, obj *career.Tool, first *int, after *string) (*model.ProfessionConnection, error) {
-	return linkedProfessions(ctx, obj, obj.ID, "", first, after)
+func (r *toolResolver) Professions(ctx context.Context, obj *career.Tool, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error) {
+	return linkedProfessions(ctx, obj, obj.ID, "", first, after, last, before)
 }
 
 // Tool returns generated.ToolResolver implementation.

@@ -22,8 +22,8 @@ func (r *queryResolver) Training(ctx context.Context, id string) (*career.Traini
 }
 
 // Trainings is the resolver for the trainings field.
-func (r *queryResolver) Trainings(ctx context.Context, filter *model.TrainingFilter, first *int, after *string) (*model.TrainingConnection, error) {
-	page, err := pageArgs(ctx, first, after)
+func (r *queryResolver) Trainings(ctx context.Context, filter *model.TrainingFilter, first *int, after *string, last *int, before *string) (*model.TrainingConnection, error) {
+	page, err := pageArgs(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -52,8 +52,8 @@ func (r *trainingResolver) Description(ctx context.Context, obj *career.Training
 }
 
 // Professions is the resolver for the professions field.
-func (r *trainingResolver) Professions(ctx context.Context, obj *career.Training, first *int, after *string) (*model.ProfessionConnection, error) {
-	return linkedProfessions(ctx, obj, obj.ID, "", first, after)
+func (r *trainingResolver) Professions(ctx context.Context, obj *career.Training, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error) {
+	return linkedProfessions(ctx, obj, obj.ID, "", first, after, last, before)
 }
 
 // Training returns generated.TrainingResolver implementation.

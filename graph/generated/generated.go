@@ -114,12 +114,14 @@ type ComplexityRoot struct {
 		Level       func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Narrower    func(childComplexity int) int
-		Professions func(childComplexity int, first *int, after *string) int
+		Professions func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	PageInfo struct {
-		EndCursor   func(childComplexity int) int
-		HasNextPage func(childComplexity int) int
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
 	}
 
 	Profession struct {
@@ -178,17 +180,17 @@ type ComplexityRoot struct {
 		Nodes              func(childComplexity int, ids []string) int
 		OccupationGroup    func(childComplexity int, id string) int
 		Profession         func(childComplexity int, id *string, dataset *string, code *string) int
-		Professions        func(childComplexity int, filter *model.ProfessionFilter, first *int, after *string) int
+		Professions        func(childComplexity int, filter *model.ProfessionFilter, first *int, after *string, last *int, before *string) int
 		Search             func(childComplexity int, text string, kinds []model.NodeKind, dataset *string, first *int) int
 		SimilarProfessions func(childComplexity int, to string, first *int) int
 		Skill              func(childComplexity int, id string) int
 		SkillGap           func(childComplexity int, from string, to string) int
-		Skills             func(childComplexity int, filter *model.SkillFilter, first *int, after *string) int
+		Skills             func(childComplexity int, filter *model.SkillFilter, first *int, after *string, last *int, before *string) int
 		Stats              func(childComplexity int, dataset *string) int
 		Tool               func(childComplexity int, id string) int
-		Tools              func(childComplexity int, filter *model.ToolFilter, first *int, after *string) int
+		Tools              func(childComplexity int, filter *model.ToolFilter, first *int, after *string, last *int, before *string) int
 		Training           func(childComplexity int, id string) int
-		Trainings          func(childComplexity int, filter *model.TrainingFilter, first *int, after *string) int
+		Trainings          func(childComplexity int, filter *model.TrainingFilter, first *int, after *string, last *int, before *string) int
 	}
 
 	SearchHit struct {
@@ -210,8 +212,8 @@ type ComplexityRoot struct {
 		Kind             func(childComplexity int) int
 		Language         func(childComplexity int) int
 		Name             func(childComplexity int, lang *string) int
-		Narrower         func(childComplexity int, first *int, after *string) int
-		Professions      func(childComplexity int, importance *career.Importance, first *int, after *string) int
+		Narrower         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Professions      func(childComplexity int, importance *career.Importance, first *int, after *string, last *int, before *string) int
 		RelatedSkills    func(childComplexity int) int
 	}
 
@@ -260,7 +262,7 @@ type ComplexityRoot struct {
 		Dataset     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Professions func(childComplexity int, first *int, after *string) int
+		Professions func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	ToolConnection struct {
@@ -283,7 +285,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Level         func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Professions   func(childComplexity int, first *int, after *string) int
+		Professions   func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	TrainingConnection struct {
@@ -318,7 +320,7 @@ type GraphStatsResolver interface {
 type OccupationGroupResolver interface {
 	Broader(ctx context.Context, obj *career.OccupationGroup) (*career.OccupationGroup, error)
 	Narrower(ctx context.Context, obj *career.OccupationGroup) ([]*career.OccupationGroup, error)
-	Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string) (*model.ProfessionConnection, error)
+	Professions(ctx context.Context, obj *career.OccupationGroup, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error)
 }
 type ProfessionResolver interface {
 	Name(ctx context.Context, obj *career.Profession, lang *string) (string, error)
@@ -347,13 +349,13 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
 	Profession(ctx context.Context, id *string, dataset *string, code *string) (*career.Profession, error)
-	Professions(ctx context.Context, filter *model.ProfessionFilter, first *int, after *string) (*model.ProfessionConnection, error)
+	Professions(ctx context.Context, filter *model.ProfessionFilter, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error)
 	Skill(ctx context.Context, id string) (*career.Skill, error)
-	Skills(ctx context.Context, filter *model.SkillFilter, first *int, after *string) (*model.SkillConnection, error)
+	Skills(ctx context.Context, filter *model.SkillFilter, first *int, after *string, last *int, before *string) (*model.SkillConnection, error)
 	Tool(ctx context.Context, id string) (*career.Tool, error)
-	Tools(ctx context.Context, filter *model.ToolFilter, first *int, after *string) (*model.ToolConnection, error)
+	Tools(ctx context.Context, filter *model.ToolFilter, first *int, after *string, last *int, before *string) (*model.ToolConnection, error)
 	Training(ctx context.Context, id string) (*career.Training, error)
-	Trainings(ctx context.Context, filter *model.TrainingFilter, first *int, after *string) (*model.TrainingConnection, error)
+	Trainings(ctx context.Context, filter *model.TrainingFilter, first *int, after *string, last *int, before *string) (*model.TrainingConnection, error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, dataset *string, first *int) ([]*career.SearchHit, error)
 	CareerPaths(ctx context.Context, from string, to string, maxSteps *int, first *int, inferred *bool) ([]*model.CareerPath, error)
 	CareerProgression(ctx context.Context, from string, maxSteps *int, first *int, inferred *bool) ([]*career.CareerStep, error)
@@ -373,10 +375,10 @@ type SkillResolver interface {
 	Name(ctx context.Context, obj *career.Skill, lang *string) (string, error)
 
 	Description(ctx context.Context, obj *career.Skill) (*string, error)
-	Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string) (*model.ProfessionConnection, error)
+	Professions(ctx context.Context, obj *career.Skill, importance *career.Importance, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error)
 	Language(ctx context.Context, obj *career.Skill) (*string, error)
 	Broader(ctx context.Context, obj *career.Skill) ([]*career.Skill, error)
-	Narrower(ctx context.Context, obj *career.Skill, first *int, after *string) (*model.SkillConnection, error)
+	Narrower(ctx context.Context, obj *career.Skill, first *int, after *string, last *int, before *string) (*model.SkillConnection, error)
 	RelatedSkills(ctx context.Context, obj *career.Skill) ([]*career.SkillRelation, error)
 	CoRequired(ctx context.Context, obj *career.Skill, first *int) ([]*career.SkillUsage, error)
 	Collections(ctx context.Context, obj *career.Skill) ([]career.SkillCollection, error)
@@ -384,11 +386,11 @@ type SkillResolver interface {
 }
 type ToolResolver interface {
 	Category(ctx context.Context, obj *career.Tool) (*string, error)
-	Professions(ctx context.Context, obj *career.Tool, first *int, after *string) (*model.ProfessionConnection, error)
+	Professions(ctx context.Context, obj *career.Tool, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error)
 }
 type TrainingResolver interface {
 	Description(ctx context.Context, obj *career.Training) (*string, error)
-	Professions(ctx context.Context, obj *career.Training, first *int, after *string) (*model.ProfessionConnection, error)
+	Professions(ctx context.Context, obj *career.Training, first *int, after *string, last *int, before *string) (*model.ProfessionConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -707,7 +709,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.OccupationGroup.Professions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.OccupationGroup.Professions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -721,6 +723,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.ComplexityRoot.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.ComplexityRoot.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
 	case "Profession.alternativeNames":
 		if e.ComplexityRoot.Profession.AlternativeNames == nil {
@@ -1075,7 +1089,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Professions(childComplexity, args["filter"].(*model.ProfessionFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Professions(childComplexity, args["filter"].(*model.ProfessionFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1130,7 +1144,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Skills(childComplexity, args["filter"].(*model.SkillFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Skills(childComplexity, args["filter"].(*model.SkillFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -1163,7 +1177,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Tools(childComplexity, args["filter"].(*model.ToolFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Tools(childComplexity, args["filter"].(*model.ToolFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.training":
 		if e.ComplexityRoot.Query.Training == nil {
 			break
@@ -1185,7 +1199,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Trainings(childComplexity, args["filter"].(*model.TrainingFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Trainings(childComplexity, args["filter"].(*model.TrainingFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "SearchHit.kind":
 		if e.ComplexityRoot.SearchHit.Kind == nil {
@@ -1298,7 +1312,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Skill.Narrower(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Skill.Narrower(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Skill.professions":
 		if e.ComplexityRoot.Skill.Professions == nil {
 			break
@@ -1309,7 +1323,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Skill.Professions(childComplexity, args["importance"].(*career.Importance), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Skill.Professions(childComplexity, args["importance"].(*career.Importance), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Skill.relatedSkills":
 		if e.ComplexityRoot.Skill.RelatedSkills == nil {
 			break
@@ -1489,7 +1503,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Tool.Professions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Tool.Professions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "ToolConnection.edges":
 		if e.ComplexityRoot.ToolConnection.Edges == nil {
@@ -1581,7 +1595,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Training.Professions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Training.Professions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "TrainingConnection.edges":
 		if e.ComplexityRoot.TrainingConnection.Edges == nil {
@@ -1705,7 +1719,7 @@ var sources = []*ast.Source{
 # matching and datasets (stats, datasets). Their resolvers are in graph/<file>.resolvers.go.
 #
 # Argument ranges are written once, as ` + "`" + `@range(min, max)` + "`" + ` on the argument, whose default value
-# is the schema's: the resolvers check them, the cost model counts lists with them, and the
+# (if any: a connection's ` + "`" + `last` + "`" + ` has none) is the schema's: the resolvers check them, the cost model counts lists with them, and the
 # served schema states them at the end of the first paragraph of the field's description
 # ("first: 1..100."), leaving the directive out.
 #
@@ -1769,7 +1783,7 @@ var sources = []*ast.Source{
 #   requirements any profession has, its nextCareers the most moves out of one profession,
 #   previousCareers the most moves into one, a profession's groups the most groups of one
 #   profession, a group's narrower groups the most under one group, …). A connection's edges
-#   and nodes cost its ` + "`" + `first` + "`" + ` × their selection;
+#   and nodes cost its ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) × their selection;
 # - links stay within a dataset: under a field that names its datasets (an ID, ` + "`" + `dataset` + "`" + `, or
 #   ` + "`" + `filter: {dataset}` + "`" + `) the lengths are those of these datasets;
 # - traversals add 1 per 100 professions or links they can visit: careerPaths its depth-first
@@ -1797,7 +1811,7 @@ var sources = []*ast.Source{
 
 """
 The range of an Int argument: min..max, both included. The argument's default value is the
-schema's. Its field's resolver refuses a value out of the range (BAD_USER_INPUT with the range),
+schema's; an argument without one (a connection's ` + "`" + `last` + "`" + `) is not given when null. Its field's resolver refuses a value out of the range (BAD_USER_INPUT with the range),
 the cost model counts a list as long as max when the argument is null, and the field's
 description states the range: the served schema writes it there, at the end of the first
 paragraph, and does not list this directive.
@@ -1833,14 +1847,24 @@ type Query {
   nodes(ids: [ID!]!): [Node]!
 }
 
-"Where a page ends."
+"""
+Where a page starts and ends. Connections follow Relay's cursor connections: ` + "`" + `first` + "`" + ` (and
+` + "`" + `after` + "`" + `) pages forward, ` + "`" + `last` + "`" + ` (and ` + "`" + `before` + "`" + `) backward; ` + "`" + `after` + "`" + ` and ` + "`" + `before` + "`" + ` may bound either
+(the page is then cut from the items between them). ` + "`" + `first` + "`" + ` defaults to 20 when ` + "`" + `last` + "`" + ` is not
+given; giving both ` + "`" + `first` + "`" + ` and ` + "`" + `last` + "`" + ` is BAD_USER_INPUT.
+"""
 type PageInfo {
+  "Paging forward (` + "`" + `first` + "`" + `): whether items follow this page (before ` + "`" + `before` + "`" + `, when given). False when paging backward."
   hasNextPage: Boolean!
   "Pass as ` + "`" + `after` + "`" + ` to get the next page; null on an empty page."
   endCursor: String
+  "Paging backward (` + "`" + `last` + "`" + `): whether items precede this page (after ` + "`" + `after` + "`" + `, when given). False when paging forward."
+  hasPreviousPage: Boolean!
+  "Pass as ` + "`" + `before` + "`" + ` to get the previous page; null on an empty page."
+  startCursor: String
 }
 
-"A page of professions: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
+"A page of professions: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type ProfessionConnection {
   edges: [ProfessionEdge!]!
   nodes: [Profession!]!
@@ -1855,7 +1879,7 @@ type ProfessionEdge {
   node: Profession!
 }
 
-"A page of skills: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
+"A page of skills: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type SkillConnection {
   edges: [SkillEdge!]!
   nodes: [Skill!]!
@@ -1870,7 +1894,7 @@ type SkillEdge {
   node: Skill!
 }
 
-"A page of tools: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
+"A page of tools: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type ToolConnection {
   edges: [ToolEdge!]!
   nodes: [Tool!]!
@@ -1885,7 +1909,7 @@ type ToolEdge {
   node: Tool!
 }
 
-"A page of trainings: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` of the list × their selection."
+"A page of trainings: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type TrainingConnection {
   edges: [TrainingEdge!]!
   nodes: [Training!]!
@@ -1911,7 +1935,11 @@ extend type Query {
   """
   profession(id: ID, dataset: String = "seed", code: String): Profession
   "Professions, ordered by name (accent- and case-insensitive), then ID."
-  professions(filter: ProfessionFilter, first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+  professions(filter: ProfessionFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): ProfessionConnection!
 }
 
 "A métier: a job title with what it requires and where it leads."
@@ -1991,7 +2019,11 @@ extend type Query {
   "One skill by global ID, or null."
   skill(id: ID!): Skill
   "Skills, ordered by name (accent- and case-insensitive), then ID."
-  skills(filter: SkillFilter, first: Int = 20 @range(min: 1, max: 100), after: String): SkillConnection!
+  skills(filter: SkillFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): SkillConnection!
 }
 
 """
@@ -2040,7 +2072,11 @@ type Skill implements Node {
   kind: SkillKind!
   description: String
   "Professions that require this skill, by name."
-  professions(importance: Importance, first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+  professions(importance: Importance, first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): ProfessionConnection!
   "Language of the texts (fr, en)."
   language: String
 }
@@ -2062,7 +2098,11 @@ extend type Query {
   "One tool by global ID, or null."
   tool(id: ID!): Tool
   "Tools, ordered by name (accent- and case-insensitive), then ID."
-  tools(filter: ToolFilter, first: Int = 20 @range(min: 1, max: 100), after: String): ToolConnection!
+  tools(filter: ToolFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): ToolConnection!
 }
 
 "A tool, machine or piece of software."
@@ -2074,7 +2114,11 @@ type Tool implements Node {
   "e.g. \"Navigateur web\", \"Outils de développement\"."
   category: String
   "Professions that use this tool, by name."
-  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): ProfessionConnection!
 }
 
 "Narrows a list of tools; every field given must hold. A field left out, null or \"\" does not narrow."
@@ -2095,7 +2139,11 @@ extend type Query {
   "One training by global ID, or null."
   training(id: ID!): Training
   "Trainings, ordered by name (accent- and case-insensitive), then ID."
-  trainings(filter: TrainingFilter, first: Int = 20 @range(min: 1, max: 100), after: String): TrainingConnection!
+  trainings(filter: TrainingFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): TrainingConnection!
 }
 
 "Levels of education and training."
@@ -2125,7 +2173,11 @@ type Training implements Node {
   durationYears: Float
   description: String
   "Professions this training prepares for, by name."
-  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): ProfessionConnection!
 }
 
 "Narrows a list of trainings; every field given must hold. A field left out, null or \"\" does not narrow."
@@ -2462,7 +2514,11 @@ type OccupationGroup implements Node {
   "The groups directly under this one, by name."
   narrower: [OccupationGroup!]!
   "Professions in this group and its narrower groups, each once, by name. first: 1..100."
-  professions(first: Int = 20 @range(min: 1, max: 100), after: String): ProfessionConnection!
+  professions(first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): ProfessionConnection!
 }
 
 extend type GraphStats {
@@ -2539,7 +2595,11 @@ extend type Skill {
   "Broader skills or skill groups (ESCO hierarchy, ROME macro-compétences), nearest first: every skill or group above this one, once, at its shortest distance (at most 10 levels up), then by name."
   broader: [Skill!]!
   "Narrower skills: those directly under this one, by name. first: 1..100."
-  narrower(first: Int = 20 @range(min: 1, max: 100), after: String): SkillConnection!
+  narrower(first: Int = 20 @range(min: 1, max: 100), after: String,
+    "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
+    last: Int @range(min: 1, max: 100),
+    "The cursor of the item a page ends before (see PageInfo)."
+    before: String): SkillConnection!
   "Skills the dataset relates to this one (ESCO skill-skill relations), essential first, then name."
   relatedSkills: [SkillRelation!]!
   "Skills most often required by the same professions: by the number of professions requiring both, then name. Computed at load, the 50 most frequent kept per skill. first: 1..50."
@@ -2752,6 +2812,10 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
 	case "endCursor":
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
+	case "hasPreviousPage":
+		return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_PageInfo_startCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
@@ -3211,6 +3275,22 @@ func (ec *executionContext) field_OccupationGroup_professions_args(ctx context.C
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -3607,6 +3687,22 @@ func (ec *executionContext) field_Query_professions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3733,6 +3829,22 @@ func (ec *executionContext) field_Query_skills_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3791,6 +3903,22 @@ func (ec *executionContext) field_Query_tools_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3835,6 +3963,22 @@ func (ec *executionContext) field_Query_trainings_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3885,6 +4029,22 @@ func (ec *executionContext) field_Skill_narrower_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -3915,6 +4075,22 @@ func (ec *executionContext) field_Skill_professions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3937,6 +4113,22 @@ func (ec *executionContext) field_Tool_professions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -3959,6 +4151,22 @@ func (ec *executionContext) field_Training_professions_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5197,7 +5405,7 @@ func (ec *executionContext) _OccupationGroup_professions(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.OccupationGroup().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.OccupationGroup().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
@@ -5274,6 +5482,52 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
@@ -6477,7 +6731,7 @@ func (ec *executionContext) _Query_professions(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Professions(ctx, fc.Args["filter"].(*model.ProfessionFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Professions(ctx, fc.Args["filter"].(*model.ProfessionFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
@@ -6565,7 +6819,7 @@ func (ec *executionContext) _Query_skills(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Skills(ctx, fc.Args["filter"].(*model.SkillFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Skills(ctx, fc.Args["filter"].(*model.SkillFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SkillConnection) graphql.Marshaler {
@@ -6653,7 +6907,7 @@ func (ec *executionContext) _Query_tools(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Tools(ctx, fc.Args["filter"].(*model.ToolFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Tools(ctx, fc.Args["filter"].(*model.ToolFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ToolConnection) graphql.Marshaler {
@@ -6741,7 +6995,7 @@ func (ec *executionContext) _Query_trainings(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Trainings(ctx, fc.Args["filter"].(*model.TrainingFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Trainings(ctx, fc.Args["filter"].(*model.TrainingFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TrainingConnection) graphql.Marshaler {
@@ -7549,7 +7803,7 @@ func (ec *executionContext) _Skill_professions(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Skill().Professions(ctx, obj, fc.Args["importance"].(*career.Importance), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Skill().Professions(ctx, obj, fc.Args["importance"].(*career.Importance), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
@@ -7648,7 +7902,7 @@ func (ec *executionContext) _Skill_narrower(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Skill().Narrower(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Skill().Narrower(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SkillConnection) graphql.Marshaler {
@@ -8538,7 +8792,7 @@ func (ec *executionContext) _Tool_professions(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Tool().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Tool().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
@@ -8917,7 +9171,7 @@ func (ec *executionContext) _Training_professions(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Training().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Training().Professions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ProfessionConnection) graphql.Marshaler {
@@ -10977,6 +11231,16 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

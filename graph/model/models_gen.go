@@ -19,14 +19,22 @@ type CareerPath struct {
 	Length int `json:"length"`
 }
 
-// Where a page ends.
+// Where a page starts and ends. Connections follow Relay's cursor connections: `first` (and
+// `after`) pages forward, `last` (and `before`) backward; `after` and `before` may bound either
+// (the page is then cut from the items between them). `first` defaults to 20 when `last` is not
+// given; giving both `first` and `last` is BAD_USER_INPUT.
 type PageInfo struct {
+	// Paging forward (`first`): whether items follow this page (before `before`, when given). False when paging backward.
 	HasNextPage bool `json:"hasNextPage"`
 	// Pass as `after` to get the next page; null on an empty page.
 	EndCursor *string `json:"endCursor,omitempty"`
+	// Paging backward (`last`): whether items precede this page (after `after`, when given). False when paging forward.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Pass as `before` to get the previous page; null on an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
 }
 
-// A page of professions: its edges and its nodes each cost the `first` of the list × their selection.
+// A page of professions: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type ProfessionConnection struct {
 	Edges    []*ProfessionEdge    `json:"edges"`
 	Nodes    []*career.Profession `json:"nodes"`
@@ -58,7 +66,7 @@ type ProfessionFilter struct {
 type Query struct {
 }
 
-// A page of skills: its edges and its nodes each cost the `first` of the list × their selection.
+// A page of skills: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type SkillConnection struct {
 	Edges    []*SkillEdge    `json:"edges"`
 	Nodes    []*career.Skill `json:"nodes"`
@@ -82,7 +90,7 @@ type SkillFilter struct {
 	Kind    *career.SkillKind `json:"kind,omitempty"`
 }
 
-// A page of tools: its edges and its nodes each cost the `first` of the list × their selection.
+// A page of tools: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type ToolConnection struct {
 	Edges    []*ToolEdge    `json:"edges"`
 	Nodes    []*career.Tool `json:"nodes"`
@@ -107,7 +115,7 @@ type ToolFilter struct {
 	Category *string `json:"category,omitempty"`
 }
 
-// A page of trainings: its edges and its nodes each cost the `first` of the list × their selection.
+// A page of trainings: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type TrainingConnection struct {
 	Edges    []*TrainingEdge    `json:"edges"`
 	Nodes    []*career.Training `json:"nodes"`

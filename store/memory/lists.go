@@ -11,15 +11,16 @@ import (
 // paginate returns the page of sorted (by key) items that page asks for (career.CutPage), as
 // the values value gives.
 func paginate[N any, T any](sorted []N, key func(N) (string, string), value func(N) T, page career.PageArgs) (*career.Page[T], error) {
-	cursor, err := career.DecodeCursor(page.After)
+	w, err := page.Window()
 	if err != nil {
 		return nil, err
 	}
-	cut := career.CutPage(sorted, key, cursor, page.First)
+	cut := career.CutPage(sorted, key, w)
 	out := &career.Page[T]{
-		Items:       make([]T, 0, len(cut.Items)),
-		HasNextPage: cut.HasNextPage,
-		TotalCount:  cut.TotalCount,
+		Items:           make([]T, 0, len(cut.Items)),
+		HasNextPage:     cut.HasNextPage,
+		HasPreviousPage: cut.HasPreviousPage,
+		TotalCount:      cut.TotalCount,
 	}
 	for _, n := range cut.Items {
 		out.Items = append(out.Items, value(n))

@@ -135,7 +135,7 @@ func (s *Store) BroaderSkills(ctx context.Context, ids []string) (map[string][]*
 
 // NarrowerSkills returns one page of the skills directly under each skill, by name.
 func (s *Store) NarrowerSkills(ctx context.Context, ids []string, page career.PageArgs) (map[string]*career.Page[*career.Skill], error) {
-	if _, err := career.DecodeCursor(page.After); err != nil {
+	if _, err := page.Window(); err != nil {
 		return nil, err
 	}
 	out := make(map[string]*career.Page[*career.Skill], len(ids))

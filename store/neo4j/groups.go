@@ -129,19 +129,15 @@ RETURN id, gs`, ids)
 // group, each once, by (sortKey, ID), in one query (as ProfessionsLinkedTo pages).
 func (s *Store) GroupProfessions(ctx context.Context, ids []string, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
 	out := make(map[string]*career.Page[*career.Profession], len(ids))
-	cur, err := career.DecodeCursor(page.After)
+	w, err := page.Window()
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	params := map[string]any{"ids": uniq(ids), "limit": career.PageFetch(page.First), "sk": nil, "cid": nil}
-	after := "true"
-	if cur != nil {
-		params["sk"], params["cid"] = cur.SortKey, cur.ID
-		after = "(p.sortKey > $sk OR (p.sortKey = $sk AND p.id > $cid))"
-	}
+	params := map[string]any{"ids": uniq(ids)}
+	within, order := keyset("p", w, params)
 	recs, err := s.read(ctx, "professions of groups", `
 UNWIND $ids AS gid
 MATCH (g:OccupationGroup {id: gid})
@@ -151,13 +147,13 @@ CALL (g) {
 }
 CALL (g) {
   OPTIONAL MATCH (p:Profession)-[:IN_GROUP]->(:OccupationGroup)-[:BROADER*0..]->(g)
-  WITH DISTINCT p WHERE p IS NOT NULL AND `+after+`
-  WITH p ORDER BY p.sortKey, p.id LIMIT $limit
+  WITH DISTINCT p WHERE p IS NOT NULL AND `+within+`
+  WITH p ORDER BY `+order+` LIMIT $limit
   RETURN collect(p `+professionProj+`) AS ps
 }
 RETURN gid, total, ps`, params)
 	if err != nil {
 		return nil, err
 	}
-	return pagesByID(recs, "gid", "ps", page.First, toProfession)
+	return pagesByID(recs, "gid", "ps", page, toProfession)
 }

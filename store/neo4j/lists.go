@@ -35,71 +35,63 @@ func (q *listQuery) filter(value, param, cond string) {
 	q.params[param] = value
 }
 
-// cypher returns the query of one page of the list, after cur (nil for the first page), at
-// most first items (and one more, to know whether another page follows), each returned as the
-// expression item of `n` (such as a map projection), and sets the parameters it adds. It returns one record: the
-// list's total and its items.
-func (q *listQuery) cypher(cur *career.Cursor, first int, item string) string {
+// cypher returns the query of the page of the list the window w asks for (see keyset: one
+// item more than the page, to know whether more lie beyond it), each item returned as the
+// expression item of `n` (such as a map projection), and sets the parameters it adds. It
+// returns one record: the list's total and its items.
+func (q *listQuery) cypher(w career.Window, item string) string {
 	where := "true"
 	if len(q.conds) > 0 {
 		where = strings.Join(q.conds, " AND ")
 	}
-	after := "true"
-	if cur != nil {
-		q.params["sk"], q.params["cid"] = cur.SortKey, cur.ID
-		after = "(n.sortKey > $sk OR (n.sortKey = $sk AND n.id > $cid))"
-	}
-	q.params["limit"] = career.PageFetch(first)
+	within, order := keyset("n", w, q.params)
 	// Two subquery expressions in one row: no cartesian product of two subqueries' rows.
 	return `
 RETURN COUNT { MATCH (n:` + q.label + `) WHERE ` + where + ` } AS total,
   COLLECT {
-    MATCH (n:` + q.label + `) WHERE ` + where + ` AND ` + after + `
-    WITH n ORDER BY n.sortKey, n.id LIMIT $limit
+    MATCH (n:` + q.label + `) WHERE ` + where + ` AND ` + within + `
+    WITH n ORDER BY ` + order + ` LIMIT $limit
     RETURN ` + item + `
   } AS items`
 }
 
 // run returns the page of the list that page asks for, as projected nodes.
 //
-// Without text, Neo4j filters, counts, and pages with the keyset (sortKey, id) > cursor,
-// fetching first+1 nodes to know whether a page follows. With text, the full-text index gives
+// Without text, Neo4j filters, counts, and pages with the keyset (sortKey, id) between the
+// cursors (see keyset), fetching one node more than the page to know whether more follow. With text, the full-text index gives
 // the candidates that pass the other conditions, textsearch.MatchText keeps those the embedded store
 // keeps, and the page is cut from them.
-func (s *Store) list(ctx context.Context, q listQuery, page career.PageArgs) ([]map[string]any, bool, int, error) {
-	cur, err := career.DecodeCursor(page.After)
+func (s *Store) list(ctx context.Context, q listQuery, page career.PageArgs) (career.Page[map[string]any], error) {
+	win, err := page.Window()
 	if err != nil {
-		return nil, false, 0, err
+		return career.Page[map[string]any]{}, err
 	}
-	first := max(page.First, 0)
 	if q.text != "" {
-		return s.listText(ctx, q, cur, first)
+		return s.listText(ctx, q, win)
 	}
-	recs, err := s.read(ctx, q.what, q.cypher(cur, first, "n "+projOf(q.label)), q.params)
+	recs, err := s.read(ctx, q.what, q.cypher(win, "n "+projOf(q.label)), q.params)
 	if err != nil {
-		return nil, false, 0, err
+		return career.Page[map[string]any]{}, err
 	}
 	if len(recs) != 1 {
-		return nil, false, 0, nil
+		return career.Page[map[string]any]{}, nil
 	}
 	w := row{recs[0]}
 	items, err := maps(w.list("items"))
 	if err != nil {
-		return nil, false, 0, err
+		return career.Page[map[string]any]{}, err
 	}
-	pg := career.TrimPage(items, first, w.int("total"))
-	return pg.Items, pg.HasNextPage, pg.TotalCount, nil
+	return career.TrimPage(items, page, w.int("total")), nil
 }
 
 // listText pages through the nodes that pass the conditions and match q.text.
-func (s *Store) listText(ctx context.Context, q listQuery, cur *career.Cursor, first int) ([]map[string]any, bool, int, error) {
+func (s *Store) listText(ctx context.Context, q listQuery, win career.Window) (career.Page[map[string]any], error) {
 	tq, ok := textsearch.ParseQuery(q.text)
 	if !ok {
-		return []map[string]any{}, false, 0, nil
+		return career.Page[map[string]any]{Items: []map[string]any{}}, nil
 	}
-	var more bool
-	var total int
-	items, err := s.textSearch(ctx, q.what, tq, []string{q.label}, q.conds, q.params, first, func(cands []map[string]any) []map[string]any {
+	var pg career.Page[map[string]any]
+	items, err := s.textSearch(ctx, q.what, tq, []string{q.label}, q.conds, q.params, win.Page.Size(), func(cands []map[string]any) []map[string]any {
 		var matched []map[string]any
 		for _, m := range cands {
 			if _, ok := tq.Match(s.texts.prepare(names(m))); ok {
@@ -107,14 +99,14 @@ func (s *Store) listText(ctx context.Context, q listQuery, cur *career.Cursor, f
 			}
 		}
 		career.SortByKeys(matched, listKey)
-		pg := career.CutPage(matched, listKey, cur, first)
-		more, total = pg.HasNextPage, pg.TotalCount
+		pg = career.CutPage(matched, listKey, win)
 		return pg.Items
 	})
 	if err != nil {
-		return nil, false, 0, err
+		return career.Page[map[string]any]{}, err
 	}
-	return items, more, total, nil
+	pg.Items = items
+	return pg, nil
 }
 
 // listKey is the (sort key, ID) of a projected node, the keys of career.CompareKeys.
@@ -296,8 +288,8 @@ func (c *preparedTexts) prepare(texts []string) *textsearch.PreparedTexts {
 
 // ListProfessions pages through the professions that pass the filter, by name.
 func (s *Store) ListProfessions(ctx context.Context, f career.ProfessionFilter, page career.PageArgs) (*career.Page[*career.Profession], error) {
-	items, more, total, err := s.list(ctx, professionList(f), page)
-	return pageOf(items, more, total, err, toProfession)
+	pg, err := s.list(ctx, professionList(f), page)
+	return pageOf(pg, err, toProfession)
 }
 
 // professionList is the list query of the professions that pass the filter: conditions on `n`.
@@ -315,8 +307,8 @@ func (s *Store) ListSkills(ctx context.Context, f career.SkillFilter, page caree
 	q := listQuery{what: "list skills", label: "Skill", params: map[string]any{}, text: f.Text}
 	q.filter(f.Dataset, "dataset", "n.dataset = $dataset")
 	q.filter(string(f.Kind), "kind", "n.kind = $kind")
-	items, more, total, err := s.list(ctx, q, page)
-	return pageOf(items, more, total, err, toSkill)
+	pg, err := s.list(ctx, q, page)
+	return pageOf(pg, err, toSkill)
 }
 
 // ListTools pages through the tools that pass the filter, by name.
@@ -324,8 +316,8 @@ func (s *Store) ListTools(ctx context.Context, f career.ToolFilter, page career.
 	q := listQuery{what: "list tools", label: "Tool", params: map[string]any{}, text: f.Text}
 	q.filter(f.Dataset, "dataset", "n.dataset = $dataset")
 	q.filter(f.Category, "category", "n.category = $category")
-	items, more, total, err := s.list(ctx, q, page)
-	return pageOf(items, more, total, err, toTool)
+	pg, err := s.list(ctx, q, page)
+	return pageOf(pg, err, toTool)
 }
 
 // ListTrainings pages through the trainings that pass the filter, by name.
@@ -333,17 +325,18 @@ func (s *Store) ListTrainings(ctx context.Context, f career.TrainingFilter, page
 	q := listQuery{what: "list trainings", label: "Training", params: map[string]any{}, text: f.Text}
 	q.filter(f.Dataset, "dataset", "n.dataset = $dataset")
 	q.filter(string(f.Level), "level", "n.level = $level")
-	items, more, total, err := s.list(ctx, q, page)
-	return pageOf(items, more, total, err, toTraining)
+	pg, err := s.list(ctx, q, page)
+	return pageOf(pg, err, toTraining)
 }
 
 // pageOf converts list's results into a page of domain values.
-func pageOf[T any](items []map[string]any, more bool, total int, err error, conv func(map[string]any) *T) (*career.Page[*T], error) {
+func pageOf[T any](pg career.Page[map[string]any], err error, conv func(map[string]any) *T) (*career.Page[*T], error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &career.Page[*T]{Items: make([]*T, 0, len(items)), HasNextPage: more, TotalCount: total}
-	for _, m := range items {
+	p := &career.Page[*T]{Items: make([]*T, 0, len(pg.Items)), HasNextPage: pg.HasNextPage, HasPreviousPage: pg.HasPreviousPage,
+		TotalCount: pg.TotalCount}
+	for _, m := range pg.Items {
 		p.Items = append(p.Items, conv(m))
 	}
 	return p, nil
@@ -355,22 +348,18 @@ func pageOf[T any](items []map[string]any, more bool, total int, err error, conv
 // whether another page follows. Unknown IDs are left out.
 func (s *Store) ProfessionsLinkedTo(ctx context.Context, targetIDs []string, importance career.Importance, page career.PageArgs) (map[string]*career.Page[*career.Profession], error) {
 	out := make(map[string]*career.Page[*career.Profession], len(targetIDs))
-	cur, err := career.DecodeCursor(page.After)
+	w, err := page.Window()
 	if err != nil {
 		return nil, err
 	}
 	if len(targetIDs) == 0 {
 		return out, nil
 	}
-	params := map[string]any{"ids": uniq(targetIDs), "limit": career.PageFetch(page.First), "imp": nil, "sk": nil, "cid": nil}
+	params := map[string]any{"ids": uniq(targetIDs), "imp": nil}
 	if importance != "" {
 		params["imp"] = string(importance)
 	}
-	after := "true"
-	if cur != nil {
-		params["sk"], params["cid"] = cur.SortKey, cur.ID
-		after = "(p.sortKey > $sk OR (p.sortKey = $sk AND p.id > $cid))"
-	}
+	within, order := keyset("p", w, params)
 	recs, err := s.read(ctx, "professions linked to", `
 UNWIND $ids AS tid
 CALL (tid) {
@@ -387,15 +376,15 @@ CALL (t) {
 }
 CALL (t) {
   OPTIONAL MATCH (p:Profession)-[e:REQUIRES|USES|TRAINED_BY]->(t)
-  WHERE ($imp IS NULL OR NOT t:Skill OR e.importance = $imp) AND `+after+`
-  WITH p ORDER BY p.sortKey, p.id LIMIT $limit
+  WHERE ($imp IS NULL OR NOT t:Skill OR e.importance = $imp) AND `+within+`
+  WITH p ORDER BY `+order+` LIMIT $limit
   RETURN collect(p `+professionProj+`) AS ps
 }
 RETURN tid, total, ps`, params)
 	if err != nil {
 		return nil, err
 	}
-	return pagesByID(recs, "tid", "ps", page.First, toProfession)
+	return pagesByID(recs, "tid", "ps", page, toProfession)
 }
 
 // kindLabels maps the API's node kinds to labels.
@@ -465,8 +454,9 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 }
 
 // pagesByID decodes records of `<idKey>, total, <listKey>` (one page of nodes per ID, read with
-// one node more than the page) into pages cut by career.TrimPage, each node turned by conv.
-func pagesByID[T any](recs []*neo4j.Record, idKey, listKey string, first int, conv func(map[string]any) T) (map[string]*career.Page[T], error) {
+// one node more than the page, as keyset orders them) into the pages career.TrimPage cuts for
+// page, each node turned by conv.
+func pagesByID[T any](recs []*neo4j.Record, idKey, listKey string, page career.PageArgs, conv func(map[string]any) T) (map[string]*career.Page[T], error) {
 	out := make(map[string]*career.Page[T], len(recs))
 	for _, r := range recs {
 		w := row{r}
@@ -474,8 +464,9 @@ func pagesByID[T any](recs []*neo4j.Record, idKey, listKey string, first int, co
 		if err != nil {
 			return nil, err
 		}
-		cut := career.TrimPage(ms, first, w.int("total"))
-		pg := &career.Page[T]{Items: make([]T, len(cut.Items)), HasNextPage: cut.HasNextPage, TotalCount: cut.TotalCount}
+		cut := career.TrimPage(ms, page, w.int("total"))
+		pg := &career.Page[T]{Items: make([]T, len(cut.Items)), HasNextPage: cut.HasNextPage, HasPreviousPage: cut.HasPreviousPage,
+			TotalCount: cut.TotalCount}
 		for i, m := range cut.Items {
 			pg.Items[i] = conv(m)
 		}

@@ -87,7 +87,7 @@ func (s *Store) ReadPlan(ctx context.Context, p *career.ReadPlan) (*career.PlanR
 		return nil, err
 	}
 	items := w.list("items")
-	pg := career.TrimPage(items, p.Root.Page.First, w.int("total"))
+	pg := career.TrimPage(items, p.Root.Page, w.int("total"))
 	out.HasNextPage, out.TotalCount = pg.HasNextPage, pg.TotalCount
 	out.Roots = make([]*career.PlanNode, len(pg.Items))
 	for i, v := range pg.Items {
@@ -186,12 +186,12 @@ func (s *Store) compilePlan(p *career.ReadPlan) (string, map[string]any, error) 
 			return "MATCH (n:Profession {dataset: $dataset, code: $code})\nWITH n LIMIT 1\nRETURN " + projection(p.Node, p.Root.NodeKind, 0, "p", "", nodeReads(p.Node, false)) + " AS item"
 		}), params, nil
 	}
-	cur, err := career.DecodeCursor(p.Root.Page.After)
+	win, err := p.Root.Page.Window()
 	if err != nil {
 		return "", nil, err
 	}
 	q := professionList(p.Root.Filter)
-	text := q.cypher(cur, max(p.Root.Page.First, 0), projection(p.Node, p.Root.NodeKind, 0, "p", "", nodeReads(p.Node, true)))
+	text := q.cypher(win, projection(p.Node, p.Root.NodeKind, 0, "p", "", nodeReads(p.Node, true)))
 	for k, v := range q.params {
 		params[k] = v
 	}
@@ -398,7 +398,7 @@ func planParams(np *career.NodePlan, k career.Kind, path string, params map[stri
 			if cur != nil {
 				params[p+"sk"], params[p+"cid"] = cur.SortKey, cur.ID
 			}
-			params[p+"limit"] = career.PageFetch(l.Page.First)
+			params[p+"limit"] = career.PageFetch(l.Page)
 		}
 		if err := planParams(l.Node, l.Rel.ItemKind(), p, params); err != nil {
 			return err
@@ -459,7 +459,7 @@ func decodePlanNode(v any, np *career.NodePlan, k career.Kind, rel career.Relati
 				return nil, fmt.Errorf("neo4j: read plan %s: want a total and a page, got %T", l.Key, v)
 			}
 			total, _ := pair[0].(int64)
-			pg := career.TrimPage(listOf(pair[1]), l.Page.First, int(total))
+			pg := career.TrimPage(listOf(pair[1]), l.Page, int(total))
 			pl.HasNextPage, pl.TotalCount = pg.HasNextPage, pg.TotalCount
 			v = pg.Items
 		}

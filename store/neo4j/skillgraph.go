@@ -237,19 +237,15 @@ RETURN id, coalesce(s.coRequiredCounts, []) AS counts`, map[string]any{"ids": un
 // NarrowerSkills returns one page of the skills directly under each skill, by name.
 func (s *Store) NarrowerSkills(ctx context.Context, ids []string, page career.PageArgs) (map[string]*career.Page[*career.Skill], error) {
 	out := make(map[string]*career.Page[*career.Skill], len(ids))
-	cur, err := career.DecodeCursor(page.After)
+	w, err := page.Window()
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	params := map[string]any{"ids": uniq(ids), "limit": career.PageFetch(page.First), "sk": nil, "cid": nil}
-	after := "true"
-	if cur != nil {
-		params["sk"], params["cid"] = cur.SortKey, cur.ID
-		after = "(n.sortKey > $sk OR (n.sortKey = $sk AND n.id > $cid))"
-	}
+	params := map[string]any{"ids": uniq(ids)}
+	within, order := keyset("n", w, params)
 	recs, err := s.read(ctx, "narrower skills", `
 UNWIND $ids AS id
 MATCH (s:Skill {id: id})
@@ -259,15 +255,15 @@ CALL (s) {
 }
 CALL (s) {
   OPTIONAL MATCH (n:Skill)-[:BROADER]->(s)
-  WHERE `+after+`
-  WITH n ORDER BY n.sortKey, n.id LIMIT $limit
+  WHERE `+within+`
+  WITH n ORDER BY `+order+` LIMIT $limit
   RETURN collect(n `+skillProj+`) AS ns
 }
 RETURN id, total, ns`, params)
 	if err != nil {
 		return nil, err
 	}
-	return pagesByID(recs, "id", "ns", page.First, toSkill)
+	return pagesByID(recs, "id", "ns", page, toSkill)
 }
 
 // RelatedSkills returns each skill's related skills: essential first, then by name.

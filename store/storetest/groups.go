@@ -104,4 +104,6 @@ func runGroups(t *testing.T, s career.Store) {
 		_, err := s.GroupProfessions(ctx, []string{groupDev}, career.PageArgs{First: 4, After: "bad!"})
 		wantCode(t, err, career.EINVALID, `invalid cursor "bad!": use a cursor returned by this API`)
 	})
+
+	t.Run("backward pages of the professions of groups", func(t *testing.T) { backwardGroupPages(t, s) })
 }

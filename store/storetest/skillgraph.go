@@ -109,6 +109,8 @@ func runSkillGraph(t *testing.T, open Open) {
 		wantCode(t, err, career.EINVALID, `invalid cursor "bad!": use a cursor returned by this API`)
 	})
 
+	t.Run("backward pages of narrower skills", func(t *testing.T) { backwardNarrowerPages(t, s) })
+
 	t.Run("related skills: essential first, then by name", func(t *testing.T) {
 		got := must(s.RelatedSkills(ctx, []string{sk("sql"), sk("req"), unknown}))(t)
 		var rel []string

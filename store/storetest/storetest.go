@@ -478,6 +478,7 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 		})
 	})
 
+	t.Run("backward pages", func(t *testing.T) { runBackwardPages(t, s) }) // before the opens below replace s's data
 	t.Run("occupation groups", func(t *testing.T) { runGroups(t, open(t, withGroups(seedDataset))) })
 	t.Run("skill graph", func(t *testing.T) { runSkillGraph(t, open) })
 	t.Run("inferred moves", func(t *testing.T) { runInferred(t, open(t, WithInferredMoves(seedDataset))) })

@@ -66,7 +66,7 @@ var volatileCodes = []string{career.EINTERNAL, career.EUNAVAILABLE, career.ETIME
 // varyHeader lists what varies a GET answer beside its URL: its media type (responseType).
 const varyHeader = "Accept"
 
-// httpCache is the HTTP caching of GET answers (see the package's DefaultCacheMaxAge): ETag,
+// httpCache is the HTTP caching of GET answers described above DefaultCacheMaxAge: ETag,
 // Cache-Control and Vary on cacheable answers, 304 on a matching If-None-Match.
 type httpCache struct {
 	versions DataVersioner

@@ -68,6 +68,7 @@ func TestHTTPCaching(t *testing.T) {
 	h := graph.NewHandler(store, graph.Options{CacheMaxAge: 90 * time.Second})
 	const datasets = `{ datasets { name } }`
 
+	// The wrapper hides the store's bounds: the cost is the default bounds' (11), not the seed's.
 	first := getQuery(h, q(datasets), nil)
 	if !weakETag.MatchString(first.ETag) {
 		t.Fatalf("ETag %q is not a weak tag of 32 hex digits", first.ETag)

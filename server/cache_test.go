@@ -73,6 +73,7 @@ func TestHTTPCachingByDataVersion(t *testing.T) {
 			if b.Neo4j != nil {
 				c.Neo4j.URI = "bolt://test"
 			}
+			// The counter hides the store's bounds: costs are the default bounds' (11 for datasets).
 			counter := &callCounter{Store: b.Store}
 			h := newTestHandler(t, counter, c)
 

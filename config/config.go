@@ -26,6 +26,7 @@ type Config struct {
 	Limits         graph.Limits
 	MaxBodyBytes   int64
 	RequestTimeout time.Duration
+	CacheMaxAge    time.Duration // Cache-Control max-age of cacheable GET answers
 	LoaderWait     time.Duration
 	Admission      graph.AdmissionConfig
 	// Datasets are extra datasets for the embedded store, "name=DIR".
@@ -76,6 +77,7 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envErrs.int(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body", int64(envErrs.int(getenv, "MAX_BODY_BYTES", 1<<20)), "largest request body in bytes; larger gets 413 (env MAX_BODY_BYTES)")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", envErrs.duration(getenv, "REQUEST_TIMEOUT", 10*time.Second), "time limit of one request, database included (env REQUEST_TIMEOUT)")
+	fs.DurationVar(&c.CacheMaxAge, "cache-max-age", envErrs.duration(getenv, "CACHE_MAX_AGE", graph.DefaultCacheMaxAge), "how long caches may serve a GET answer without asking again (Cache-Control max-age), whole seconds; 0s makes them revalidate every time (env CACHE_MAX_AGE)")
 	admission := graph.DefaultAdmission()
 	admissionMode := fs.String("admission", env("ADMISSION", "on"), "admission control of expensive requests: on or off (env ADMISSION)")
 	fs.IntVar(&c.Admission.Threshold, "expensive-cost", envErrs.int(getenv, "EXPENSIVE_COST", admission.Threshold), "highest cost of a cheap request, which runs at once; searches, traversals and matches are expensive whatever their cost (env EXPENSIVE_COST)")
@@ -148,6 +150,9 @@ func (c *Config) validate() error {
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return fmt.Errorf("log-format must be text or json")
 	}
+	if err := graph.CheckCacheMaxAge(c.CacheMaxAge); err != nil {
+		return fmt.Errorf("cache-max-age %w", err)
+	}
 	if c.Neo4j.URI != "" {
 		if err := neo4jstore.CheckURI(c.Neo4j.URI); err != nil {
 			return fmt.Errorf("neo4j-uri: %w", err)
@@ -175,6 +180,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.Int("max_tokens", c.Limits.ParserTokens),
 		slog.Int64("max_body", c.MaxBodyBytes),
 		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Duration("cache_max_age", c.CacheMaxAge),
 		slog.Bool("admission", !c.Admission.Disabled),
 		slog.Int("expensive_cost", c.Admission.Threshold),
 		slog.Int("expensive_capacity", c.Admission.Capacity),

@@ -53,6 +53,33 @@ func TestConfig(t *testing.T) {
 			}
 		}
 	})
+	t.Run("HTTP caching", func(t *testing.T) {
+		c, err := Parse(nil, env(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "default", c.CacheMaxAge, time.Minute)
+		c, err = Parse(nil, env(map[string]string{"CACHE_MAX_AGE": "5m"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "environment", c.CacheMaxAge, 5*time.Minute)
+		c, err = Parse([]string{"--cache-max-age", "0s"}, env(map[string]string{"CACHE_MAX_AGE": "5m"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "flag", c.CacheMaxAge, time.Duration(0))
+		for args, want := range map[string]string{
+			"1.5s":  "cache-max-age must be whole seconds from 0s to 8760h0m0s (one year), got 1.5s",
+			"-1s":   "cache-max-age must be whole seconds from 0s to 8760h0m0s (one year), got -1s",
+			"9000h": "cache-max-age must be whole seconds from 0s to 8760h0m0s (one year), got 9000h0m0s",
+		} {
+			_, err := Parse([]string{"--cache-max-age", args}, env(nil))
+			if err == nil || err.Error() != want {
+				t.Errorf("--cache-max-age %s: got %v, want %q", args, err, want)
+			}
+		}
+	})
 	t.Run("admission control", func(t *testing.T) {
 		c, err := Parse(nil, env(nil))
 		if err != nil {

@@ -66,13 +66,17 @@ type Options struct {
 	// NoDirect answers every query through gqlgen's execution, even one that the direct writer
 	// would answer from its plans (see direct.go). Tests use it to compare both paths.
 	NoDirect bool
+	// CacheMaxAge is how long caches may serve a GET answer without asking again (Cache-Control
+	// max-age, whole seconds, see cache.go); 0 makes them ask every time (no-cache), which a
+	// matching If-None-Match still answers 304.
+	CacheMaxAge time.Duration
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
 // errors for anything else; see httpTransport): query cache, automatic persisted queries,
 // document limits, Int inputs checked before execution, the cost limit, admission control by
-// cost, a parser token limit, per-request dataloaders and an error presenter that returns codes
-// and hides internals.
+// cost, a parser token limit, per-request dataloaders, an error presenter that returns codes
+// and hides internals, and HTTP caching of GET answers by data version (cache.go).
 func NewHandler(store career.Store, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -113,7 +117,7 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 		opts.Logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "request_id", RequestID(ctx))
 		return errors.New("internal panic")
 	})
-	return admission.Handler(LoaderMiddleware(store, opts.LoaderWait, srv))
+	return withHTTPCache(store, opts.CacheMaxAge, opts.Limits, admission.Handler(LoaderMiddleware(store, opts.LoaderWait, srv)))
 }
 
 // errorPresenter turns errors into GraphQL errors with extensions.code. Domain errors

@@ -42,6 +42,8 @@ type Options struct {
 	MaxBodyBytes int64
 	// RequestTimeout is the time limit of one request, database included.
 	RequestTimeout time.Duration
+	// CacheMaxAge is the Cache-Control max-age of cacheable GET answers of /query.
+	CacheMaxAge time.Duration
 }
 
 // NewHandler wires the routes: GraphiQL at /, GraphQL at /query (behind the body and time
@@ -54,6 +56,7 @@ func NewHandler(o Options) http.Handler {
 		Logger:        o.Logger,
 		Introspection: true,
 		Admission:     o.Admission,
+		CacheMaxAge:   o.CacheMaxAge,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/query", limitBody(o.MaxBodyBytes, withTimeout(o.RequestTimeout, gql)))

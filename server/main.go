@@ -147,6 +147,7 @@ func httpOptions(c *config.Config, store career.Store, logger *slog.Logger) http
 		CORSOrigins:    c.CORSOrigins,
 		MaxBodyBytes:   c.MaxBodyBytes,
 		RequestTimeout: c.RequestTimeout,
+		CacheMaxAge:    c.CacheMaxAge,
 	}
 }
 

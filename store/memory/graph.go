@@ -36,6 +36,8 @@ type graph struct {
 	interests interestIndex
 	// bounds are the bounds of the data, for the API's cost model.
 	bounds career.Bounds
+	// version is the data version (DataVersion), published with the graph.
+	version string
 }
 
 // datasetIndex is what the graph keeps of one dataset.

@@ -21,6 +21,8 @@ type Store struct {
 	mu       sync.Mutex // serialises loads
 	datasets map[string]*career.Dataset
 	g        atomic.Pointer[graph]
+	// generations are the datasets' load generations, from which DataVersion is computed.
+	generations map[string]string
 }
 
 var (
@@ -30,9 +32,10 @@ var (
 
 // New returns a store holding the given datasets (validated by their readers).
 func New(datasets ...*career.Dataset) *Store {
-	s := &Store{datasets: make(map[string]*career.Dataset)}
+	s := &Store{datasets: make(map[string]*career.Dataset), generations: make(map[string]string)}
 	for _, d := range datasets {
 		s.datasets[d.Info.Name] = d
+		s.generations[d.Info.Name] = career.NewGeneration()
 	}
 	s.rebuild()
 	return s
@@ -47,6 +50,7 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.datasets[d.Info.Name] = d
+	s.generations[d.Info.Name] = career.NewGeneration()
 	s.rebuild()
 	return nil
 }
@@ -65,6 +69,7 @@ func (s *Store) rebuild() {
 	}
 	g := buildGraph(list)
 	g.bounds = boundsOf(list, g)
+	g.version = career.DataVersion(s.generations)
 	s.g.Store(g)
 }
 

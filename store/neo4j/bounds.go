@@ -24,6 +24,7 @@ var _ career.BoundsReader = (*Store)(nil)
 type boundsCache struct {
 	mu         sync.Mutex
 	bounds     career.Bounds
+	version    string // the data version read with the bounds (see DataVersion)
 	known      bool
 	read       time.Time
 	generation int // incremented by each load and drop, so that reads begun before are not kept
@@ -50,11 +51,11 @@ func (s *Store) Bounds(ctx context.Context) (career.Bounds, error) {
 	gen := c.generation
 	c.mu.Unlock()
 
-	b, err := s.readBounds(ctx)
+	b, version, err := s.readBounds(ctx)
 	if err != nil {
 		return career.DefaultBounds, err
 	}
-	s.keepBounds(b, gen)
+	s.keepBounds(b, version, gen)
 	return b, nil
 }
 
@@ -62,7 +63,7 @@ func (s *Store) Bounds(ctx context.Context) (career.Bounds, error) {
 func (s *Store) refreshBounds(gen int) {
 	ctx, cancel := context.WithTimeout(context.Background(), boundsReadTimeout)
 	defer cancel()
-	b, err := s.readBounds(ctx)
+	b, version, err := s.readBounds(ctx)
 	c := &s.boundsCache
 	if err != nil {
 		c.mu.Lock()
@@ -70,11 +71,12 @@ func (s *Store) refreshBounds(gen int) {
 		c.mu.Unlock()
 		return // keep serving the last bounds read
 	}
-	s.keepBounds(b, gen)
+	s.keepBounds(b, version, gen)
 }
 
-// keepBounds keeps bounds read at generation gen, unless a load or drop came since.
-func (s *Store) keepBounds(b career.Bounds, gen int) {
+// keepBounds keeps bounds and the data version read at generation gen, unless a load or drop
+// came since.
+func (s *Store) keepBounds(b career.Bounds, version string, gen int) {
 	c := &s.boundsCache
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -82,7 +84,7 @@ func (s *Store) keepBounds(b career.Bounds, gen int) {
 	if gen != c.generation {
 		return
 	}
-	c.bounds, c.known, c.read = b, true, time.Now()
+	c.bounds, c.version, c.known, c.read = b, version, true, time.Now()
 }
 
 // reloadBounds reads the bounds again after a load or a drop committed, so that queries are
@@ -95,21 +97,24 @@ func (s *Store) reloadBounds(ctx context.Context) {
 	c.known = false
 	gen := c.generation
 	c.mu.Unlock()
-	if b, err := s.readBounds(ctx); err == nil {
-		s.keepBounds(b, gen)
+	if b, version, err := s.readBounds(ctx); err == nil {
+		s.keepBounds(b, version, gen)
 	}
 }
 
 // readBounds reads and merges the bounds stored on every :Dataset node. A dataset loaded
-// without them (by an earlier version) counts as career.DefaultBounds.
-func (s *Store) readBounds(ctx context.Context) (career.Bounds, error) {
-	recs, err := s.read(ctx, "bounds", "MATCH (d:Dataset) RETURN d.name AS name, d.bounds AS bounds", nil)
+// without them (by an earlier version) counts as career.DefaultBounds. It also reads the
+// nodes' load generations, and returns the data version they make (career.DataVersion).
+func (s *Store) readBounds(ctx context.Context) (career.Bounds, string, error) {
+	recs, err := s.read(ctx, "bounds", "MATCH (d:Dataset) RETURN d.name AS name, d.bounds AS bounds, d.loadGen AS gen", nil)
 	if err != nil {
-		return career.Bounds{}, err
+		return career.Bounds{}, "", err
 	}
 	list := make([]career.Bounds, 0, len(recs))
+	generations := make(map[string]string, len(recs))
 	for _, r := range recs {
 		w := row{r}
+		generations[w.str("name")] = w.str("gen")
 		var b career.Bounds
 		if raw := w.str("bounds"); raw == "" || json.Unmarshal([]byte(raw), &b) != nil {
 			b = career.DefaultBounds
@@ -117,7 +122,7 @@ func (s *Store) readBounds(ctx context.Context) (career.Bounds, error) {
 		}
 		list = append(list, b.Named(w.str("name")))
 	}
-	return career.MergeBounds(list...), nil
+	return career.MergeBounds(list...), career.DataVersion(generations), nil
 }
 
 // storeBounds computes the bounds of the dataset a load writes and puts them (as JSON) among

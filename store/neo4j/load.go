@@ -2,10 +2,7 @@ package neo4jstore
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -34,10 +31,7 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	if err := s.refusal(what); err != nil {
 		return err
 	}
-	gen, err := newGeneration()
-	if err != nil {
-		return err
-	}
+	gen := career.NewGeneration()
 	steps := loadSteps(d, gen)
 	if err := storeBounds(steps, d); err != nil {
 		return err
@@ -55,7 +49,7 @@ func (s *Store) Load(ctx context.Context, d *career.Dataset) error {
 	for _, st := range steps {
 		total += len(st.rows)
 	}
-	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		done, started := 0, time.Now()
 		for _, st := range steps {
 			for _, batch := range batches(st.rows, s.cfg.BatchSize) {
@@ -147,15 +141,6 @@ func checkDatasetNames(d *career.Dataset) error {
 		}
 	}
 	return nil
-}
-
-// newGeneration returns a token unique to one load.
-func newGeneration() (string, error) {
-	b := make([]byte, 8)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("neo4j: load generation: %w", err)
-	}
-	return strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + hex.EncodeToString(b), nil
 }
 
 // loadStep is one query of a load, run once per batch of rows (once when rows is nil).

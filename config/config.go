@@ -15,6 +15,7 @@ import (
 
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/internal/gctune"
+	"github.com/careergraph/careergraph/httpapi"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 
@@ -23,6 +24,7 @@ import (
 type Config struct {
 	Addr           string
 	CORSOrigins    []string
+	CORSHeaders    []string
 	Limits         graph.Limits
 	MaxBodyBytes   int64
 	RequestTimeout time.Duration
@@ -72,6 +74,7 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	fs := flag.NewFlagSet("careergraph", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", addr), "listen address (env ADDR, or PORT for \":PORT\")")
 	origins := fs.String("cors-origins", env("CORS_ORIGINS", "*"), "comma-separated allowed CORS origins; * allows any origin, without credentials (env CORS_ORIGINS)")
+	corsHeaders := fs.String("cors-headers", env("CORS_HEADERS", strings.Join(httpapi.DefaultCORSHeaders, ",")), "comma-separated request headers cross-origin requests may send; * allows any (env CORS_HEADERS)")
 	fs.IntVar(&c.Limits.Complexity, "max-complexity", envErrs.int(getenv, "MAX_COMPLEXITY", graph.DefaultLimits.Complexity), "highest operation cost, see the cost model in graph/schema/api.graphqls (env MAX_COMPLEXITY)")
 	fs.IntVar(&c.Limits.Depth, "max-depth", envErrs.int(getenv, "MAX_DEPTH", graph.DefaultLimits.Depth), "deepest field nesting (env MAX_DEPTH)")
 	fs.IntVar(&c.Limits.ParserTokens, "max-tokens", envErrs.int(getenv, "MAX_TOKENS", graph.DefaultLimits.ParserTokens), "most tokens in a query document (env MAX_TOKENS)")
@@ -116,6 +119,11 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 			c.CORSOrigins = append(c.CORSOrigins, o)
 		}
 	}
+	for _, h := range strings.Split(*corsHeaders, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			c.CORSHeaders = append(c.CORSHeaders, h)
+		}
+	}
 	if err := c.LogLevel.UnmarshalText([]byte(*level)); err != nil {
 		return nil, fmt.Errorf("log-level: %w", err)
 	}
@@ -149,6 +157,13 @@ func (c *Config) validate() error {
 		return fmt.Errorf("gc-headroom must be between 0 and %d MiB", maxGCHeadroomMiB)
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return fmt.Errorf("log-format must be text or json")
+	case len(c.CORSHeaders) == 0:
+		return fmt.Errorf("cors-headers must name at least one header, or * for any")
+	}
+	for _, h := range c.CORSHeaders {
+		if h != "*" && !isHeaderName(h) {
+			return fmt.Errorf("cors-headers: %q is not a header name (letters, digits and %s)", h, headerNameSymbols)
+		}
 	}
 	if err := graph.CheckCacheMaxAge(c.CacheMaxAge); err != nil {
 		return fmt.Errorf("cache-max-age %w", err)
@@ -175,6 +190,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr),
 		slog.String("store", store),
 		slog.String("cors_origins", origins),
+		slog.String("cors_headers", strings.Join(c.CORSHeaders, ",")),
 		slog.Int("max_complexity", c.Limits.Complexity),
 		slog.Int("max_depth", c.Limits.Depth),
 		slog.Int("max_tokens", c.Limits.ParserTokens),
@@ -193,6 +209,21 @@ func (c *Config) LogValue() slog.Value {
 		slog.String("neo4j_password", mask(c.Neo4j.Password)),
 		slog.String("neo4j_database", c.Neo4j.Database),
 	)
+}
+
+// headerNameSymbols are the characters other than letters and digits an HTTP header name may
+// have (a token, RFC 9110).
+const headerNameSymbols = "!#$%&'*+-.^_`|~"
+
+// isHeaderName reports whether s is an HTTP header name: a token of letters, digits and
+// headerNameSymbols.
+func isHeaderName(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune(headerNameSymbols, c)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // mask hides a secret, telling only whether it is set.

@@ -46,6 +46,8 @@ func TestConfig(t *testing.T) {
 			{[]string{"--max-depth", "0"}, nil, "max-depth must be at least 1"},
 			{[]string{"--log-format", "xml"}, nil, "log-format must be text or json"},
 			{[]string{"extra"}, nil, `unexpected argument "extra"`},
+			{[]string{"--cors-headers", " , "}, nil, "cors-headers must name at least one header, or * for any"},
+			{nil, map[string]string{"CORS_HEADERS": "traceparent,x trace"}, `cors-headers: "x trace" is not a header name (letters, digits and !#$%&'*+-.^_` + "`" + `|~)`},
 		} {
 			_, err := Parse(tc.args, env(tc.env))
 			if err == nil || err.Error() != tc.want {
@@ -79,6 +81,25 @@ func TestConfig(t *testing.T) {
 				t.Errorf("--cache-max-age %s: got %v, want %q", args, err, want)
 			}
 		}
+	})
+	t.Run("CORS request headers", func(t *testing.T) {
+		c, err := Parse(nil, env(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "default", c.CORSHeaders, []string{"Accept", "Content-Type", "Authorization", "X-Request-ID",
+			"apollographql-client-name", "apollographql-client-version", "x-apollo-operation-name", "apollo-require-preflight",
+			"traceparent", "tracestate", "baggage", "sentry-trace"})
+		c, err = Parse([]string{"--cors-headers", "Content-Type, x-tenant"}, env(map[string]string{"CORS_HEADERS": "*"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "flag over environment", c.CORSHeaders, []string{"Content-Type", "x-tenant"})
+		c, err = Parse(nil, env(map[string]string{"CORS_HEADERS": "*"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		equal(t, "any", c.CORSHeaders, []string{"*"})
 	})
 	t.Run("admission control", func(t *testing.T) {
 		c, err := Parse(nil, env(nil))

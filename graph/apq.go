@@ -13,12 +13,17 @@ import (
 	"github.com/careergraph/careergraph/graph/scalar"
 )
 
-// Codes of automatic persisted queries, as Apollo clients expect them: on
-// PERSISTED_QUERY_NOT_FOUND they send the query again with its text, on
-// PERSISTED_QUERY_NOT_SUPPORTED they stop sending hashes.
+// Codes of automatic persisted queries. On PERSISTED_QUERY_NOT_FOUND Apollo clients send the
+// query again with its text; the two others answer HTTP 400, on which they stop sending hashes
+// and send the query (see requestErrorStatus).
 const (
-	CodePersistedQueryNotFound     = "PERSISTED_QUERY_NOT_FOUND"
-	CodePersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
+	// CodePersistedQueryNotFound: the server does not know the hash (yet): send the query with it.
+	CodePersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND"
+	// CodePersistedQueryHashMismatch: the hash sent with a query is not the query's SHA-256.
+	CodePersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH"
+	// CodePersistedQueryUnsupportedVersion: a version of the persisted-query protocol other
+	// than 1.
+	CodePersistedQueryUnsupportedVersion = "PERSISTED_QUERY_UNSUPPORTED_VERSION"
 )
 
 // persistedQueryVersion is the only version of Apollo's persisted-query protocol there is.
@@ -27,8 +32,9 @@ const persistedQueryVersion = 1
 // persistedQueries implements automatic persisted queries (APQ): a request whose extensions
 // hold {"persistedQuery": {"version": 1, "sha256Hash": "<hex>"}} may leave out the query; the
 // server answers PERSISTED_QUERY_NOT_FOUND until the client has sent the query once with its
-// hash. Every refusal has a code: a hash that is not the query's SHA-256 is BAD_REQUEST (as
-// Apollo Server answers it), another version PERSISTED_QUERY_NOT_SUPPORTED.
+// hash. Every refusal has a code: a hash that is not the query's SHA-256 is
+// PERSISTED_QUERY_HASH_MISMATCH, another version PERSISTED_QUERY_UNSUPPORTED_VERSION, an
+// extension of another shape BAD_REQUEST.
 type persistedQueries struct {
 	cache graphql.Cache[string]
 }
@@ -70,7 +76,7 @@ func (p persistedQueries) MutateOperationParameters(ctx context.Context, params 
 		return nil
 	}
 	if queryHash(params.Query) != hash {
-		return codedError(CodeBadRequest,
+		return codedError(CodePersistedQueryHashMismatch,
 			"extensions.persistedQuery.sha256Hash is not the SHA-256 of the query: send the hash of the query text, in lowercase hex")
 	}
 	p.cache.Add(ctx, hash, params.Query)
@@ -85,7 +91,7 @@ func persistedQueryHash(ext any) (string, *gqlerror.Error) {
 		return "", codedError(CodeBadRequest, "%s", shape)
 	}
 	if v, ok := scalar.CoerceInt(m["version"]); !ok || v != persistedQueryVersion {
-		return "", codedError(CodePersistedQueryNotSupported,
+		return "", codedError(CodePersistedQueryUnsupportedVersion,
 			"persisted query version %s is not supported: use version 1, or send the query without extensions.persistedQuery",
 			scalar.ShowJSON(m["version"]))
 	}

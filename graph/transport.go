@@ -32,6 +32,9 @@ const (
 	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
 	// CodeUnsupportedMediaType: a POST body that is not application/json (HTTP 415).
 	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	// CodeNotAcceptable: an Accept header that accepts neither media type of the responses
+	// (HTTP 406).
+	CodeNotAcceptable = "NOT_ACCEPTABLE"
 )
 
 // Media types of GraphQL over HTTP.
@@ -51,11 +54,15 @@ const (
 	getShape = `give "query" and, if needed, "operationName", "variables" and "extensions" (JSON objects) as URL parameters, each once`
 )
 
-// httpTransport is GraphQL over HTTP on one path: GET and POST run operations (GET only
-// queries), OPTIONS lists the methods, and everything else is answered with a JSON error that
-// has an extensions.code and says what is wrong in the API's terms (never Go's, never the body
-// echoed back). It supports every request, so that nothing falls through to gqlgen's uncoded
-// "transport not supported".
+// httpTransport is GraphQL over HTTP on one path, as the GraphQL over HTTP spec says it (its
+// SHOULDs too): GET and POST run operations (GET only queries), OPTIONS lists the methods,
+// and everything else is answered with a JSON error that has an extensions.code and says what
+// is wrong in the API's terms (never Go's, never the body echoed back): 405 with Allow for
+// another method, 406 for an Accept it cannot answer, 415 for a body that is not JSON, 400 for
+// a request that is not a GraphQL request. Request errors (the operation refused before it
+// runs: parse, validation, variables, limits, persisted queries) have no "data" entry; their
+// status is requestErrorStatus's. It supports every request, so that nothing falls through to
+// gqlgen's uncoded "transport not supported".
 type httpTransport struct {
 	schema *ast.Schema
 }
@@ -67,23 +74,31 @@ func (httpTransport) Supports(*http.Request) bool { return true }
 
 // Do implements graphql.Transport.
 func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	contentType := responseType(r)
-	start := graphql.Now()
-	var params *graphql.RawParams
-	var err *requestError
-	switch r.Method {
-	case http.MethodGet:
-		params, err = getParams(r)
-	case http.MethodPost:
-		params, err = postParams(r)
-	case http.MethodOptions:
+	if r.Method == http.MethodOptions {
 		w.Header().Set("Allow", allowedMethods)
 		w.WriteHeader(http.StatusOK)
 		return
-	default:
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		w.Header().Set("Allow", allowedMethods)
-		err = &requestError{http.StatusMethodNotAllowed, CodeMethodNotAllowed,
-			"the method " + scalar.Show(strconv.Quote(r.Method)) + " is not supported: use GET or POST"}
+		WriteRequestError(w, "", http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			"the method "+scalar.Show(strconv.Quote(r.Method))+" is not supported: use GET or POST")
+		return
+	}
+	contentType, acceptable := responseType(r)
+	if !acceptable {
+		WriteRequestError(w, "", http.StatusNotAcceptable, CodeNotAcceptable,
+			"the Accept header "+scalar.Show(strconv.Quote(strings.Join(r.Header.Values("Accept"), ", ")))+
+				" accepts neither "+mediaGraphQLResponse+" nor "+mediaJSON+": accept one of them (or */*)")
+		return
+	}
+	start := graphql.Now()
+	var params *graphql.RawParams
+	var err *requestError
+	if r.Method == http.MethodGet {
+		params, err = getParams(r)
+	} else {
+		params, err = postParams(r)
 	}
 	if err != nil {
 		WriteRequestError(w, contentType, err.status, err.code, err.message)
@@ -97,8 +112,8 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	if errs != nil {
 		errs = t.explainVariableError(opCtx, params, errs)
 		w.Header().Set("Content-Type", contentType)
-		w.WriteHeader(operationErrorStatus(errs, contentType))
-		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), errs))
+		w.WriteHeader(requestErrorStatus(errs, contentType))
+		writeRequestErrors(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), errs))
 		return
 	}
 	if r.Method == http.MethodGet && opCtx.Operation.Operation != ast.Query {
@@ -184,7 +199,7 @@ func getParams(r *http.Request) (*graphql.RawParams, *requestError) {
 			return nil, rerr
 		}
 	}
-	return &p, nil
+	return &p, hasQuery(&p, getShape)
 }
 
 // postParams reads a POST request's body: one UTF-8 JSON object with a string query and
@@ -239,7 +254,16 @@ func postParams(r *http.Request) (*graphql.RawParams, *requestError) {
 			return nil, rerr
 		}
 	}
-	return &p, nil
+	return &p, hasQuery(&p, postShape)
+}
+
+// hasQuery refuses a request with neither a query nor a persisted query's hash (which stands
+// for the query; see persistedQueries).
+func hasQuery(p *graphql.RawParams, shape string) *requestError {
+	if p.Query != "" || p.Extensions["persistedQuery"] != nil {
+		return nil
+	}
+	return badRequest("the request has no query: %s", shape)
 }
 
 // postMediaType accepts application/json bodies in UTF-8 (the charset parameter may say so),
@@ -556,51 +580,76 @@ func isNull(raw []byte) bool {
 	return string(bytes.TrimSpace(raw)) == "null"
 }
 
-// responseType is the media type of the response, from Accept as gqlgen's transports chose
-// it: application/json when asked for (or for */*, application/* and no Accept),
-// application/graphql-response+json when asked for, and also when Accept names neither.
-func responseType(r *http.Request) string {
-	accept := r.Header.Get("Accept")
-	if accept == "" {
-		return mediaJSON
+// responseType is the media type of the response, from Accept: of the media ranges it
+// accepts (a q above 0), the one of highest quality among application/graphql-response+json
+// and application/json (for which */* and application/* stand), the first named on a tie;
+// application/json without Accept. acceptable is false when Accept accepts neither (HTTP 406).
+func responseType(r *http.Request) (mediaType string, acceptable bool) {
+	accept := strings.Join(r.Header.Values("Accept"), ",")
+	if strings.TrimSpace(accept) == "" {
+		return mediaJSON, true
 	}
+	bestQ := 0.0
 	for part := range strings.SplitSeq(accept, ",") {
-		mediaType, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		name, params, err := mime.ParseMediaType(strings.TrimSpace(part))
 		if err != nil {
 			continue
 		}
-		switch mediaType {
-		case "*/*", "application/*", mediaJSON:
-			return mediaJSON
+		var candidate string
+		switch name {
 		case mediaGraphQLResponse:
-			return mediaGraphQLResponse
+			candidate = mediaGraphQLResponse
+		case mediaJSON, "*/*", "application/*":
+			candidate = mediaJSON
+		default:
+			continue
+		}
+		q := 1.0
+		if text, given := params["q"]; given {
+			if q, err = strconv.ParseFloat(text, 64); err != nil || q < 0 || q > 1 {
+				continue
+			}
+		}
+		if q > bestQ {
+			mediaType, bestQ = candidate, q
 		}
 	}
-	return mediaGraphQLResponse
+	return mediaType, mediaType != ""
 }
 
-// operationErrorStatus is the HTTP status of a request refused before execution: 400 for
-// BAD_REQUEST; for parse and validation errors 422 in application/json (as gqlgen answers)
-// and 400 in application/graphql-response+json (as GraphQL over HTTP says); 200 otherwise
-// (limits, PERSISTED_QUERY_NOT_FOUND, which Apollo clients expect with 200).
-func operationErrorStatus(errs gqlerror.List, contentType string) int {
+// requestErrorStatus is the HTTP status of a request error (an operation refused before it
+// runs), as GraphQL over HTTP says:
+//   - 400 under both media types for a request that is not well-formed: BAD_REQUEST (no query,
+//     a persistedQuery extension of the wrong shape), PERSISTED_QUERY_HASH_MISMATCH and
+//     PERSISTED_QUERY_UNSUPPORTED_VERSION (on which Apollo clients stop hashing and send the
+//     query);
+//   - in application/json, 200 for every other (parse, validation, variables, limits,
+//     PERSISTED_QUERY_NOT_FOUND, which Apollo clients expect with 200);
+//   - in application/graphql-response+json, where an answer without data must be 4xx, 404 for
+//     PERSISTED_QUERY_NOT_FOUND (a status on which Apollo clients send the query and keep
+//     hashing) and 400 for every other.
+func requestErrorStatus(errs gqlerror.List, contentType string) int {
+	notFound := false
 	for _, e := range errs {
-		if code, _ := e.Extensions["code"].(string); code == CodeBadRequest {
+		switch code, _ := e.Extensions["code"].(string); code {
+		case CodeBadRequest, CodePersistedQueryHashMismatch, CodePersistedQueryUnsupportedVersion:
 			return http.StatusBadRequest
+		case CodePersistedQueryNotFound:
+			notFound = true
 		}
 	}
-	if errcode.GetErrorKind(errs) != errcode.KindProtocol {
+	switch {
+	case contentType == mediaJSON:
 		return http.StatusOK
+	case notFound:
+		return http.StatusNotFound
 	}
-	if contentType == mediaGraphQLResponse {
-		return http.StatusBadRequest
-	}
-	return http.StatusUnprocessableEntity
+	return http.StatusBadRequest
 }
 
-// WriteRequestError answers an HTTP request with a GraphQL error response of one error:
-// {"errors":[{"message":…,"extensions":{"code":…}}]}, in contentType (application/json when
-// empty).
+// WriteRequestError answers an HTTP request with a GraphQL error response of one error and
+// no data: {"errors":[{"message":…,"extensions":{"code":…}}]}, in contentType
+// (application/json when empty).
 func WriteRequestError(w http.ResponseWriter, contentType string, status int, code, message string) {
 	if contentType == "" {
 		contentType = mediaJSON
@@ -609,8 +658,27 @@ func WriteRequestError(w http.ResponseWriter, contentType string, status int, co
 	errcode.Set(err, code)
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
-	writeResponse(w, &graphql.Response{Errors: gqlerror.List{err}})
+	writeRequestErrors(w, &graphql.Response{Errors: gqlerror.List{err}})
 }
+
+// requestErrorResponse is the response to a request error: its errors and extensions, and no
+// "data" entry, since nothing ran (GraphQL over HTTP; the GraphQL spec's "request error").
+type requestErrorResponse struct {
+	Errors     gqlerror.List  `json:"errors"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// writeRequestErrors writes the response to a request error, as JSON without a "data" entry.
+func writeRequestErrors(w io.Writer, resp *graphql.Response) {
+	b, err := json.Marshal(requestErrorResponse{Errors: resp.Errors, Extensions: resp.Extensions})
+	if err != nil {
+		b = []byte(internalEncodingError)
+	}
+	_, _ = w.Write(b)
+}
+
+// internalEncodingError is the answer when a response cannot be encoded.
+const internalEncodingError = `{"errors":[{"message":"internal error: the response could not be encoded","extensions":{"code":"` + career.EINTERNAL + `"}}]}`
 
 // writeResponse writes a response as JSON, the bytes json.Marshal writes for it.
 func writeResponse(w io.Writer, resp *graphql.Response) {
@@ -618,7 +686,7 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	defer putBuffer(buf)
 	if err := encodeResponseTo(buf, resp); err != nil {
 		buf.Reset()
-		buf.WriteString(`{"errors":[{"message":"internal error: the response could not be encoded","extensions":{"code":"` + career.EINTERNAL + `"}}]}`)
+		buf.WriteString(internalEncodingError)
 	}
 	_, _ = w.Write(buf.Bytes())
 }

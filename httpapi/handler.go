@@ -21,9 +21,6 @@ import (
 // readyTimeout bounds the store's answer to /readyz.
 const readyTimeout = 2 * time.Second
 
-// corsMaxAge is how long, in seconds, browsers may cache a CORS preflight's answer.
-const corsMaxAge = 600
-
 // Options configure the HTTP handler and server.
 type Options struct {
 	// Store answers the GraphQL queries; /readyz pings it.
@@ -38,6 +35,9 @@ type Options struct {
 	Admission *graph.AdmissionConfig
 	// CORSOrigins are the allowed CORS origins; empty allows any origin, without credentials.
 	CORSOrigins []string
+	// CORSHeaders are the request headers cross-origin requests may send; empty allows
+	// DefaultCORSHeaders, "*" any header.
+	CORSHeaders []string
 	// MaxBodyBytes is the largest request body of /query; larger gets 413.
 	MaxBodyBytes int64
 	// RequestTimeout is the time limit of one request, database included.
@@ -78,13 +78,6 @@ func NewHandler(o Options) http.Handler {
 	})
 	mux.Handle("/", graphiql.Handler("careergraph", "/query", examples))
 
-	corsOpts := cors.Options{
-		AllowedOrigins:   o.CORSOrigins, // empty allows any origin
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders:   []string{"Accept", "Content-Type", "Authorization", "X-Request-ID"},
-		ExposedHeaders:   []string{"X-Request-ID"},
-		AllowCredentials: len(o.CORSOrigins) > 0,
-		MaxAge:           corsMaxAge,
-	}
+	corsOpts := corsOptions(o)
 	return noSniff(requestID(accessLog(o.Logger, cors.New(corsOpts).Handler(mux))))
 }

@@ -59,7 +59,6 @@ var allowedStatuses = []int{
 	http.StatusOK,
 	http.StatusBadRequest,
 	http.StatusRequestEntityTooLarge,
-	http.StatusUnprocessableEntity,
 }
 
 // goInternals are texts that show Go's internals rather than a message meant for clients.

@@ -25,7 +25,7 @@ func TestEveryResponseIsNoSniff(t *testing.T) {
 	}{
 		{"POST /query", post200(), http.StatusOK},
 		{"GET /query", httptest.NewRequest(http.MethodGet, "/query?query="+url.QueryEscape("{ datasets { name } }"), nil), http.StatusOK},
-		{"a GraphQL error", httptest.NewRequest(http.MethodGet, "/query?query="+url.QueryEscape("{ nope }"), nil), http.StatusUnprocessableEntity},
+		{"a GraphQL error", httptest.NewRequest(http.MethodGet, "/query?query="+url.QueryEscape("{ nope }"), nil), http.StatusOK},
 		{"a transport error", httptest.NewRequest(http.MethodPut, "/query", nil), http.StatusMethodNotAllowed},
 		{"413", postBody(strings.Repeat(" ", 65)), http.StatusRequestEntityTooLarge},
 		{"OPTIONS", httptest.NewRequest(http.MethodOptions, "/query", nil), http.StatusOK},

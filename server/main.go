@@ -145,6 +145,7 @@ func httpOptions(c *config.Config, store career.Store, logger *slog.Logger) http
 		LoaderWait:     c.StoreLoaderWait(),
 		Admission:      &c.Admission,
 		CORSOrigins:    c.CORSOrigins,
+		CORSHeaders:    c.CORSHeaders,
 		MaxBodyBytes:   c.MaxBodyBytes,
 		RequestTimeout: c.RequestTimeout,
 		CacheMaxAge:    c.CacheMaxAge,

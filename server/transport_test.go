@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,6 +50,9 @@ func oneError(t *testing.T, what string, rec *httptest.ResponseRecorder, status 
 	r := decodeRecorded(t, rec)
 	if r.Status != status || len(r.Errors) != 1 || r.codes()[0] != code || r.Errors[0].Message != message {
 		t.Errorf("%s:\ngot  %d %+v\nwant %d %s %q", what, r.Status, r.Errors, status, code, message)
+	}
+	if keys := responseKeys(t, rec); slices.Contains(keys, "data") {
+		t.Errorf("%s: a request error has a data entry: %s", what, rec.Body.String())
 	}
 	for _, leak := range []string{"Go value", "RawParams", "map[string]", "interface {}", "unmarshal"} {
 		if strings.Contains(rec.Body.String(), leak) {
@@ -184,8 +188,8 @@ func TestGETQueriesAndContentTypes(t *testing.T) {
 			[]any{http.StatusOK, tc.contentType, `{"data":{"stats":{"professions":8}},"extensions":{"cost":{"requestedQueryCost":2,"maximumAvailable":20000}}}`})
 	}
 
-	t.Run("a validation error is 422 in application/json and 400 in application/graphql-response+json", func(t *testing.T) {
-		for accept, status := range map[string]int{"application/json": 422, "application/graphql-response+json": 400} {
+	t.Run("a validation error is 200 in application/json and 400 in application/graphql-response+json", func(t *testing.T) {
+		for accept, status := range map[string]int{"application/json": 200, "application/graphql-response+json": 400} {
 			req := httptest.NewRequest(http.MethodGet, "/query?query="+url.QueryEscape("{ nope }"), nil)
 			req.Header.Set("Accept", accept)
 			rec := httptest.NewRecorder()
@@ -218,11 +222,11 @@ func TestPersistedQueries(t *testing.T) {
 		status           int
 		code, message    string
 	}{
-		{"a hash that is not the query's", ext("1", strings.Repeat("0", 64)), http.StatusBadRequest, "BAD_REQUEST",
+		{"a hash that is not the query's", ext("1", strings.Repeat("0", 64)), http.StatusBadRequest, "PERSISTED_QUERY_HASH_MISMATCH",
 			"extensions.persistedQuery.sha256Hash is not the SHA-256 of the query: send the hash of the query text, in lowercase hex"},
-		{"version 2", ext("2", hash), http.StatusOK, "PERSISTED_QUERY_NOT_SUPPORTED",
+		{"version 2", ext("2", hash), http.StatusBadRequest, "PERSISTED_QUERY_UNSUPPORTED_VERSION",
 			"persisted query version 2 is not supported: use version 1, or send the query without extensions.persistedQuery"},
-		{"version as a string", ext(`"1"`, hash), http.StatusOK, "PERSISTED_QUERY_NOT_SUPPORTED",
+		{"version as a string", ext(`"1"`, hash), http.StatusBadRequest, "PERSISTED_QUERY_UNSUPPORTED_VERSION",
 			`persisted query version "1" is not supported: use version 1, or send the query without extensions.persistedQuery`},
 		{"no version", `{"persistedQuery":{"sha256Hash":"` + hash + `"}}`, http.StatusBadRequest, "BAD_REQUEST",
 			`extensions.persistedQuery must be an object {"version": 1, "sha256Hash": "<SHA-256 of the query, lowercase hex>"}`},

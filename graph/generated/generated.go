@@ -1753,10 +1753,13 @@ var sources = []*ast.Source{
 # null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID; no details
 # are returned). About the request itself: GRAPHQL_PARSE_FAILED,
 # GRAPHQL_VALIDATION_FAILED (including a value that is not an Int), BAD_REQUEST (HTTP 400: the body
-# or the URL parameters are not a GraphQL request, or a persisted-query hash is not the query's),
-# METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS), UNSUPPORTED_MEDIA_TYPE (415: a POST body that
-# is not application/json), PERSISTED_QUERY_NOT_FOUND (send the query with its hash) and
-# PERSISTED_QUERY_NOT_SUPPORTED (a persisted-query version other than 1).
+# or the URL parameters are not a GraphQL request, or there is no query),
+# METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS), NOT_ACCEPTABLE (406: an Accept header that
+# accepts neither application/graphql-response+json nor application/json),
+# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json),
+# PERSISTED_QUERY_NOT_FOUND (send the query with its hash), PERSISTED_QUERY_HASH_MISMATCH (400: a
+# persisted-query hash that is not the query's SHA-256) and PERSISTED_QUERY_UNSUPPORTED_VERSION
+# (400: a persisted-query version other than 1). Errors about the request have no "data" entry.
 #
 # Limits. A document is checked before it is validated, in time linear in its size, and refused
 # (with the code, and a message that gives the limit) when it has more than:

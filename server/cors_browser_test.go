@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/careergraph/careergraph/internal/browsertest"
+	"github.com/careergraph/careergraph/internal/testbackend"
+	"github.com/careergraph/careergraph/store/memory"
+)
+
+// crossOriginPage is a page that POSTs a GraphQL query to the API at %s with the headers
+// Apollo Client sends for client awareness, tracing headers and an X-Request-ID, and leaves
+// what it got (or the error) in window.corsResult.
+const crossOriginPage = `<!doctype html><meta charset="utf-8"><title>cross-origin client</title>
+<script>
+fetch(%q, {
+  method: 'POST',
+  headers: {
+    'content-type': 'application/json',
+    'accept': 'application/graphql-response+json, application/json;q=0.9',
+    'apollographql-client-name': 'careergraph-explorer',
+    'apollographql-client-version': '1.2.3',
+    'x-apollo-operation-name': 'Datasets',
+    'apollo-require-preflight': 'true',
+    'traceparent': '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    'tracestate': 'congo=t61rcWkgMzE',
+    'baggage': 'userId=alice',
+    'sentry-trace': '4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1',
+    'x-request-id': 'cross-origin-1',
+  },
+  body: JSON.stringify({query: 'query Datasets { datasets { name } }', operationName: 'Datasets'}),
+})
+  .then(async r => { window.corsResult = JSON.stringify({status: r.status, type: r.headers.get('content-type'), requestID: r.headers.get('x-request-id'), body: await r.text()}); })
+  .catch(e => { window.corsResult = JSON.stringify({error: String(e)}); });
+</script>`
+
+// crossOriginRecorder records, of the requests to /query, each preflight's
+// Access-Control-Request-Headers and each POST's apollographql-client-name.
+type crossOriginRecorder struct {
+	next http.Handler
+
+	mu               sync.Mutex
+	preflightHeaders []string
+	clientNames      []string
+}
+
+func (c *crossOriginRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	switch {
+	case r.Method == http.MethodOptions && r.URL.Path == "/query":
+		c.preflightHeaders = append(c.preflightHeaders, r.Header.Get("Access-Control-Request-Headers"))
+	case r.Method == http.MethodPost && r.URL.Path == "/query":
+		c.clientNames = append(c.clientNames, r.Header.Get("apollographql-client-name"))
+	}
+	c.mu.Unlock()
+	c.next.ServeHTTP(w, r)
+}
+
+// TestCrossOriginClientInBrowser loads a page from one 127.0.0.1 origin that fetches from the
+// real server on another (another port) with Apollo's client-awareness and tracing headers:
+// Chromium's preflight is allowed, the query answers, and the page reads the exposed
+// X-Request-ID.
+func TestCrossOriginClientInBrowser(t *testing.T) {
+	browsertest.ChromiumPath(t) // fails or skips before starting anything
+
+	api := &crossOriginRecorder{next: newHTTPHandler(testConfig(t), memory.New(testbackend.Seed(t)), discardLogger())}
+	apiSrv := httptest.NewServer(api)
+	t.Cleanup(apiSrv.Close)
+	page := fmt.Sprintf(crossOriginPage, apiSrv.URL+"/query")
+	pageSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
+	t.Cleanup(pageSrv.Close)
+
+	browser := browsertest.Start(t)
+	if err := chromedp.Do(browser.Ctx, chromedp.Navigate(pageSrv.URL+"/")); err != nil {
+		browser.Fatalf("opening the page at %s: %v", pageSrv.URL, err)
+	}
+	raw, err := chromedp.Run(browser.Ctx, chromedp.Poll[string](`window.corsResult || false`, chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		browser.Fatalf("waiting for the page's fetch: %v", err)
+	}
+	var got struct {
+		Status    int
+		Type      string
+		RequestID string
+		Body      string
+		Error     string
+	}
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		browser.Fatalf("the page's result is not JSON: %v\n%s", err, raw)
+	}
+	equal(t, "what the page got", got, struct {
+		Status    int
+		Type      string
+		RequestID string
+		Body      string
+		Error     string
+	}{http.StatusOK, "application/graphql-response+json", "cross-origin-1", seedDatasets, ""})
+
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	equal(t, "what the server received", []any{api.preflightHeaders, api.clientNames},
+		[]any{[]string{"apollo-require-preflight,apollographql-client-name,apollographql-client-version,baggage,content-type," +
+			"sentry-trace,traceparent,tracestate,x-apollo-operation-name,x-request-id"}, []string{"careergraph-explorer"}})
+	browser.CheckOffline(t)
+}

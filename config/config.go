@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/careergraph/careergraph/graph"
-	"github.com/careergraph/careergraph/internal/gctune"
 	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/gctune"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
 )
 

@@ -134,7 +134,8 @@ func (c *httpCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if status == 0 {
 		status = http.StatusOK
 	}
-	if status == http.StatusOK && !slices.ContainsFunc(o.Codes(), func(code string) bool { return slices.Contains(volatileCodes, code) }) {
+	if status == http.StatusOK && answered(buf.body.Bytes()) &&
+		!slices.ContainsFunc(o.Codes(), func(code string) bool { return slices.Contains(volatileCodes, code) }) {
 		setCacheHeaders(w.Header(), etag, cacheControl)
 	} else {
 		w.Header().Set("Cache-Control", "no-store")
@@ -170,11 +171,19 @@ func (c *httpCache) etag(r *http.Request) string {
 	if err1 != nil || err2 != nil {
 		return ""
 	}
+	mediaType, _ := responseType(r) // an unacceptable Accept gets 406, which is not cached
 	return `W/"` + career.Digest(map[string]string{
-		"server": c.fingerprint, "data": version, "type": responseType(r),
+		"server": c.fingerprint, "data": version, "type": mediaType,
 		"query": p.Query, "operationName": p.OperationName, "variables": string(variables), "extensions": string(extensions),
 	}) + `"`
 }
+
+// answered reports whether a response body is the answer of an operation that ran: it has a
+// "data" entry. A request error (a document that does not parse or validate, bad variables, a
+// limit), answered 200 under application/json, has none (see writeRequestErrors) and is not
+// cached: it says nothing about the data, and a client should not keep it. In JSON the bytes
+// "data": can only be a key: inside a string the quotes would be escaped.
+func answered(body []byte) bool { return bytes.Contains(body, []byte(`"data":`)) }
 
 // etagListed reports whether If-None-Match header values list etag, compared weakly (W/
 // ignored), as RFC 9110 compares them for If-None-Match. "*" does not match: a GET that may

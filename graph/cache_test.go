@@ -129,8 +129,8 @@ func TestHTTPCaching(t *testing.T) {
 		hash := "0000000000000000000000000000000000000000000000000000000000000000"
 		for name, params := range map[string]url.Values{
 			"PERSISTED_QUERY_NOT_FOUND": {"extensions": {`{"persistedQuery":{"version":1,"sha256Hash":"` + hash + `"}}`}},
-			"a validation error (422)":  q(`{ nope }`),
-			"a mutation (405)":          q(`mutation { nope }`),
+			"a validation error":        q(`{ nope }`),
+			"a mutation (none exists)":  q(`mutation { nope }`),
 			"bad parameters (400)":      {"query": {datasets}, "variables": {"[]"}},
 		} {
 			got := getQuery(h, params, nil)

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // Limits bound what one request may ask for. Zero limits take DefaultLimits' values.
@@ -66,6 +67,9 @@ type Options struct {
 	// NoDirect answers every query through gqlgen's execution, even one that the direct writer
 	// would answer from its plans (see direct.go). Tests use it to compare both paths.
 	NoDirect bool
+	// Telemetry receives metrics (slow fields, admission control) and traces (a span per
+	// operation); nil records none.
+	Telemetry *telemetry.Telemetry
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
@@ -105,8 +109,14 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	srv.Use(IntVariables{Schema: es.Schema()}) // before the cost, which reads the arguments
 	srv.Use(NewCostLimit(store, opts.Limits.Complexity))
 	admission := NewAdmission(&admissionConfig)
+	var metrics *telemetry.Metrics
+	if opts.Telemetry != nil {
+		metrics = opts.Telemetry.Metrics
+	}
+	admission.metrics = metrics
+	srv.Use(Observe{Telemetry: opts.Telemetry}) // before admission: its span covers the wait
 	srv.Use(ErrorCodes{})
-	srv.Use(StopAtDeadline{Admission: admission})
+	srv.Use(StopAtDeadline{Admission: admission, Metrics: metrics})
 	srv.Use(admission)
 	srv.SetErrorPresenter(errorPresenter(opts.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {

@@ -34,6 +34,7 @@ func (Observe) Validate(graphql.ExecutableSchema) error { return nil }
 // InterceptOperation implements graphql.OperationInterceptor: the operation's span, when
 // tracing is on, lasts until its response is written.
 func (o Observe) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	recordOperation(ctx) // here too: admission control's refusal skips the response interceptors
 	if o.Telemetry.Tracer() == nil {
 		return next(ctx)
 	}
@@ -59,9 +60,15 @@ func (o Observe) InterceptOperation(ctx context.Context, next graphql.OperationH
 // limit, say).
 func (Observe) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
+	recordOperation(ctx)
+	return resp
+}
+
+// recordOperation puts the name and cost of ctx's operation in the request's Outcome.
+func recordOperation(ctx context.Context) {
 	o := outcomeOf(ctx)
 	if o == nil || !graphql.HasOperationContext(ctx) {
-		return resp
+		return
 	}
 	name := ""
 	if op := graphql.GetOperationContext(ctx).Operation; op != nil {
@@ -71,7 +78,6 @@ func (Observe) InterceptResponse(ctx context.Context, next graphql.ResponseHandl
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.operation, o.cost, o.costKnown = name, cost, known
-	return resp
 }
 
 // codesOf returns the distinct error codes of resp, in their order.

@@ -245,7 +245,7 @@ func TestAccessLogHasStatusAndCodes(t *testing.T) {
 		var r *gqlResponse
 		got := line(t, func() { r = post(t, h, `{ search(text: "chef") { score } }`, nil) })
 		equal(t, "refused", []any{r.Status, r.codes()}, []any{http.StatusServiceUnavailable, []string{"OVERLOADED"}})
-		if want := "level=WARN msg=request method=POST path=/query status=503 codes=OVERLOADED"; got != want {
+		if want := "level=WARN msg=request method=POST path=/query status=503 codes=OVERLOADED cost=12"; got != want {
 			t.Errorf("got  %s\nwant %s", got, want)
 		}
 		close(g.release)

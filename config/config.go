@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -17,6 +19,7 @@ import (
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/gctune"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // Config is the server's configuration: flags, each with an environment variable as its
@@ -38,6 +41,11 @@ type Config struct {
 	// GCHeadroomMiB is how much the heap may grow over the live data before a collection, at
 	// least (see internal/gctune); 0 leaves the collector to Go, as does GOGC in the environment.
 	GCHeadroomMiB int
+	// Operating: metrics, tracing, the access log (see httpapi.Options).
+	MetricsAddr     string
+	MetricsToken    string
+	OTLPEndpoint    string
+	AccessLogSample float64
 
 	Neo4j Neo4j
 }
@@ -93,6 +101,9 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
 	fs.IntVar(&c.GCHeadroomMiB, "gc-headroom", envErrs.int(getenv, "GC_HEADROOM_MIB", gctune.DefaultHeadroomMiB), "MiB the heap may grow over the live data before a garbage collection, at least; 0 leaves it to Go, as does GOGC (env GC_HEADROOM_MIB)")
 	level := fs.String("log-level", env("LOG_LEVEL", "info"), "log level: debug, info, warn, error (env LOG_LEVEL)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("METRICS_ADDR", ""), "where /metrics is served: empty beside /query, host:port on a listener of its own, off nowhere (env METRICS_ADDR)")
+	fs.StringVar(&c.OTLPEndpoint, "otlp-endpoint", env("OTEL_EXPORTER_OTLP_ENDPOINT", ""), "OTLP/HTTP endpoint traces are sent to, e.g. http://127.0.0.1:4318; empty traces nothing (env OTEL_EXPORTER_OTLP_ENDPOINT)")
+	fs.Float64Var(&c.AccessLogSample, "access-log-sample", envErrs.float(getenv, "ACCESS_LOG_SAMPLE", 1), "share of the access log lines of requests answered without error that are written, 0 to 1; the others are always written (env ACCESS_LOG_SAMPLE)")
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", getenv("NEO4J_URI"), "Neo4j URI, bolt:// or neo4j:// (routed), +s or +ssc for TLS; empty serves the embedded store (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", env("NEO4J_USER", neo4jstore.DefaultUser), "Neo4j user (env NEO4J_USER)")
 	fs.StringVar(&c.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", neo4jstore.DefaultDatabase), "Neo4j database (env NEO4J_DATABASE)")
@@ -101,6 +112,7 @@ func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSe
 	}
 	// The password comes from the environment only, so that it never shows in process lists.
 	c.Neo4j.Password = env("NEO4J_PASSWORD", neo4jstore.DefaultPassword)
+	c.MetricsToken = getenv("METRICS_TOKEN") // a secret too: from the environment only
 	if len(envErrs) > 0 {
 		return nil, fmt.Errorf("environment: %s", strings.Join(envErrs, "; "))
 	}
@@ -159,6 +171,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("log-format must be text or json")
 	case len(c.CORSHeaders) == 0:
 		return fmt.Errorf("cors-headers must name at least one header, or * for any")
+	case !(c.AccessLogSample >= 0 && c.AccessLogSample <= 1):
+		return fmt.Errorf("access-log-sample must be between 0 and 1, got %v", c.AccessLogSample)
 	}
 	for _, h := range c.CORSHeaders {
 		if h != "*" && !isHeaderName(h) {
@@ -167,6 +181,16 @@ func (c *Config) validate() error {
 	}
 	if err := graph.CheckCacheMaxAge(c.CacheMaxAge); err != nil {
 		return fmt.Errorf("cache-max-age %w", err)
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr != telemetry.MetricsOff {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("metrics-addr must be empty, %s or host:port, got %q", telemetry.MetricsOff, c.MetricsAddr)
+		}
+	}
+	if c.OTLPEndpoint != "" {
+		if u, err := url.Parse(c.OTLPEndpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("otlp-endpoint must be an http:// or https:// URL, got %q", c.OTLPEndpoint)
+		}
 	}
 	if c.Neo4j.URI != "" {
 		if err := neo4jstore.CheckURI(c.Neo4j.URI); err != nil {
@@ -204,6 +228,10 @@ func (c *Config) LogValue() slog.Value {
 		slog.Duration("admission_wait", c.Admission.MaxWait),
 		slog.Any("datasets", c.Datasets),
 		slog.Int("gc_headroom_mib", c.GCHeadroomMiB),
+		slog.String("metrics_addr", c.MetricsAddr),
+		slog.String("metrics_token", mask(c.MetricsToken)),
+		slog.String("otlp_endpoint", c.OTLPEndpoint),
+		slog.Float64("access_log_sample", c.AccessLogSample),
 		slog.String("neo4j_uri", c.Neo4j.URI),
 		slog.String("neo4j_user", c.Neo4j.User),
 		slog.String("neo4j_password", mask(c.Neo4j.Password)),
@@ -245,6 +273,19 @@ func (e *envErrors) int(getenv func(string) string, name string, def int) int {
 	v, err := strconv.Atoi(raw)
 	if err != nil {
 		*e = append(*e, fmt.Sprintf("%s=%q is not a whole number", name, raw))
+		return def
+	}
+	return v
+}
+
+func (e *envErrors) float(getenv func(string) string, name string, def float64) float64 {
+	raw := getenv(name)
+	if raw == "" {
+		return def
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		*e = append(*e, fmt.Sprintf("%s=%q is not a number", name, raw))
 		return def
 	}
 	return v

@@ -16,6 +16,7 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/internal/saturate"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // Admission control: expensive requests cannot starve cheap ones.
@@ -91,6 +92,8 @@ type Admission struct {
 	cfg    AdmissionConfig
 	slots  *semaphore.Weighted // MaxExpensive
 	budget *semaphore.Weighted // Capacity
+	// metrics count the requests admitted, waiting and refused; nil counts none.
+	metrics *telemetry.Metrics
 }
 
 var _ interface {
@@ -145,7 +148,10 @@ func (a *Admission) InterceptOperation(ctx context.Context, next graphql.Operati
 				return errorResponse(ctx, err)
 			}
 			defer release()
+			defer a.metrics.AdmittedExpensive()()
 			ctx = context.WithValue(ctx, expensiveKey{}, semaphore.NewWeighted(1))
+		} else {
+			a.metrics.AdmittedCheap()
 		}
 		if err := ctx.Err(); err != nil {
 			return errorResponse(ctx, err)
@@ -212,10 +218,13 @@ func (a *Admission) admit(ctx context.Context, weight int64) (release func(), er
 		if s.TryAcquire(n) {
 			return nil
 		}
+		a.metrics.Waiting(1)
+		defer a.metrics.Waiting(-1)
 		if err := s.Acquire(waitCtx, n); err != nil {
 			if errors.Is(ctx.Err(), context.Canceled) {
 				return fmt.Errorf("waiting for admission: %w", ctx.Err()) // the client has gone
 			}
+			a.metrics.Rejected()
 			return errOverloaded
 		}
 		return nil

@@ -3,8 +3,11 @@ package graph
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // StopAtDeadline is the gqlgen extension that stops resolving once a request is over: a field
@@ -18,6 +21,8 @@ import (
 // interceptors, so both rules are one interceptor.
 type StopAtDeadline struct {
 	Admission *Admission
+	// Metrics, when set, get the time of every field resolver that is slow (telemetry.SlowField).
+	Metrics *telemetry.Metrics
 }
 
 var _ interface {
@@ -42,6 +47,10 @@ func (s StopAtDeadline) InterceptField(ctx context.Context, next graphql.Resolve
 	case <-ctx.Done():
 		return nil, fmt.Errorf("%s.%s not resolved: %w", fc.Object, fc.Field.Name, ctx.Err())
 	default:
+	}
+	if s.Metrics != nil {
+		start := time.Now()
+		defer func() { s.Metrics.ObserveField(fc.Object, fc.Field.Name, time.Since(start)) }()
 	}
 	if s.Admission != nil && fc.Object == "Query" { // a root field: no field returns a Query
 		return s.Admission.takeTurns(ctx, fc, next)

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // Limits bound what one request may ask for. Zero limits take DefaultLimits' values.
@@ -70,6 +71,9 @@ type Options struct {
 	// max-age, whole seconds, see cache.go); 0 makes them ask every time (no-cache), which a
 	// matching If-None-Match still answers 304.
 	CacheMaxAge time.Duration
+	// Telemetry receives metrics (slow fields, admission control) and traces (a span per
+	// operation); nil records none.
+	Telemetry *telemetry.Telemetry
 }
 
 // NewHandler returns the GraphQL HTTP handler (GET, POST and OPTIONS on one path, coded JSON
@@ -109,8 +113,14 @@ func NewHandler(store career.Store, opts Options) http.Handler {
 	srv.Use(IntVariables{Schema: es.Schema()}) // before the cost, which reads the arguments
 	srv.Use(NewCostLimit(store, opts.Limits.Complexity))
 	admission := NewAdmission(&admissionConfig)
+	var metrics *telemetry.Metrics
+	if opts.Telemetry != nil {
+		metrics = opts.Telemetry.Metrics
+	}
+	admission.metrics = metrics
+	srv.Use(Observe{Telemetry: opts.Telemetry}) // before admission: its span covers the wait
 	srv.Use(ErrorCodes{})
-	srv.Use(StopAtDeadline{Admission: admission})
+	srv.Use(StopAtDeadline{Admission: admission, Metrics: metrics})
 	srv.Use(admission)
 	srv.SetErrorPresenter(errorPresenter(opts.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {

@@ -45,7 +45,7 @@ func newLoader[K comparable, V any](wait time.Duration, fetch func(ctx context.C
 	if wait <= 0 {
 		return directLoader[K, V]{fetch: fetch}
 	}
-	return batchLoader[K, V]{l: dataloadgen.NewMappedLoader(fetch, dataloadgen.WithWait(wait))}
+	return batchLoader[K, V]{l: dataloadgen.NewMappedLoader(observedFetch(fetch), dataloadgen.WithWait(wait))}
 }
 
 // linkedKey asks for one page of the professions linked to a skill, tool or training.

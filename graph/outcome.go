@@ -16,6 +16,10 @@ type Outcome struct {
 	mu         sync.Mutex
 	codes      []string
 	wasRefused bool
+	// The operation's name and cost, set by Observe (telemetry.go).
+	operation string
+	cost      int
+	costKnown bool
 }
 
 type outcomeKey struct{}

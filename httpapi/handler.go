@@ -16,6 +16,7 @@ import (
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/graphiql"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // readyTimeout bounds the store's answer to /readyz.
@@ -44,6 +45,16 @@ type Options struct {
 	RequestTimeout time.Duration
 	// CacheMaxAge is the Cache-Control max-age of cacheable GET answers of /query.
 	CacheMaxAge time.Duration
+	// Telemetry are the metrics and tracing; nil records none.
+	Telemetry *telemetry.Telemetry
+	// MetricsAddr is where the metrics are served: "" at /metrics beside /query, an address
+	// (host:port) on a listener of their own (see Server), telemetry.MetricsOff nowhere.
+	MetricsAddr string
+	// MetricsToken, when set, is the bearer token /metrics asks for.
+	MetricsToken string
+	// AccessLogSample is the share of the access log lines of requests answered without error
+	// that are written, 0 to 1 (see observeRequests); 0 writes none of them.
+	AccessLogSample float64
 }
 
 // NewHandler wires the routes: GraphiQL at /, GraphQL at /query (behind the body and time
@@ -57,9 +68,13 @@ func NewHandler(o Options) http.Handler {
 		Introspection: true,
 		Admission:     o.Admission,
 		CacheMaxAge:   o.CacheMaxAge,
+		Telemetry:     o.Telemetry,
 	})
 	mux := http.NewServeMux()
-	mux.Handle("/query", limitBody(o.MaxBodyBytes, withTimeout(o.RequestTimeout, gql)))
+	if o.Telemetry != nil && o.Telemetry.Metrics != nil && o.MetricsAddr == "" {
+		mux.Handle("GET "+metricsPath, metricsHandler(o.Telemetry.Metrics, o.MetricsToken))
+	}
+	mux.Handle(queryPath, limitBody(o.MaxBodyBytes, withTimeout(o.RequestTimeout, gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
@@ -76,8 +91,12 @@ func NewHandler(o Options) http.Handler {
 		}
 		io.WriteString(w, "ready\n")
 	})
-	mux.Handle("/", graphiql.Handler("careergraph", "/query", examples))
+	mux.Handle("/", graphiql.Handler("careergraph", queryPath, examples))
 
 	corsOpts := corsOptions(o)
-	return noSniff(requestID(accessLog(o.Logger, cors.New(corsOpts).Handler(mux))))
+	h := noSniff(requestID(observeRequests(o.Logger, o.Telemetry, o.AccessLogSample, cors.New(corsOpts).Handler(mux))))
+	if tracing := o.Telemetry.Tracing(); tracing != nil {
+		h = tracing.Handler(h) // outermost: the access log line knows the trace ID
+	}
+	return h
 }

@@ -2,20 +2,15 @@ package httpapi
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"io"
-	"log/slog"
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
-	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/graph"
 )
 
@@ -122,36 +117,3 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 
 // Unwrap gives http.ResponseController the underlying writer.
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
-
-// alarmingCodes are the GraphQL error codes that make a request's log line a warning: the
-// server could not give the answer, for lack of time or of capacity.
-var alarmingCodes = []string{career.ETIMEOUT, career.EOVERLOADED}
-
-// accessLog logs one line per request: method, path, the status written, the GraphQL error
-// codes of the answer (codes=TIMEOUT,NOT_FOUND) and the duration. The line is at debug level,
-// or warn when the status is 5xx or the answer has a code of alarmingCodes.
-func accessLog(logger *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		ctx, outcome := graph.WithOutcome(r.Context())
-		rec := &statusRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, r.WithContext(ctx))
-		status := cmp.Or(rec.status, http.StatusOK)
-		codes := outcome.Codes()
-		level := slog.LevelDebug
-		if status >= 500 || slices.ContainsFunc(codes, func(c string) bool { return slices.Contains(alarmingCodes, c) }) {
-			level = slog.LevelWarn
-		}
-		if !logger.Enabled(r.Context(), level) {
-			return // the line would not be written: make none
-		}
-		attrs := []slog.Attr{
-			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", status),
-		}
-		if len(codes) > 0 {
-			attrs = append(attrs, slog.String("codes", strings.Join(codes, ",")))
-		}
-		attrs = append(attrs, slog.Duration("duration", time.Since(start)), slog.String("request_id", graph.RequestID(r.Context())))
-		logger.LogAttrs(r.Context(), level, "request", attrs...)
-	})
-}

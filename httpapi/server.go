@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // The HTTP server's own limits. A response may take the request's time limit and writeSlack
@@ -22,11 +24,17 @@ const (
 	shutdownTimeout = 15 * time.Second
 )
 
-// Server serves NewHandler's routes on one address, with the server's timeouts.
+// Server serves NewHandler's routes on one address, with the server's timeouts, and the metrics
+// on a listener of their own when Options.MetricsAddr names one.
 type Server struct {
 	srv  *http.Server
 	ln   net.Listener
 	done chan error
+	// metrics serves /metrics alone on metricsAddr; nil when the metrics are not on a listener
+	// of their own.
+	metrics     *http.Server
+	metricsAddr string
+	metricsLn   net.Listener
 }
 
 // NewServer returns a server of NewHandler(o), not yet listening: Open starts it.
@@ -41,7 +49,27 @@ func NewServer(o Options) *Server {
 			MaxHeaderBytes:    maxHeaderBytes,
 			ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
 		},
-		done: make(chan error, 1),
+		done:        make(chan error, 2), // the main listener and the metrics one
+		metrics:     metricsServer(o),
+		metricsAddr: o.MetricsAddr,
+	}
+}
+
+// metricsServer is the server of the metrics' own listener, or nil when they have none.
+func metricsServer(o Options) *http.Server {
+	if o.MetricsAddr == "" || o.MetricsAddr == telemetry.MetricsOff || o.Telemetry == nil || o.Telemetry.Metrics == nil {
+		return nil
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET "+metricsPath, metricsHandler(o.Telemetry.Metrics, o.MetricsToken))
+	return &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      readTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
 	}
 }
 
@@ -52,9 +80,30 @@ func (s *Server) Open(addr string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
+	if s.metrics != nil {
+		mln, err := net.Listen("tcp", s.metricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on %s for the metrics: %w", s.metricsAddr, err)
+		}
+		s.metricsLn = mln
+		go func() {
+			if err := s.metrics.Serve(mln); !errors.Is(err, http.ErrServerClosed) {
+				s.done <- fmt.Errorf("metrics listener: %w", err)
+			}
+		}()
+	}
 	s.ln = ln
 	go func() { s.done <- s.srv.Serve(ln) }()
 	return nil
+}
+
+// MetricsAddr is the address of the metrics' own listener, "" when they have none.
+func (s *Server) MetricsAddr() string {
+	if s.metricsLn == nil {
+		return ""
+	}
+	return s.metricsLn.Addr().String()
 }
 
 // Addr is the address the server listens on, e.g. "127.0.0.1:8080" or "[::]:8080".
@@ -81,6 +130,9 @@ func (s *Server) Close() error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
+	if s.metricsLn != nil {
+		s.metrics.Close() // nothing to finish: a scrape can be made again
+	}
 	if err := s.srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shutdown: %w", err)
 	}

@@ -14,6 +14,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -29,6 +30,7 @@ import (
 	"github.com/careergraph/careergraph/internal/gctune"
 	"github.com/careergraph/careergraph/store/memory"
 	neo4jstore "github.com/careergraph/careergraph/store/neo4j"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 func main() {
@@ -77,6 +79,8 @@ type Main struct {
 
 	closeStore func()
 	stopGCTune func()
+	// tracing is nil when no OTLP endpoint is configured.
+	tracing *telemetry.Tracing
 }
 
 // NewMain returns a Main with no configuration yet: ParseFlags reads it, or set Config and
@@ -110,12 +114,19 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Config.GCHeadroomMiB > 0 {
 		m.stopGCTune = gctune.Start(ctx, m.Config.GCHeadroomMiB)
 	}
-	m.HTTPServer = httpapi.NewServer(httpOptions(m.Config, store, m.Logger))
+	opts := httpOptions(m.Config, store, m.Logger)
+	if m.Config.OTLPEndpoint != "" {
+		if m.tracing, err = telemetry.StartOTLP(ctx, m.Config.OTLPEndpoint); err != nil {
+			return err
+		}
+		opts.Telemetry = telemetry.New(opts.Telemetry.Metrics, m.tracing)
+	}
+	m.HTTPServer = httpapi.NewServer(opts)
 	if err := m.HTTPServer.Open(m.Config.Addr); err != nil {
 		return err
 	}
 	m.Logger.Info("listening", "addr", m.HTTPServer.Addr(), "graphiql", "http://"+m.HTTPServer.DisplayAddr(),
-		"startup", time.Since(start).Round(time.Millisecond))
+		"metrics", m.HTTPServer.MetricsAddr(), "startup", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -133,8 +144,17 @@ func (m *Main) Close() error {
 		m.stopGCTune()
 		m.stopGCTune = nil
 	}
+	if m.tracing != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), tracingShutdownTimeout)
+		defer cancel()
+		err = errors.Join(err, m.tracing.Shutdown(ctx))
+		m.tracing = nil
+	}
 	return err
 }
+
+// tracingShutdownTimeout bounds the sending of the last spans at shutdown.
+const tracingShutdownTimeout = 5 * time.Second
 
 // httpOptions are the HTTP handler's options of a configuration, serving store.
 func httpOptions(c *config.Config, store career.Store, logger *slog.Logger) httpapi.Options {
@@ -149,7 +169,20 @@ func httpOptions(c *config.Config, store career.Store, logger *slog.Logger) http
 		MaxBodyBytes:   c.MaxBodyBytes,
 		RequestTimeout: c.RequestTimeout,
 		CacheMaxAge:    c.CacheMaxAge,
+		// Tracing is added by Run, which starts and stops its exporter.
+		Telemetry:       telemetry.New(metricsOf(c), nil),
+		MetricsAddr:     c.MetricsAddr,
+		MetricsToken:    c.MetricsToken,
+		AccessLogSample: c.AccessLogSample,
 	}
+}
+
+// metricsOf returns new metrics, or nil when the configuration turns them off.
+func metricsOf(c *config.Config) *telemetry.Metrics {
+	if c.MetricsAddr == telemetry.MetricsOff {
+		return nil
+	}
+	return telemetry.NewMetrics()
 }
 
 // openStore returns the store the configuration selects and a function that closes it: Neo4j

@@ -226,11 +226,11 @@ func TestAccessLogHasStatusAndCodes(t *testing.T) {
 	for _, tc := range []struct {
 		name, query, want string
 	}{
-		{"an answer", `{ datasets { name } }`, "level=DEBUG msg=request method=POST path=/query status=200"},
+		{"an answer", `{ datasets { name } }`, "level=INFO msg=request method=POST path=/query status=200 cost=2"},
 		{"an answer with errors", `{ a: careerPaths(from: "profession:seed:x", to: "profession:seed:y") { length } b: search(text: "·") { score } }`,
-			"level=DEBUG msg=request method=POST path=/query status=200 codes=BAD_USER_INPUT,NOT_FOUND"},
+			"level=INFO msg=request method=POST path=/query status=200 codes=BAD_USER_INPUT,NOT_FOUND cost=9"},
 		{"a query refused before it runs", `{ professions(first: 100) { nodes { skills { skill { professions(first: 100) { nodes { name } } } } } } }`,
-			"level=DEBUG msg=request method=POST path=/query status=200 codes=COMPLEXITY_LIMIT_EXCEEDED"},
+			"level=INFO msg=request method=POST path=/query status=200 codes=COMPLEXITY_LIMIT_EXCEEDED cost=103102"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := line(t, func() { post(t, h, tc.query, nil) }); got != tc.want {
@@ -245,7 +245,7 @@ func TestAccessLogHasStatusAndCodes(t *testing.T) {
 		var r *gqlResponse
 		got := line(t, func() { r = post(t, h, `{ search(text: "chef") { score } }`, nil) })
 		equal(t, "refused", []any{r.Status, r.codes()}, []any{http.StatusServiceUnavailable, []string{"OVERLOADED"}})
-		if want := "level=WARN msg=request method=POST path=/query status=503 codes=OVERLOADED"; got != want {
+		if want := "level=WARN msg=request method=POST path=/query status=503 codes=OVERLOADED cost=12"; got != want {
 			t.Errorf("got  %s\nwant %s", got, want)
 		}
 		close(g.release)
@@ -256,7 +256,7 @@ func TestAccessLogHasStatusAndCodes(t *testing.T) {
 			req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(strings.Repeat("x", 2<<20)))
 			h.ServeHTTP(httptest.NewRecorder(), req)
 		})
-		if want := "level=DEBUG msg=request method=POST path=/query status=413"; got != want {
+		if want := "level=INFO msg=request method=POST path=/query status=413"; got != want {
 			t.Errorf("got  %s\nwant %s", got, want)
 		}
 	})

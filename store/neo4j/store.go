@@ -28,6 +28,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/telemetry"
 )
 
 // Defaults of Config.
@@ -225,6 +226,14 @@ func (s *Store) read(ctx context.Context, what, cypher string, params map[string
 		return nil, err
 	}
 	s.counted()
+	ctx, query := telemetry.BeginQuery(ctx, what, s.cfg.Database, cypher) // its metrics and span
+	recs, err := s.readRetrying(ctx, what, cypher, params)
+	query.End(err)
+	return recs, err
+}
+
+// readRetrying runs a read query, retrying it as read says.
+func (s *Store) readRetrying(ctx context.Context, what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	start := time.Now()
 	for attempt := 0; ; attempt++ {
 		recs, err := s.readOnce(ctx, cypher, params)

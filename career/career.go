@@ -86,14 +86,6 @@ const (
 // Valid reports whether i is one of the importances.
 func (i Importance) Valid() bool { return i == Essential || i == Optional }
 
-// Weight is the weight of a requirement of this importance in matching scores.
-func (i Importance) Weight() float64 {
-	if i == Essential {
-		return 2
-	}
-	return 1
-}
-
 // TrainingLevel is the level of education a training belongs to.
 type TrainingLevel string
 

@@ -1,9 +1,9 @@
 package graph_test
 
 // matchScoreQueries ask for the readable scores of matchProfessions, and for the names O*NET
-// gives twice. matchProfessions, similarProfessions and matchInterests are left to the
-// resolvers by the read plans; skill(id:) and node(id:) are planned: the answers with and without plans
-// must be these. TestEquivalents runs them, on the data it loads.
+// gives twice. The read plans leave matchProfessions, similarProfessions and matchInterests to
+// the resolvers and plan skill(id:) and node(id:): the answers with and without plans must be
+// these. TestEquivalents runs them, on the data it loads.
 var matchScoreQueries = []struct{ name, query, want string }{
 	// The back-end developer uses the 3 given and 2 of its 10 essential skills are given.
 	{"seed: skillsUsed, essentialCoverage and the score they make", `{

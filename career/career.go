@@ -77,7 +77,7 @@ func (k SkillKind) Valid() bool {
 // Importance says how much a profession needs a skill.
 type Importance string
 
-// The importances. ESSENTIAL weighs 2 in matching, OPTIONAL 1.
+// The importances. Coverage (skill gaps, essentialCoverage of matches) counts ESSENTIAL ones.
 const (
 	Essential Importance = "ESSENTIAL"
 	Optional  Importance = "OPTIONAL"

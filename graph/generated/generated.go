@@ -1984,9 +1984,9 @@ O*NET: Skills and Knowledge by importance (IM scale 1–5): at least 3.5 is ESSE
 3.5 OPTIONAL, below 2.5 not a requirement.
 """
 enum Importance {
-  "Required: weighs 2 in matchProfessions."
+  "Required: counted in matchProfessions' essentialCoverage and skillGap's coverage."
   ESSENTIAL
-  "Useful: weighs 1 in matchProfessions."
+  "Useful: counted in matchProfessions' skillsUsed, not in coverage (unless a profession marks no skill essential)."
   OPTIONAL
 }
 

@@ -77,7 +77,7 @@ func (k SkillKind) Valid() bool {
 // Importance says how much a profession needs a skill.
 type Importance string
 
-// The importances. ESSENTIAL weighs 2 in matching, OPTIONAL 1.
+// The importances. Coverage (skill gaps, essentialCoverage of matches) counts ESSENTIAL ones.
 const (
 	Essential Importance = "ESSENTIAL"
 	Optional  Importance = "OPTIONAL"
@@ -85,14 +85,6 @@ const (
 
 // Valid reports whether i is one of the importances.
 func (i Importance) Valid() bool { return i == Essential || i == Optional }
-
-// Weight is the weight of a requirement of this importance in matching scores.
-func (i Importance) Weight() float64 {
-	if i == Essential {
-		return 2
-	}
-	return 1
-}
 
 // TrainingLevel is the level of education a training belongs to.
 type TrainingLevel string

@@ -85,10 +85,9 @@ type Store interface {
 	InferredCareerProgression(ctx context.Context, fromID string, maxSteps, first int) ([]CareerStep, error)
 	// SkillGap tells what someone in one profession must add to work in another (NewSkillGap).
 	SkillGap(ctx context.Context, fromID, toID string) (*SkillGap, error)
-	// MatchProfessions ranks professions by the weighted share of their requirements a person
-	// with these skills and tools meets: (weights of the required skills held + tools held) /
-	// (weights of all required skills + all tools), each skill weighing its Importance.Weight;
-	// only scores above 0.
+	// MatchProfessions ranks the professions linked to the given skills and tools by
+	// MatchCounts.Score (RankMatches), with their SkillsUsed and EssentialCoverage
+	// (NewProfessionMatch).
 	MatchProfessions(ctx context.Context, q MatchQuery) ([]ProfessionMatch, error)
 	// SimilarProfessions ranks professions by the Jaccard index of their skill and tool sets.
 	SimilarProfessions(ctx context.Context, toID string, first int) ([]ProfessionMatch, error)
@@ -199,6 +198,10 @@ type ProfessionMatch struct {
 	Matched []*Skill
 	// Missing are the profession's required skills that did not: essential first, then its order.
 	Missing []*Skill
+	// SkillsUsed and EssentialCoverage are MatchCounts.SkillsUsed and EssentialCoverage for
+	// matchProfessions; nil where the ranking does not compare a person's skills
+	// (similarProfessions, matchInterests).
+	SkillsUsed, EssentialCoverage *float64
 }
 
 // SearchQuery is a ranked text search.

@@ -26,7 +26,8 @@ import (
 //
 // Two harmless mistakes are repaired, not refused, and reported as Warnings: a move from a
 // profession to itself is removed from d.Moves, and a SpecializationOf naming the profession
-// itself is cleared. Validate therefore mutates d. It runs in time linear in the size of d.
+// itself is cleared. Skills sharing a name are told apart (DisambiguateSkillNames). Validate
+// therefore mutates d. It runs in time linear in the size of d.
 func Validate(d *career.Dataset) ([]Warning, error) {
 	return validate(d, datasetLocator{name: d.Info.Name})
 }
@@ -98,6 +99,7 @@ func validate(d *career.Dataset, loc locator) ([]Warning, error) {
 	if err := v.groups(); err != nil {
 		return nil, err
 	}
+	DisambiguateSkillNames(d)
 	return v.repair(), nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"slices"
 	"testing"
 
 	"github.com/careergraph/careergraph/career"
@@ -82,15 +83,15 @@ var equivalentQueries = []struct{ name, query, want string }{
 		`{"errors":[{"message":"matchProfessions compares skills and tools within one dataset: none of the skills and tools given is of dataset \"onet\" (they are of seed); give skills of onet, or leave out dataset","path":["matchProfessions"],"locations":[{"line":2,"column":3}],"extensions":{"code":"BAD_USER_INPUT"}}],"data":null}`},
 }
 
-// TestEquivalents runs equivalentQueries on both backends holding the seed and the excerpts,
-// with plans and without.
+// TestEquivalents runs equivalentQueries and matchScoreQueries on both backends holding the
+// seed and the excerpts, with plans and without.
 func TestEquivalents(t *testing.T) {
 	for _, b := range testbackend.Open(t, excerptsWithCrosswalk(t)...) {
 		t.Run(b.Name, func(t *testing.T) {
 			logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 			planned := graph.NewHandler(b.Store, graph.Options{Logger: logger})
 			unplanned := graph.NewHandler(b.Store, graph.Options{Logger: logger, NoPlans: true})
-			for _, q := range equivalentQueries {
+			for _, q := range slices.Concat(equivalentQueries, matchScoreQueries) {
 				t.Run(q.name, func(t *testing.T) {
 					got := withoutExtensions(t, postQuery(t, planned, q.query, nil))
 					if got != q.want {

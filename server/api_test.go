@@ -341,7 +341,7 @@ func TestAnalytics(t *testing.T) {
 		equal(t, "gap", []any{g.Coverage, g.From.Name, g.To.Name, len(g.Shared), len(g.Missing), g.Missing[0].Importance, g.Missing[3].Importance, len(g.MissingTools), len(g.Trainings)},
 			[]any{4.0 / 7.0, "Développeur·euse web back end", "Architecte logiciel", 6, 4, "ESSENTIAL", "OPTIONAL", 4, 3})
 		equal(t, "match", []any{got.MatchProfessions[0].Profession.Name, got.MatchProfessions[0].Score, len(got.MatchProfessions[0].MatchedSkills), len(got.MatchProfessions[0].MissingSkills), got.MatchProfessions[1].Profession.Name},
-			[]any{"Développeur·euse de logiciels", 8.0 / 42.0, 2, 7, "Architecte logiciel"})
+			[]any{"Développeur·euse web back end", 0.75*1 + 0.25*2.0/10.0, 2, 8, "Développeur·euse de logiciels"})
 		equal(t, "similar", []any{got.SimilarProfessions[0].Profession.Name, got.SimilarProfessions[0].Score, got.SimilarProfessions[1].Profession.Name},
 			[]any{"Développeur·euse web", 18.0 / 23.0, "Développeur·euse web front end"})
 		st := got.Stats

@@ -384,7 +384,11 @@ func checkSkills(t *testing.T, d *career.Dataset) {
 		}
 	})
 	t.Run("knowledge is of kind KNOWLEDGE", func(t *testing.T) {
-		if s := byID["skill:onet:2.C.4.a"]; s.Name != "Mathematics" || s.Kind != career.SkillKindKnowledge {
+		// O*NET names a knowledge and a skill "Mathematics": dataset.DisambiguateSkillNames.
+		if s := byID["skill:onet:2.C.4.a"]; s.Name != "Mathematics (knowledge)" || s.Kind != career.SkillKindKnowledge {
+			t.Errorf("got %q of kind %s", s.Name, s.Kind)
+		}
+		if s := byID["skill:onet:2.A.1.e"]; s.Name != "Mathematics (skill)" || s.Kind != career.SkillKindSkill {
 			t.Errorf("got %q of kind %s", s.Name, s.Kind)
 		}
 	})

@@ -164,10 +164,12 @@ type ComplexityRoot struct {
 	}
 
 	ProfessionMatch struct {
-		Matched    func(childComplexity int) int
-		Missing    func(childComplexity int) int
-		Profession func(childComplexity int) int
-		Score      func(childComplexity int) int
+		EssentialCoverage func(childComplexity int) int
+		Matched           func(childComplexity int) int
+		Missing           func(childComplexity int) int
+		Profession        func(childComplexity int) int
+		Score             func(childComplexity int) int
+		SkillsUsed        func(childComplexity int) int
 	}
 
 	Query struct {
@@ -959,6 +961,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProfessionEdge.Node(childComplexity), true
 
+	case "ProfessionMatch.essentialCoverage":
+		if e.ComplexityRoot.ProfessionMatch.EssentialCoverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfessionMatch.EssentialCoverage(childComplexity), true
 	case "ProfessionMatch.matchedSkills":
 		if e.ComplexityRoot.ProfessionMatch.Matched == nil {
 			break
@@ -983,6 +991,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProfessionMatch.Score(childComplexity), true
+	case "ProfessionMatch.skillsUsed":
+		if e.ComplexityRoot.ProfessionMatch.SkillsUsed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfessionMatch.SkillsUsed(childComplexity), true
 
 	case "Query.careerPaths":
 		if e.ComplexityRoot.Query.CareerPaths == nil {
@@ -2038,9 +2052,9 @@ O*NET: Skills and Knowledge by importance (IM scale 1–5): at least 3.5 is ESSE
 3.5 OPTIONAL, below 2.5 not a requirement.
 """
 enum Importance {
-  "Required: weighs 2 in matchProfessions."
+  "Required: counted in matchProfessions' essentialCoverage and skillGap's coverage."
   ESSENTIAL
-  "Useful: weighs 1 in matchProfessions."
+  "Useful: counted in matchProfessions' skillsUsed, not in coverage (unless a profession marks no skill essential)."
   OPTIONAL
 }
 
@@ -2310,12 +2324,14 @@ type SkillGap {
 
 extend type Query {
   """
-  Professions ranked by how much of their required skills (and tools) a person already has.
+  Professions ranked by how well they fit what a person knows: those that use most of the
+  person's skills and tools, and whose essential skills the person most has, first.
 
-  score = (sum of the weights of the profession's required skills the person has + number of its
-  tools the person has) / (sum of the weights of all its required skills + number of all its
-  tools), with ESSENTIAL weighing 2 and OPTIONAL 1. Only professions with a score above 0 are
-  listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are NOT_FOUND. Skills and tools
+  score = 0.75 × skillsUsed + 0.25 × essentialCoverage (0..1): skillsUsed is the share of the
+  person's skills and tools (of the profession's dataset) the profession requires or uses,
+  essentialCoverage the share of its essential skills the person has. Only professions that
+  use at least one of them are listed. skills: 1..100 IDs; tools: 0..100 IDs; unknown IDs are
+  NOT_FOUND. Skills and tools
   are compared within a dataset: a ` + "`" + `dataset` + "`" + ` none of the skills and tools given belongs to
   (nothing can match) is BAD_USER_INPUT saying so, not an empty list.
 
@@ -2337,12 +2353,31 @@ extend type Query {
 "A profession ranked against a set of skills or another profession."
 type ProfessionMatch {
   profession: Profession!
-  "0..1, higher is better; ties broken by name."
+  "0..1, higher is better; ties broken by name. How each ranking computes it is said on its field."
   score: Float!
   "The profession's required skills that matched, in its order."
   matchedSkills: [Skill!]!
   "The profession's required skills that did not match: essential first, then its order."
   missingSkills: [Skill!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/matchscores.graphqls", Input: `# The readable scores of matchProfessions: how much of what a person knows a profession uses,
+# and how much of what it needs the person has (career/matchscore.go holds the rules).
+
+extend type ProfessionMatch {
+  """
+  matchProfessions: the share (0..1) of the person's skills and tools that the profession
+  requires or uses, counting only those of the profession's dataset (datasets share no skills):
+  0.8 when it uses 4 of the 5 given. Null for similarProfessions and matchInterests, which do
+  not compare a person's skills.
+  """
+  skillsUsed: Float
+  """
+  matchProfessions: the share (0..1) of the profession's ESSENTIAL skills the person has; for a
+  profession that marks none essential, the share of all its required skills. Null for
+  similarProfessions and matchInterests.
+  """
+  essentialCoverage: Float
 }
 `, BuiltIn: false},
 	{Name: "../schema/datasets.graphqls", Input: `# The datasets loaded, and counts over them.
@@ -2911,6 +2946,10 @@ func (ec *executionContext) childFields_ProfessionMatch(ctx context.Context, fie
 		return ec.fieldContext_ProfessionMatch_matchedSkills(ctx, field)
 	case "missingSkills":
 		return ec.fieldContext_ProfessionMatch_missingSkills(ctx, field)
+	case "skillsUsed":
+		return ec.fieldContext_ProfessionMatch_skillsUsed(ctx, field)
+	case "essentialCoverage":
+		return ec.fieldContext_ProfessionMatch_essentialCoverage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProfessionMatch", field.Name)
 }
@@ -6590,6 +6629,52 @@ func (ec *executionContext) fieldContext_ProfessionMatch_missingSkills(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ProfessionMatch_skillsUsed(ctx context.Context, field graphql.CollectedField, obj *career.ProfessionMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfessionMatch_skillsUsed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillsUsed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProfessionMatch_skillsUsed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfessionMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ProfessionMatch_essentialCoverage(ctx context.Context, field graphql.CollectedField, obj *career.ProfessionMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfessionMatch_essentialCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EssentialCoverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProfessionMatch_essentialCoverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfessionMatch", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11546,6 +11631,16 @@ func (ec *executionContext) _ProfessionMatch(ctx context.Context, sel ast.Select
 		case "missingSkills":
 			out.Values[i] = ec._ProfessionMatch_missingSkills(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skillsUsed":
+			out.Values[i] = ec._ProfessionMatch_skillsUsed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "essentialCoverage":
+			out.Values[i] = ec._ProfessionMatch_essentialCoverage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

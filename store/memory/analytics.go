@@ -215,8 +215,8 @@ func heldRequirements(p *professionNode, has func(*skillNode) bool) []career.Hel
 	return out
 }
 
-// MatchProfessions ranks professions by the weighted share of their requirements (and tools)
-// the given skills and tools cover.
+// MatchProfessions ranks the professions linked to the given skills and tools by
+// career.MatchCounts.Score (career.RankMatches).
 func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]career.ProfessionMatch, error) {
 	g := s.graph()
 	skills := make(map[*skillNode]bool, len(q.SkillIDs))
@@ -237,10 +237,23 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 	}
 	// Only professions linked to a given skill or tool can score above 0.
 	stop := career.NewStopper(ctx, "matchProfessions")
-	have := make(map[*professionNode]float64)
+	counts := make(map[*professionNode]*career.MatchCounts)
+	countsOf := func(p *professionNode) *career.MatchCounts {
+		c := counts[p]
+		if c == nil {
+			c = &career.MatchCounts{Required: len(p.requirements), Essential: p.essentials}
+			counts[p] = c
+		}
+		return c
+	}
 	for n := range skills {
 		for _, e := range n.requiredBy {
-			have[e.profession] += e.importance.Weight()
+			c := countsOf(e.profession)
+			c.Used++
+			c.Held++
+			if e.importance == career.Essential {
+				c.EssentialHeld++
+			}
 		}
 		if err := stop.Step(1 + len(n.requiredBy)); err != nil {
 			return nil, err
@@ -248,22 +261,29 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 	}
 	for n := range tools {
 		for _, p := range n.usedBy {
-			have[p]++
+			countsOf(p).Used++
 		}
 		if err := stop.Step(1 + len(n.usedBy)); err != nil {
 			return nil, err
 		}
 	}
-	var ranked []rankedProfession
-	for p, w := range have {
+	given := career.GivenPerDataset(q.SkillIDs, q.ToolIDs)
+	candidates := make([]career.MatchCandidate[*professionNode], 0, len(counts))
+	for p, c := range counts {
 		if q.Dataset == "" || p.p.Dataset == q.Dataset {
-			ranked = append(ranked, rankedProfession{p, w / p.totalWeight})
+			c.Given = given[p.p.Dataset]
+			candidates = append(candidates, career.MatchCandidate[*professionNode]{Item: p, SortKey: p.sortKey, ID: p.p.ID, Counts: *c})
 		}
 	}
-	if err := stop.Step(len(have)); err != nil {
+	if err := stop.Step(len(counts)); err != nil {
 		return nil, err
 	}
-	return matches(ranked, q.First, func(s *skillNode) bool { return skills[s] }), nil
+	ranked := career.RankMatches(candidates, q.First)
+	out := make([]career.ProfessionMatch, len(ranked))
+	for i, r := range ranked {
+		out[i] = career.NewProfessionMatch(r.Item.p, r.Counts, heldRequirements(r.Item, func(s *skillNode) bool { return skills[s] }))
+	}
+	return out, nil
 }
 
 // rankedProfession is a profession with its score, before the details of a match are built.

@@ -72,9 +72,8 @@ type professionNode struct {
 	withInferred     []*professionNode
 	inferredPrevious []moveEdge
 
-	// totalWeight is the denominator of matchProfessions' score: the weights of all
-	// requirements plus one per tool.
-	totalWeight float64
+	// essentials is the number of its ESSENTIAL requirements (career.MatchCounts.Essential).
+	essentials int
 }
 
 type requirementEdge struct {
@@ -173,7 +172,9 @@ func (g *graph) add(d *career.Dataset) {
 			continue
 		}
 		p.requirements = append(p.requirements, requirementEdge{skill: s, importance: r.Importance})
-		p.totalWeight += r.Importance.Weight()
+		if r.Importance == career.Essential {
+			p.essentials++
+		}
 		s.requiredBy = append(s.requiredBy, requiredByEdge{profession: p, importance: r.Importance})
 	}
 	for _, l := range d.Qualities {
@@ -184,7 +185,6 @@ func (g *graph) add(d *career.Dataset) {
 	for _, l := range d.ToolUses {
 		if p, t := g.professions[l.ProfessionID], g.tools[l.TargetID]; p != nil && t != nil {
 			p.tools = append(p.tools, t)
-			p.totalWeight++
 			t.usedBy = append(t.usedBy, p)
 		}
 	}

@@ -95,9 +95,6 @@ RETURN f `+professionProj+` AS f, t `+professionProj+` AS t, reqs, tools, traini
 	return career.NewSkillGap(toProfession(w.m("f")), toProfession(w.m("t")), reqs, tools, trainings), nil
 }
 
-// weight is the Cypher expression of a requirement's weight (career.Importance.Weight).
-const weight = "CASE e.importance WHEN 'ESSENTIAL' THEN 2 ELSE 1 END"
-
 // heldRequirements decodes a profession's requirements, each projected as {s, imp, has}: the
 // skill, its importance and whether it is held.
 func heldRequirements(l []any) ([]career.HeldRequirement, error) {
@@ -142,14 +139,13 @@ func asList(v any) []any {
 	return l
 }
 
-// MatchProfessions ranks professions by the weighted share of their requirements (ESSENTIAL 2,
-// OPTIONAL 1, plus 1 per tool) that the given skills and tools cover: score descending, then
-// (sortKey, ID); professions scoring 0 are left out. Unknown skill or tool IDs are NOT_FOUND.
-// See matchCypher for how Neo4j ranks them.
+// MatchProfessions ranks the professions linked to the given skills and tools by
+// career.MatchCounts.Score (career.RankMatches): Neo4j counts, for every candidate, what
+// MatchCounts holds (matchCypher); the candidates are ranked here and the first read with their
+// requirements (matchRowsCypher). Unknown skill or tool IDs are NOT_FOUND.
 func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]career.ProfessionMatch, error) {
-	params := map[string]any{
-		"skills": uniq(nonNil(q.SkillIDs)), "tools": uniq(nonNil(q.ToolIDs)), "dataset": nil, "first": max(q.First, 0),
-	}
+	skills := uniq(nonNil(q.SkillIDs))
+	params := map[string]any{"skills": skills, "tools": uniq(nonNil(q.ToolIDs)), "dataset": nil}
 	if q.Dataset != "" {
 		params["dataset"] = q.Dataset
 	}
@@ -167,28 +163,77 @@ func (s *Store) MatchProfessions(ctx context.Context, q career.MatchQuery) ([]ca
 	if l := w.list("unknownTools"); len(l) > 0 {
 		return nil, career.ToolNotFound("tools", fmt.Sprint(l[0]))
 	}
-	return matchRows(w.list("rows"))
+	rows, err := maps(w.list("candidates"))
+	if err != nil {
+		return nil, err
+	}
+	given := career.GivenPerDataset(q.SkillIDs, q.ToolIDs)
+	candidates := make([]career.MatchCandidate[string], len(rows))
+	for i, r := range rows {
+		id, _ := r["id"].(string)
+		sortKey, _ := r["sortKey"].(string)
+		ds, _ := r["dataset"].(string)
+		candidates[i] = career.MatchCandidate[string]{Item: id, SortKey: sortKey, ID: id, Counts: career.MatchCounts{
+			Given: given[ds], Used: intOf(r["used"]), Required: intOf(r["required"]), Held: intOf(r["held"]),
+			Essential: intOf(r["essential"]), EssentialHeld: intOf(r["essentialHeld"]),
+		}}
+	}
+	ranked := career.RankMatches(candidates, q.First)
+	if len(ranked) == 0 {
+		return []career.ProfessionMatch{}, nil
+	}
+	ids := make([]string, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.ID
+	}
+	recs, err = s.read(ctx, "match professions", matchRowsCypher, map[string]any{"ids": ids, "skills": skills})
+	if err != nil {
+		return nil, err
+	}
+	w, err = one(recs)
+	if err != nil {
+		return nil, err
+	}
+	read, err := maps(w.list("rows"))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]map[string]any, len(read))
+	for _, r := range read {
+		p, _ := r["p"].(map[string]any)
+		id, _ := p["id"].(string)
+		byID[id] = r
+	}
+	out := make([]career.ProfessionMatch, 0, len(ranked))
+	for _, c := range ranked {
+		r := byID[c.ID]
+		if r == nil {
+			return nil, fmt.Errorf("neo4j: match professions: profession %q went away while it was read", c.ID)
+		}
+		p, _ := r["p"].(map[string]any)
+		reqs, err := heldRequirements(asList(r["reqs"]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, career.NewProfessionMatch(toProfession(p), c.Counts, reqs))
+	}
+	return out, nil
 }
 
-// matchCypher is the query of MatchProfessions; $skills and $tools hold no repeats (a skill
-// given twice counts once).
+// intOf reads an integer Neo4j returned (an int64); 0 for anything else.
+func intOf(v any) int {
+	n, _ := v.(int64)
+	return int(n)
+}
+
+// matchCypher is the first query of MatchProfessions; $skills and $tools hold no repeats (a
+// skill given twice counts once).
 //
 // Neo4j starts from the given skills and tools: each REQUIRES (USES) relationship into one of
-// them adds its weight to the profession it comes from (have), so only the candidates' covered
-// requirements are read. A candidate's total weight is deg, its number of requirements and
-// tools (REQUIRES and USES degrees: Load links them to skills and tools only; no property is
-// read), plus its number of ESSENTIAL requirements (which reads every requirement), between 0
-// and its number of requirements. So have/deg bounds its score from above, and
-// covered/(deg + requirements) from below, covered being its number of covered requirements
-// and tools (at most have).
-//
-// A first pass computes the lower bounds and keeps the $first-th best, reached: a score at
-// least $first candidates reach. The second pass reads ESSENTIAL requirements only for
-// candidates whose upper bound reaches it: the others cannot rank. (Division rounds
-// monotonically, so the bounds hold in floating point.) The passes do not share a list of
-// candidates: Neo4j would count such a list in every row it sorts, and run out of memory for
-// large $first. For $first above maxPrunedFirst, where pruning gains little, the first pass is
-// skipped. Only the first professions get their requirements listed.
+// them is one skill (tool) the profession it comes from uses, so only the candidates' covered
+// requirements are read. Their number of requirements is their REQUIRES degree (no relationship
+// is read) and their number of ESSENTIAL requirements the `essentials` property Load sets
+// (counted from their requirements for a dataset loaded before it was).
 const matchCypher = `
 CALL () {
   UNWIND $skills AS id
@@ -204,50 +249,48 @@ CALL () {
 }
 CALL () {
   CALL () {
-    UNWIND CASE WHEN $first <= ` + maxPrunedFirst + ` THEN [1] ELSE [] END AS prune
-    CALL () {
-      UNWIND $skills AS id
-      MATCH (:Skill {id: id})<-[:REQUIRES]-(p:Profession)
-      RETURN p
-      UNION ALL
-      UNWIND $tools AS id
-      MATCH (:Tool {id: id})<-[:USES]-(p:Profession)
-      RETURN p
-    }
-    WITH p, count(*) AS covered
-    WHERE $dataset IS NULL OR p.dataset = $dataset
-    WITH toFloat(covered) / toFloat(2 * COUNT { (p)-[:REQUIRES]->() } + COUNT { (p)-[:USES]->() }) AS lower
-    ORDER BY lower DESC
-    LIMIT $first
-    RETURN min(lower) AS reached
-  }
-  CALL () {
     UNWIND $skills AS id
     MATCH (:Skill {id: id})<-[e:REQUIRES]-(p:Profession)
-    RETURN p, ` + weight + ` AS w
+    RETURN p, 1 AS held, CASE e.importance WHEN 'ESSENTIAL' THEN 1 ELSE 0 END AS essentialHeld
     UNION ALL
     UNWIND $tools AS id
     MATCH (:Tool {id: id})<-[:USES]-(p:Profession)
-    RETURN p, 1 AS w
+    RETURN p, 0 AS held, 0 AS essentialHeld
   }
-  WITH p, sum(w) AS have, reached
+  WITH p, count(*) AS used, sum(held) AS held, sum(essentialHeld) AS essentialHeld
   WHERE $dataset IS NULL OR p.dataset = $dataset
-  WITH p, have, reached, COUNT { (p)-[:REQUIRES]->() } + COUNT { (p)-[:USES]->() } AS deg
-  WHERE reached IS NULL OR toFloat(have) / toFloat(deg) >= reached
-  WITH p, toFloat(have) / toFloat(deg + COUNT { (p)-[e:REQUIRES]->() WHERE e.importance = 'ESSENTIAL' }) AS score
-  ORDER BY score DESC, p.sortKey, p.id
-  LIMIT $first
-  CALL (p) {
-    MATCH (p)-[e:REQUIRES]->(s:Skill)
-    WITH e, s ORDER BY e.ord
-    RETURN collect({s: s ` + skillProj + `, imp: e.importance, has: s.id IN $skills}) AS reqs
-  }
-  RETURN collect({p: p ` + professionProj + `, score: score, reqs: reqs}) AS rows
+  RETURN collect({id: p.id, sortKey: p.sortKey, dataset: p.dataset, used: used, held: held, essentialHeld: essentialHeld,
+    required: COUNT { (p)-[:REQUIRES]->() },
+    essential: coalesce(p.essentials, COUNT { (p)-[e:REQUIRES]->() WHERE e.importance = 'ESSENTIAL' })}) AS candidates
 }
-RETURN unknownSkills, unknownTools, rows`
+RETURN unknownSkills, unknownTools, candidates`
 
-// maxPrunedFirst is the largest `first` for which MatchProfessions and SimilarProfessions
-// first look for a score $first candidates reach (see matchCypher).
+// matchRowsCypher reads the ranked professions of MatchProfessions, each with its requirements
+// in its order, marked with whether the person has them.
+const matchRowsCypher = `
+UNWIND $ids AS id
+MATCH (p:Profession {id: id})
+CALL (p) {
+  MATCH (p)-[e:REQUIRES]->(s:Skill)
+  WITH e, s ORDER BY e.ord
+  RETURN collect({s: s ` + skillProj + `, imp: e.importance, has: s.id IN $skills}) AS reqs
+}
+RETURN collect({p: p ` + professionProj + `, reqs: reqs}) AS rows`
+
+// essentialCounts counts each profession's ESSENTIAL requirements, stored on it as `essentials`
+// (see matchCypher).
+func essentialCounts(d *career.Dataset) map[string]int {
+	out := make(map[string]int, len(d.Professions))
+	for _, r := range d.Requirements {
+		if r.Importance == career.Essential {
+			out[r.ProfessionID]++
+		}
+	}
+	return out
+}
+
+// maxPrunedFirst is the largest `first` for which SimilarProfessions first looks for a score
+// $first candidates reach (see similarCypher).
 const maxPrunedFirst = "1000"
 
 // nonNil turns a nil list into an empty one (UNWIND null gives no rows, but IN null is null).
@@ -284,7 +327,9 @@ func (s *Store) SimilarProfessions(ctx context.Context, toID string, first int) 
 // sharing the most: the lowest of those scores, reached, is one that at least $first candidates
 // reach. The second pass counts the degree only of candidates whose bound reaches it: the others
 // cannot rank. (Division rounds monotonically, so the bound holds in floating point. The passes
-// share no list of candidates: see matchCypher.) Whether `to` requires a skill of a ranked
+// share no list of candidates: Neo4j would count such a list in every row it sorts, and run out
+// of memory for large $first; for $first above maxPrunedFirst, where pruning gains little, the
+// first pass is skipped.) Whether `to` requires a skill of a ranked
 // profession is membership in xs (a skill is in xs only through REQUIRES), which costs Neo4j no
 // reads.
 const similarCypher = `

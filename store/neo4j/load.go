@@ -185,6 +185,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 	})
 
 	extras := newNodeExtras(d)
+	essentials := essentialCounts(d)
 	rows := make([]map[string]any, 0, len(d.Professions))
 	for _, p := range d.Professions {
 		m := compact(map[string]any{
@@ -194,6 +195,7 @@ func loadSteps(d *career.Dataset, gen string) []loadStep {
 			"sortKey": career.SortKey(p.Name), "searchText": SearchField(extras.searchNames(p.ID, p.Name, p.AlternativeNames)),
 		})
 		extras.set(m, p.ID)
+		m["essentials"] = essentials[p.ID]
 		rows = append(rows, m)
 	}
 	node("Profession", rows)

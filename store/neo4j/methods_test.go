@@ -377,16 +377,18 @@ func TestMethods(t *testing.T) {
 			t.Fatal(err)
 		}
 		eq(t, "php+db+git", matches(got), []match{
-			{pArch, 5.0 / 7, []string{sDB, sPHP}, []string{sTeam}},
-			{pBack, 5.0 / 7, []string{sPHP, sDB}, []string{sRig}},
-			{pFront, 0.4, []string{sPHP}, []string{sJS}},
+			// career.MatchCounts.Score: 0.75 × (given used / 3) + 0.25 × essential coverage.
+			{pArch, 1, []string{sDB, sPHP}, []string{sTeam}},
+			{pBack, 1, []string{sPHP, sDB}, []string{sRig}},
+			{pFront, 0.5, []string{sPHP}, []string{sJS}},
 			{pCTO, 0.25, []string{sDB}, []string{sTeam}},
 		})
 		got, err = s.MatchProfessions(ctx, career.MatchQuery{ToolIDs: []string{tSlack}, First: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		eq(t, "slack, first 1", matches(got), []match{{pCTO, 1.0 / 4, []string{}, []string{sTeam, sDB}}})
+		// Both use slack (0.75 × 1) and hold none of their essentials: by name.
+		eq(t, "slack, first 1", matches(got), []match{{pArch, 0.75, []string{}, []string{sDB, sPHP, sTeam}}})
 		got, err = s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: []string{sPHP}, Dataset: "other", First: 10})
 		if err != nil {
 			t.Fatal(err)

@@ -381,10 +381,12 @@ func TestRoundTrips(t *testing.T) {
 		// `to` and forward from `from` that the fixture has, and the professions found.
 		{"CareerPaths", func() error { _, err := s.CareerPaths(ctx, pBack, pCTO, 6, 5); return err }, 7},
 		{"CareerProgression", func() error { _, err := s.CareerProgression(ctx, pBack, 6, 5); return err }, 5},
+		// MatchProfessions counts the candidates, ranks them with career.RankMatches and reads
+		// the first with their requirements.
 		{"MatchProfessions", func() error {
 			_, err := s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: []string{sPHP}, First: 5})
 			return err
-		}, 1},
+		}, 2},
 		// Load and Drop end with one read of the bounds of the data. The fixture's skill graph
 		// is its co-required skills (skill facets) and the removal of stale skill links; the
 		// load also removes stale group links, equivalences and group nodes (it has none), and

@@ -29,6 +29,7 @@ func readExcerpts(t *testing.T) []*career.Dataset {
 // answer. It runs on every checkout: the excerpts are committed.
 func TestExcerpts(t *testing.T) {
 	ds := readExcerpts(t)
+	checkDistinctNames(t, ds)
 	backends := testbackend.Open(t, ds...)
 	ctx := context.Background()
 	for _, b := range backends {
@@ -41,6 +42,11 @@ func TestExcerpts(t *testing.T) {
 
 // checkExcerptValues asserts values counted in, or read from, the excerpts' raw files.
 func checkExcerptValues(t *testing.T, ctx context.Context, s career.Store) {
+	checkMatchScores(t, ctx, s, []string{
+		"866c7813-2c03-47d7-9bdc-192cfbace57c 0.614706 used 0.80 coverage 0.058824 4 94", // développeur d’interface utilisateur
+		"c40a2919-48a9-40ea-b506-1f34f693496d 0.611905 used 0.80 coverage 0.047619 4 94", // développeur web: 1 of 21 essential
+		"96e20037-0a25-4bf6-a25e-808d1605d890 0.459615 used 0.60 coverage 0.038462 3 89", // concepteur d’interface utilisateur
+	})
 	t.Run("stats per dataset", func(t *testing.T) {
 		for name, want := range map[string]career.Stats{
 			// The seed's curated equivalents whose targets the excerpts hold: ROME M1855 (3 cards),

@@ -60,6 +60,7 @@ func readAll(t testing.TB) []*career.Dataset {
 }
 
 func TestRealData(t *testing.T) {
+	checkDistinctNames(t, readAll(t))
 	start := time.Now()
 	backends := testbackend.Open(t, readAll(t)...)
 	t.Logf("loaded %d datasets into %d backends in %s", len(datasets), len(backends), time.Since(start).Round(time.Millisecond))
@@ -74,6 +75,13 @@ func TestRealData(t *testing.T) {
 
 // checkExactValues asserts values counted in, or read from, the raw files.
 func checkExactValues(t *testing.T, ctx context.Context, s career.Store) {
+	checkMatchScores(t, ctx, s, []string{
+		"d5a43cd3-230e-46d0-ba05-d67d61e5cfbb 0.615625 used 0.80 coverage 0.062500 4 89", // concepteur de médias numériques
+		"866c7813-2c03-47d7-9bdc-192cfbace57c 0.614706 used 0.80 coverage 0.058824 4 94", // développeur d’interface utilisateur
+		"dc8ef7da-d2c0-4474-96a0-6d0385eeec1e 0.614706 used 0.80 coverage 0.058824 4 82", // webmestre
+		"c40a2919-48a9-40ea-b506-1f34f693496d 0.611905 used 0.80 coverage 0.047619 4 94", // développeur web: 1 of 21 essential
+		"d68ff35f-e34d-4e32-88ab-d6c06a6c25b9 0.464706 used 0.60 coverage 0.058824 3 91", // concepteur de jeux numériques
+	})
 	t.Run("stats per dataset", func(t *testing.T) {
 		for name, want := range map[string]career.Stats{
 			// The seed's 25 curated equivalents all reach the full data: 8 ROME fiches, 9 ESCO

@@ -64,6 +64,9 @@ func RunInterests(t *testing.T, open Open) {
 			var out []string
 			for _, m := range must(s.MatchInterests(ctx, q))(t) {
 				out = append(out, fmt.Sprintf("%s %.4f %d %d", m.Profession.Code, m.Score, len(m.Matched), len(m.Missing)))
+				if m.SkillsUsed != nil || m.EssentialCoverage != nil {
+					t.Errorf("%s: skillsUsed %v and essentialCoverage %v, want nil: no person's skills are compared", m.Profession.Code, m.SkillsUsed, m.EssentialCoverage)
+				}
 			}
 			return out
 		}

@@ -402,21 +402,22 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 		wantCode(t, err, career.ENOTFOUND, `to: no profession with ID "profession:seed:nope"`)
 	})
 
-	t.Run("match professions: weighted share, ties by name", func(t *testing.T) {
+	t.Run("match professions: skills used and essential coverage, ties by name", func(t *testing.T) {
 		ms := must(s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: []string{languages, databases}, ToolIDs: []string{git}, First: 10}))(t)
 		var got []string
 		for _, m := range ms {
-			got = append(got, fmt.Sprintf("%s %.6f %d %d", m.Profession.Code, m.Score, len(m.Matched), len(m.Missing)))
+			got = append(got, fmt.Sprintf("%s %.6f used %.6f coverage %.6f %d %d", m.Profession.Code, m.Score, *m.SkillsUsed, *m.EssentialCoverage, len(m.Matched), len(m.Missing)))
 		}
 		equal(t, "matches", got, []string{
-			"developpeur-logiciels 0.190476 2 7",
-			"architecte-logiciel 0.173913 2 8",
-			"developpeur-web 0.160000 2 7",
-			"developpeur-applications-mobiles 0.157895 1 7",
-			"developpeur-web-back-end 0.156250 2 8",
-			"developpeur-web-front-end 0.115385 1 9",
+			"developpeur-web-back-end 0.800000 used 1.000000 coverage 0.200000 2 8",
+			"developpeur-logiciels 0.791667 used 1.000000 coverage 0.166667 2 7",
+			"developpeur-web 0.791667 used 1.000000 coverage 0.166667 2 7",
+			"architecte-logiciel 0.785714 used 1.000000 coverage 0.142857 2 8",
+			"developpeur-applications-mobiles 0.550000 used 0.666667 coverage 0.200000 1 7",
+			"developpeur-web-front-end 0.541667 used 0.666667 coverage 0.166667 1 9",
 		})
-		equal(t, "score is exact", ms[0].Score, 8.0/42.0)
+		// The back-end developer uses the 3 given and requires 10 essential skills, 2 of them given.
+		equal(t, "score is exact", []float64{ms[0].Score, *ms[0].SkillsUsed, *ms[0].EssentialCoverage}, []float64{0.75*1 + 0.25*2.0/10.0, 1, 0.2})
 		equal(t, "matched in the profession's order", codes(ms[0].Matched), []string{"maitriser-langages-programmation", "connaitre-bases-de-donnees"})
 		equal(t, "first", len(must(s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: []string{languages}, First: 2}))(t)), 2)
 		equal(t, "dataset", len(must(s.MatchProfessions(ctx, career.MatchQuery{SkillIDs: []string{languages}, Dataset: "rome", First: 2}))(t)), 0)
@@ -442,6 +443,7 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 			"directeur-technique-informatique 0.096774 1 7",
 		})
 		equal(t, "score is exact", ms[0].Score, 18.0/23.0)
+		equal(t, "no person's skills to compare", []any{ms[0].SkillsUsed, ms[0].EssentialCoverage}, []any{(*float64)(nil), (*float64)(nil)})
 		_, err := s.SimilarProfessions(ctx, "profession:seed:nope", 5)
 		wantCode(t, err, career.ENOTFOUND, "")
 	})

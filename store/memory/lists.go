@@ -235,17 +235,21 @@ func (g *graph) linkedTo(stop *career.Stopper, id string, importance career.Impo
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	g := s.graph()
 	stop := career.NewStopper(ctx, "search")
-	hits, err := g.text.MatchStopping(stop, q.Text)
+	hits, err := g.text.SearchStopping(stop, q.Text)
 	if err != nil {
 		return nil, err
 	}
 	career.SortRanked(hits, func(h textsearch.Hit) career.Ranked {
 		return career.Ranked{Score: h.Score, SortKey: h.Folded, ID: h.ID}
 	})
-	out := []career.SearchHit{}
+	type kept struct {
+		hit  career.SearchHit
+		typo bool
+	}
+	var found []kept
 	for _, h := range hits {
-		if len(out) == q.First {
-			break
+		if len(found) == q.First {
+			break // hits needing a typo corrected rank last (TyposIfNone keeps the page whole)
 		}
 		if err := stop.Step(1); err != nil {
 			return nil, err
@@ -258,7 +262,11 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 		if node == nil || (q.Dataset != "" && dataset != q.Dataset) {
 			continue
 		}
-		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: h.Score})
+		found = append(found, kept{career.SearchHit{Node: node, Kind: kind, Score: h.Score}, h.Typo})
+	}
+	out := []career.SearchHit{}
+	for _, k := range textsearch.TyposIfNone(found, func(k kept) bool { return k.typo }) {
+		out = append(out, k.hit)
 	}
 	return out, nil
 }

@@ -181,7 +181,7 @@ func (r *tokenRange) matches(t int32, typo bool) (equal, prefix bool) {
 // candidates (see Query.Selective); all are every variant, for scoring.
 type indexedQuery struct {
 	selective, all [][]tokenRange
-	tokens         int // the number of tokens of all, the work of scoring one node
+	tokens         int  // the number of tokens of all, the work of scoring one node
 	steps          int  // the dictionary tokens compared to find corrections
 	typos          bool // hits may need corrections
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/internal/datafiles"
-	"github.com/careergraph/careergraph/store/memory"
 )
 
 // Search-quality goals on textsearch/testdata/quality.tsv: the expected profession first, and
@@ -19,11 +18,6 @@ const (
 	qualityTop1Goal = 0.75
 	qualityTop3Goal = 0.90
 )
-
-// TestSearchQuality runs the search-quality queries on the embedded store with the full data.
-func TestSearchQuality(t *testing.T) {
-	checkSearchQuality(t, context.Background(), memory.New(readAll(t)...))
-}
 
 // checkSearchQuality searches each query of quality.tsv among professions, prints the top-1
 // and top-3 rates and fails below the goals.

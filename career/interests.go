@@ -177,9 +177,6 @@ type Text struct {
 	Name        string
 	Summary     string
 	Description string
-	// AlternativeNames are the node's other names in that language (ESCO's English altLabels
-	// of an occupation), in dataset order; search matches them as alternative names.
-	AlternativeNames []string
 }
 
 // TextIn returns the text of a node in lang among its texts: nil when lang is "" or the node
@@ -220,15 +217,14 @@ func Languages(def string, texts []Text) []string {
 	return out
 }
 
-// SearchNames are a node's names in its other languages, in the order of its texts, each
-// text's name then its alternative names: search matches them as it matches alternative names.
+// SearchNames are a node's names in its other languages, in the order of its texts: search
+// matches them as it matches alternative names.
 func SearchNames(texts []Text) []string {
 	var out []string
 	for _, t := range texts {
 		if t.Name != "" {
 			out = append(out, t.Name)
 		}
-		out = append(out, t.AlternativeNames...)
 	}
 	return out
 }

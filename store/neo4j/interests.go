@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"strings"
 
 	"github.com/careergraph/careergraph/career"
 )
@@ -13,13 +12,9 @@ import (
 //   - workContexts (Profession): the work contexts, in dataset order;
 //   - textLangs, textNames, textSummaries, textDescriptions (Profession, Skill): the texts in
 //     other languages, one item per language in the dataset's order ("" where a text is
-//     missing); textAltNames the alternative names of each, joined by altNameSep;
+//     missing);
 //   - otherNames (Profession, Skill): career.SearchNames of those texts, which search scores
 //     as alternative names (see names) and searchText holds.
-
-// altNameSep joins a text's alternative names in textAltNames (a property cannot hold a list
-// of lists): a name never holds a line break.
-const altNameSep = "\n"
 
 // nodeExtras are the properties above, by node ID, for a dataset's load.
 type nodeExtras struct {
@@ -61,12 +56,11 @@ func (x nodeExtras) set(m map[string]any, id string) {
 	if len(ts) == 0 {
 		return
 	}
-	langs, names, summaries, descs, alts := make([]string, len(ts)), make([]string, len(ts)), make([]string, len(ts)), make([]string, len(ts)), make([]string, len(ts))
+	langs, names, summaries, descs := make([]string, len(ts)), make([]string, len(ts)), make([]string, len(ts)), make([]string, len(ts))
 	for i, t := range ts {
 		langs[i], names[i], summaries[i], descs[i] = t.Lang, t.Name, t.Summary, t.Description
-		alts[i] = strings.Join(t.AlternativeNames, altNameSep)
 	}
-	m["textLangs"], m["textNames"], m["textSummaries"], m["textDescriptions"], m["textAltNames"] = langs, names, summaries, descs, alts
+	m["textLangs"], m["textNames"], m["textSummaries"], m["textDescriptions"] = langs, names, summaries, descs
 	if other := career.SearchNames(ts); len(other) > 0 {
 		m["otherNames"] = other
 	}
@@ -120,8 +114,7 @@ CALL (id) {
   MATCH (n:Skill {id: id}) RETURN n
 }
 WITH id, n WHERE n.textLangs IS NOT NULL
-RETURN id, n.textLangs AS langs, n.textNames AS names, n.textSummaries AS summaries, n.textDescriptions AS descs,
-       n.textAltNames AS alts`
+RETURN id, n.textLangs AS langs, n.textNames AS names, n.textSummaries AS summaries, n.textDescriptions AS descs`
 
 // Texts returns each node's texts in its other languages.
 func (s *Store) Texts(ctx context.Context, ids []string) (map[string][]career.Text, error) {
@@ -136,13 +129,10 @@ func (s *Store) Texts(ctx context.Context, ids []string) (map[string][]career.Te
 	for _, r := range recs {
 		w := row{r}
 		id := w.str("id")
-		langs, names, summaries, descs, alts := strsOf(w.val("langs")), strsOf(w.val("names")), strsOf(w.val("summaries")), strsOf(w.val("descs")), strsOf(w.val("alts"))
+		langs, names, summaries, descs := strsOf(w.val("langs")), strsOf(w.val("names")), strsOf(w.val("summaries")), strsOf(w.val("descs"))
 		ts := make([]career.Text, len(langs))
 		for i, l := range langs {
 			ts[i] = career.Text{NodeID: id, Lang: l, Name: at(names, i), Summary: at(summaries, i), Description: at(descs, i)}
-			if a := at(alts, i); a != "" {
-				ts[i].AlternativeNames = strings.Split(a, altNameSep)
-			}
 		}
 		out[id] = ts
 	}

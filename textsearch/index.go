@@ -182,19 +182,19 @@ func (r *tokenRange) matches(t int32, typo bool) (equal, prefix bool) {
 type indexedQuery struct {
 	selective, all [][]tokenRange
 	tokens         int  // the number of tokens of all, the work of scoring one node
-	steps          int  // the dictionary tokens compared to find corrections
 	typos          bool // hits may need corrections
 }
 
 // lookup resolves a query against the sorted dictionary. ok is false when the query has no
-// tokens.
-func (x *Index) lookup(query string, typos bool) (*indexedQuery, bool) {
+// tokens. With typos, finding corrections scans the dictionary, counted on stop (unused, and
+// may be nil, without typos).
+func (x *Index) lookup(stop Stopper, query string, typos bool) (*indexedQuery, bool, error) {
 	if !x.built && len(x.ids) > 0 {
 		panic("textsearch: Index queried before Build")
 	}
 	q, ok := ParseQuery(query)
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
 	out := &indexedQuery{typos: typos}
 	var corrected map[string][]int32 // each distinct token corrected once; nil: no typos
@@ -202,7 +202,11 @@ func (x *Index) lookup(query string, typos bool) (*indexedQuery, bool) {
 		corrected = map[string][]int32{}
 	}
 	for _, v := range q.Variants() {
-		if r := x.ranges(v, corrected, &out.steps); r != nil {
+		r, err := x.ranges(stop, v, corrected)
+		if err != nil {
+			return nil, false, err
+		}
+		if r != nil {
 			out.all = append(out.all, r)
 			out.tokens += len(r)
 		}
@@ -212,27 +216,28 @@ func (x *Index) lookup(query string, typos bool) (*indexedQuery, bool) {
 	// variant selects.
 	if len(corrected) == 0 {
 		for _, v := range q.Selective() {
-			if r := x.ranges(v, nil, &out.steps); r != nil {
+			if r, _ := x.ranges(nil, v, nil); r != nil {
 				out.selective = append(out.selective, r)
 			}
 		}
 	} else {
 		out.selective = out.all
 	}
-	return out, true
+	return out, true, nil
 }
 
 // ranges returns the token ranges of a query variant's tokens, or nil when one of them is a
 // prefix of no token and has no correction. typos caches the corrections of each token (only
-// those that have some); nil means no corrections. steps counts the dictionary tokens compared.
-func (x *Index) ranges(variant []string, typos map[string][]int32, steps *int) []tokenRange {
+// those that have some); nil means no corrections, and then stop is not used.
+func (x *Index) ranges(stop Stopper, variant []string, typos map[string][]int32) ([]tokenRange, error) {
 	out := make([]tokenRange, 0, len(variant))
 	for _, tok := range variant {
 		corr, seen := typos[tok]
 		if typos != nil && !seen && MaxEdits(tok) > 0 {
-			var n int
-			corr, n = x.corrections(tok)
-			*steps += n
+			var err error
+			if corr, err = x.corrections(stop, tok); err != nil {
+				return nil, err
+			}
 			if len(corr) > 0 {
 				typos[tok] = corr
 			}
@@ -242,7 +247,7 @@ func (x *Index) ranges(variant []string, typos map[string][]int32, steps *int) [
 			return !strings.HasPrefix(x.tokens[lo+i], tok)
 		})
 		if lo == hi && len(corr) == 0 {
-			return nil
+			return nil, nil
 		}
 		equal, plural := int32(-1), int32(-1)
 		if lo < hi && x.tokens[lo] == tok {
@@ -255,7 +260,7 @@ func (x *Index) ranges(variant []string, typos map[string][]int32, steps *int) [
 		}
 		out = append(out, tokenRange{lo: int32(lo), hi: int32(hi), equal: equal, plural: plural, runes: int32(utf8.RuneCountInString(tok)), typos: corr})
 	}
-	return out
+	return out, nil
 }
 
 // Candidates returns the IDs of the nodes, in the order they were added, that have for every
@@ -264,7 +269,7 @@ func (x *Index) ranges(variant []string, typos map[string][]int32, steps *int) [
 // prefixes selects among the nodes' Words). Nil when the query has no tokens or nothing
 // matches.
 func (x *Index) Candidates(query string) []string {
-	q, ok := x.lookup(query, false)
+	q, ok, _ := x.lookup(nil, query, false)
 	if !ok {
 		return nil
 	}
@@ -376,11 +381,8 @@ func (x *Index) SearchStopping(stop Stopper, query string) ([]Hit, error) {
 
 // matchStopping is MatchStopping, with typos corrected or not.
 func (x *Index) matchStopping(stop Stopper, query string, typos bool) ([]Hit, error) {
-	q, ok := x.lookup(query, typos)
-	if !ok {
-		return nil, nil
-	}
-	if err := stop.Step(q.steps); err != nil {
+	q, ok, err := x.lookup(stop, query, typos)
+	if err != nil || !ok {
 		return nil, err
 	}
 	set, err := x.candidates(stop, q)

@@ -1,7 +1,6 @@
 package textsearch
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,18 +22,14 @@ import (
 //     or swap of two neighbouring letters), counted in letters, as Lucene's fuzzy queries
 //     count it. A match that needs a typo corrected scores fuzzyFactor × its score as if the
 //     word had been typed right: at most 0.04, below every match without one (at least
-//     scoreFloor × altNameFactor = 0.045). Each query word is corrected into at most
-//     MaxCorrections words of the index, the closest first, then in dictionary order (Lucene's
-//     fuzzy queries expand to 50 terms too).
+//     scoreFloor × altNameFactor = 0.045). A query word is corrected into every word of the
+//     index within its edits, as Query.MatchTypo accepts them.
 const (
 	pluralMinRunes = 3
 	breadthWeight  = 0.5
 	typoMinRunes   = 5
 	typo2MinRunes  = 9
 	fuzzyFactor    = 0.04
-
-	// MaxCorrections is the most words of an index one query word is corrected into.
-	MaxCorrections = 50
 )
 
 // MaxEdits returns how many edits a query word may be away from a text word it matches with a
@@ -117,38 +112,37 @@ func abs(n int) int {
 	return n
 }
 
-// corrections returns the numbers of the dictionary tokens at most MaxEdits(tok) edits from
-// tok, at most MaxCorrections of them (the closest first, then in dictionary order), sorted;
-// nil when tok is too short for typos. steps counts the tokens compared, for the Stopper.
-func (x *Index) corrections(tok string) (out []int32, steps int) {
+// correctionBatch is how many dictionary tokens corrections compares between two steps of its
+// Stopper.
+const correctionBatch = 256
+
+// corrections returns the numbers of every dictionary token at most MaxEdits(tok) edits from
+// tok, sorted; nil when tok is too short for typos. It compares tok with each token whose
+// length is within the edits (a scan bounded by the dictionary's size), and counts each
+// comparison on stop, stopping with its error.
+func (x *Index) corrections(stop Stopper, tok string) ([]int32, error) {
 	k := MaxEdits(tok)
 	if k == 0 {
-		return nil, 0
+		return nil, nil
 	}
 	q := []rune(tok)
-	type near struct {
-		n    int32
-		dist int
-	}
-	var found []near
+	var out []int32
+	compared := 0
 	for n, t := range x.tokens {
 		if abs(int(x.runeLens[n])-len(q)) > k {
 			continue
 		}
-		steps++
-		if d, ok := editDistance(q, []rune(t), k); ok {
-			found = append(found, near{int32(n), d})
+		if compared++; compared == correctionBatch {
+			if err := stop.Step(compared); err != nil {
+				return nil, err
+			}
+			compared = 0
+		}
+		if _, ok := editDistance(q, []rune(t), k); ok {
+			out = append(out, int32(n))
 		}
 	}
-	slices.SortStableFunc(found, func(a, b near) int { return a.dist - b.dist })
-	for i, f := range found {
-		if i == MaxCorrections {
-			break
-		}
-		out = append(out, f.n)
-	}
-	slices.Sort(out)
-	return out, steps
+	return out, stop.Step(compared)
 }
 
 // TyposIfNone keeps, of a search's hits (after its filters), those that needed no correction,

@@ -37,8 +37,11 @@ func FullTextQuery(query string) (string, bool) {
 // typos (textsearch.Query.WithTypos) also selects, for every variant, the nodes where each
 // word long enough for typos is a prefix or a fuzzy term at most textsearch.MaxEdits away
 // ("developeur web" → "(+(developeur* developeur~2) +web*)"): Lucene's fuzzy terms count
-// edits as textsearch does (transpositions included) and expand to 50 terms, as
-// textsearch.MaxCorrections.
+// edits as textsearch does (transpositions included). A Lucene fuzzy term expands to at most
+// 50 index terms (its default, which the query syntax cannot change) where the embedded
+// store corrects a word into every word within its edits: the stores answer alike as long as
+// no typed word has more than 50 words of the index within its edits (the full-data tests
+// compare both stores on every query of the search-quality set).
 func luceneQuery(q *textsearch.Query) string {
 	var b strings.Builder
 	clause := func(v []string, typos bool) {

@@ -3,6 +3,7 @@ package realdata_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,9 +20,11 @@ const (
 	qualityTop3Goal = 0.90
 )
 
-// checkSearchQuality searches each query of quality.tsv among professions, prints the top-1
-// and top-3 rates and fails below the goals.
-func checkSearchQuality(t *testing.T, ctx context.Context, s career.Store) {
+// qualityQuery is one line of quality.tsv: a query, its dataset and the profession expected.
+type qualityQuery struct{ text, dataset, want string }
+
+// qualityQueries reads textsearch/testdata/quality.tsv.
+func qualityQueries(t *testing.T) []qualityQuery {
 	root, err := datafiles.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +34,7 @@ func checkSearchQuality(t *testing.T, ctx context.Context, s career.Store) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var queries, top1, top3 int
+	var out []qualityQuery
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
@@ -42,9 +45,27 @@ func checkSearchQuality(t *testing.T, ctx context.Context, s career.Store) {
 		if len(cols) != 3 {
 			t.Fatalf("quality.tsv: %q: want 3 tab-separated columns", line)
 		}
-		hits, err := s.Search(ctx, career.SearchQuery{Text: cols[0], Dataset: cols[1], Kinds: []career.Kind{career.KindProfession}, First: 3})
+		out = append(out, qualityQuery{cols[0], cols[1], cols[2]})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// qualitySearch is the search each quality query runs: its dataset's first 3 professions.
+func qualitySearch(q qualityQuery) career.SearchQuery {
+	return career.SearchQuery{Text: q.text, Dataset: q.dataset, Kinds: []career.Kind{career.KindProfession}, First: 3}
+}
+
+// checkSearchQuality searches each query of quality.tsv among professions, prints the top-1
+// and top-3 rates and fails below the goals.
+func checkSearchQuality(t *testing.T, ctx context.Context, s career.Store) {
+	var queries, top1, top3 int
+	for _, q := range qualityQueries(t) {
+		hits, err := s.Search(ctx, qualitySearch(q))
 		if err != nil {
-			t.Fatalf("search %q: %v", cols[0], err)
+			t.Fatalf("search %q: %v", q.text, err)
 		}
 		queries++
 		rank := -1
@@ -52,7 +73,7 @@ func checkSearchQuality(t *testing.T, ctx context.Context, s career.Store) {
 		for i, h := range hits {
 			p := h.Node.(*career.Profession)
 			got = append(got, p.ID)
-			if p.ID == cols[2] && rank < 0 {
+			if p.ID == q.want && rank < 0 {
 				rank = i
 			}
 		}
@@ -62,17 +83,34 @@ func checkSearchQuality(t *testing.T, ctx context.Context, s career.Store) {
 			top3++
 		case rank > 0:
 			top3++
-			t.Logf("%q [%s]: %s is #%d", cols[0], cols[1], cols[2], rank+1)
+			t.Logf("%q [%s]: %s is #%d", q.text, q.dataset, q.want, rank+1)
 		default:
-			t.Logf("%q [%s]: %s not in the top 3 %v", cols[0], cols[1], cols[2], got)
+			t.Logf("%q [%s]: %s not in the top 3 %v", q.text, q.dataset, q.want, got)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	r1, r3 := float64(top1)/float64(queries), float64(top3)/float64(queries)
 	t.Logf("search quality: %d queries, top-1 %d (%.1f%%), top-3 %d (%.1f%%)", queries, top1, 100*r1, top3, 100*r3)
 	if r1 < qualityTop1Goal || r3 < qualityTop3Goal {
 		t.Errorf("search quality below the goals: top-1 %.3f (goal %.2f), top-3 %.3f (goal %.2f)", r1, qualityTop1Goal, r3, qualityTop3Goal)
+	}
+}
+
+// compareSearchQuality checks that two stores give every quality query the same hits and
+// scores: typo corrections included (a word with more than 50 words of the index within its
+// edits could differ, see neo4jstore.luceneQuery).
+func compareSearchQuality(t *testing.T, ctx context.Context, a, b career.Store) {
+	hits := func(s career.Store, q qualityQuery) []string {
+		hs, err := s.Search(ctx, qualitySearch(q))
+		if err != nil {
+			t.Fatalf("search %q: %v", q.text, err)
+		}
+		out := []string{}
+		for _, h := range hs {
+			out = append(out, fmt.Sprintf("%s %v", h.Node.(*career.Profession).ID, h.Score))
+		}
+		return out
+	}
+	for _, q := range qualityQueries(t) {
+		equal(t, q.text+" ["+q.dataset+"]", hits(b, q), hits(a, q))
 	}
 }

@@ -70,6 +70,7 @@ func TestRealData(t *testing.T) {
 	}
 	if len(backends) == 2 {
 		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, datasets, backends[0].Store, backends[1].Store) })
+		t.Run("memory and neo4j search alike", func(t *testing.T) { compareSearchQuality(t, ctx, backends[0].Store, backends[1].Store) })
 	}
 }
 

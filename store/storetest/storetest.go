@@ -479,4 +479,5 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 
 	t.Run("occupation groups", func(t *testing.T) { runGroups(t, open(t, withGroups(seedDataset))) })
 	t.Run("skill graph", func(t *testing.T) { runSkillGraph(t, open) })
+	t.Run("search rules", func(t *testing.T) { runSearchRules(t, open) })
 }

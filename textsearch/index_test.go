@@ -315,6 +315,16 @@ func BenchmarkTextIndexLarge(b *testing.B) {
 			}
 		})
 	}
+	// Search corrects typos: the query words of 5 letters or more scan the dictionary.
+	for _, query := range []string{"dévelop", "boulangère", "developeur web", "boulangr", "electricain"} {
+		b.Run("Search/"+query, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := x.SearchStopping(career.NewStopper(context.Background(), "search"), query); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 func TestTextIndexPrefixesAreThoseOfAPrefixCounter(t *testing.T) {

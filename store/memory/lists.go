@@ -231,11 +231,23 @@ func (g *graph) linkedTo(stop *career.Stopper, id string, importance career.Impo
 }
 
 // Search ranks the nodes whose names match q.Text: score descending, then name, then ID. It
-// stops when ctx is done.
+// stops when ctx is done. Typos are corrected (textsearch.Index.SearchStopping) only when the
+// query as typed finds nothing after the filters, as textsearch.TyposIfNone keeps: the
+// dictionary scan that corrections need is spent only then.
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	g := s.graph()
 	stop := career.NewStopper(ctx, "search")
-	hits, err := g.text.SearchStopping(stop, q.Text)
+	out, err := g.search(stop, q, g.text.MatchStopping)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	return g.search(stop, q, g.text.SearchStopping)
+}
+
+// search ranks the hits that match finds for q.Text and keeps the first q.First that pass
+// q's filters.
+func (g *graph) search(stop *career.Stopper, q career.SearchQuery, match func(textsearch.Stopper, string) ([]textsearch.Hit, error)) ([]career.SearchHit, error) {
+	hits, err := match(stop, q.Text)
 	if err != nil {
 		return nil, err
 	}

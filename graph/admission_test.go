@@ -182,7 +182,7 @@ func TestAdmission(t *testing.T) {
 		close(g.release)
 		ran(t, "first", first(), `{"search":[{"score":0.77}]}`)
 		g.waitEntered(t, "search")
-		ran(t, "second", second(), `{"a":[{"score":0.71}]}`)
+		ran(t, "second", second(), `{"a":[{"score":0.7825}]}`)
 	})
 
 	t.Run("capacity is shared by cost", func(t *testing.T) {

@@ -37,6 +37,7 @@ type Index struct {
 // indexedVariant is one variant of one text of a node.
 type indexedVariant struct {
 	alt        bool  // of an alternative name, not of the name
+	text       int32 // the text it is a variant of: 0 the name, 1.. the alternative names
 	start, end int32 // its tokens: variantTokens[start:end]
 }
 
@@ -46,6 +47,7 @@ type Hit struct {
 	ID     string
 	Score  float64
 	Folded string
+	Typo   bool // the match needed a typo corrected
 }
 
 // Stopper tells a long search when its request is over: Step counts n units of work and
@@ -101,7 +103,7 @@ func (x *Index) Add(id string, texts []string) {
 				}
 				x.variantTokens = append(x.variantTokens, n)
 			}
-			x.variants = append(x.variants, indexedVariant{alt: i > 0, start: start, end: int32(len(x.variantTokens))})
+			x.variants = append(x.variants, indexedVariant{alt: i > 0, text: int32(i), start: start, end: int32(len(x.variantTokens))})
 		}
 	}
 	x.names = append(x.names, folded)
@@ -153,10 +155,25 @@ func (x *Index) EachWord(f func(word string, nodes int)) {
 }
 
 // tokenRange is the dictionary numbers [lo, hi) of the tokens a query token is a prefix of,
-// and the number of the token it equals (-1 when none).
+// the number of the token it equals and of its plural (-1 when none), and the sorted numbers
+// of the tokens it matches with a typo (its corrections).
 type tokenRange struct {
-	lo, hi, equal int32
-	runes         int32
+	lo, hi, equal, plural int32
+	runes                 int32
+	typos                 []int32
+}
+
+// matches tells how the query token relates to text token t: equal (a whole word: the token,
+// or its plural; with typo, also a correction) and prefix.
+func (r *tokenRange) matches(t int32, typo bool) (equal, prefix bool) {
+	prefix = r.lo <= t && t < r.hi
+	equal = t == r.equal || t == r.plural
+	if typo && !equal {
+		if _, found := slices.BinarySearch(r.typos, t); found {
+			return true, true
+		}
+	}
+	return equal, prefix
 }
 
 // indexedQuery is a query resolved against the sorted dictionary: its variants as token
@@ -164,53 +181,86 @@ type tokenRange struct {
 // candidates (see Query.Selective); all are every variant, for scoring.
 type indexedQuery struct {
 	selective, all [][]tokenRange
-	tokens         int // the number of tokens of all, the work of scoring one node
+	tokens         int  // the number of tokens of all, the work of scoring one node
+	typos          bool // hits may need corrections
 }
 
 // lookup resolves a query against the sorted dictionary. ok is false when the query has no
-// tokens.
-func (x *Index) lookup(query string) (*indexedQuery, bool) {
+// tokens. With typos, finding corrections scans the dictionary, counted on stop (unused, and
+// may be nil, without typos).
+func (x *Index) lookup(stop Stopper, query string, typos bool) (*indexedQuery, bool, error) {
 	if !x.built && len(x.ids) > 0 {
 		panic("textsearch: Index queried before Build")
 	}
 	q, ok := ParseQuery(query)
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
-	out := &indexedQuery{}
-	for _, v := range q.Selective() {
-		if r := x.ranges(v); r != nil {
-			out.selective = append(out.selective, r)
-		}
+	out := &indexedQuery{typos: typos}
+	var corrected map[string][]int32 // each distinct token corrected once; nil: no typos
+	if typos {
+		corrected = map[string][]int32{}
 	}
 	for _, v := range q.Variants() {
-		if r := x.ranges(v); r != nil {
+		r, err := x.ranges(stop, v, corrected)
+		if err != nil {
+			return nil, false, err
+		}
+		if r != nil {
 			out.all = append(out.all, r)
 			out.tokens += len(r)
 		}
 	}
-	return out, true
+	// Selecting with the variants that Selective keeps is enough for prefix matches; a
+	// correction of a dropped variant's word can select other nodes, so with typos every
+	// variant selects.
+	if len(corrected) == 0 {
+		for _, v := range q.Selective() {
+			if r, _ := x.ranges(nil, v, nil); r != nil {
+				out.selective = append(out.selective, r)
+			}
+		}
+	} else {
+		out.selective = out.all
+	}
+	return out, true, nil
 }
 
 // ranges returns the token ranges of a query variant's tokens, or nil when one of them is a
-// prefix of no token.
-func (x *Index) ranges(variant []string) []tokenRange {
+// prefix of no token and has no correction. typos caches the corrections of each token (only
+// those that have some); nil means no corrections, and then stop is not used.
+func (x *Index) ranges(stop Stopper, variant []string, typos map[string][]int32) ([]tokenRange, error) {
 	out := make([]tokenRange, 0, len(variant))
 	for _, tok := range variant {
+		corr, seen := typos[tok]
+		if typos != nil && !seen && MaxEdits(tok) > 0 {
+			var err error
+			if corr, err = x.corrections(stop, tok); err != nil {
+				return nil, err
+			}
+			if len(corr) > 0 {
+				typos[tok] = corr
+			}
+		}
 		lo := sort.SearchStrings(x.tokens, tok)
 		hi := lo + sort.Search(len(x.tokens)-lo, func(i int) bool {
 			return !strings.HasPrefix(x.tokens[lo+i], tok)
 		})
-		if lo == hi {
-			return nil
+		if lo == hi && len(corr) == 0 {
+			return nil, nil
 		}
-		equal := int32(-1)
-		if x.tokens[lo] == tok {
+		equal, plural := int32(-1), int32(-1)
+		if lo < hi && x.tokens[lo] == tok {
 			equal = int32(lo)
 		}
-		out = append(out, tokenRange{lo: int32(lo), hi: int32(hi), equal: equal, runes: int32(utf8.RuneCountInString(tok))})
+		if utf8.RuneCountInString(tok) >= pluralMinRunes {
+			if p := sort.SearchStrings(x.tokens, tok+"s"); p < len(x.tokens) && x.tokens[p] == tok+"s" {
+				plural = int32(p)
+			}
+		}
+		out = append(out, tokenRange{lo: int32(lo), hi: int32(hi), equal: equal, plural: plural, runes: int32(utf8.RuneCountInString(tok)), typos: corr})
 	}
-	return out
+	return out, nil
 }
 
 // Candidates returns the IDs of the nodes, in the order they were added, that have for every
@@ -219,7 +269,7 @@ func (x *Index) ranges(variant []string) []tokenRange {
 // prefixes selects among the nodes' Words). Nil when the query has no tokens or nothing
 // matches.
 func (x *Index) Candidates(query string) []string {
-	q, ok := x.lookup(query)
+	q, ok, _ := x.lookup(nil, query, false)
 	if !ok {
 		return nil
 	}
@@ -246,6 +296,14 @@ func (x *Index) candidates(stop Stopper, q *indexedQuery) ([]uint64, error) {
 			}
 			clear(tokenSet)
 			for t := r.lo; t < r.hi; t++ {
+				for _, n := range x.postings[t] {
+					tokenSet[n>>6] |= 1 << (n & 63)
+				}
+				if err := stop.Step(1 + len(x.postings[t])); err != nil {
+					return nil, err
+				}
+			}
+			for _, t := range r.typos {
 				for _, n := range x.postings[t] {
 					tokenSet[n>>6] |= 1 << (n & 63)
 				}
@@ -311,9 +369,21 @@ func (x *Index) Match(query string) []Hit {
 // MatchStopping is Match for a request: it stops as soon as stop's Step returns an error, and
 // returns that error.
 func (x *Index) MatchStopping(stop Stopper, query string) ([]Hit, error) {
-	q, ok := x.lookup(query)
-	if !ok {
-		return nil, nil
+	return x.matchStopping(stop, query, false)
+}
+
+// SearchStopping is MatchStopping with typos corrected, as Query.WithTypos matches: the hits
+// that needed a correction have Typo set (and score at most 0.04). A search lists them only
+// when it has no other hit (TyposIfNone).
+func (x *Index) SearchStopping(stop Stopper, query string) ([]Hit, error) {
+	return x.matchStopping(stop, query, true)
+}
+
+// matchStopping is MatchStopping, with typos corrected or not.
+func (x *Index) matchStopping(stop Stopper, query string, typos bool) ([]Hit, error) {
+	q, ok, err := x.lookup(stop, query, typos)
+	if err != nil || !ok {
+		return nil, err
 	}
 	set, err := x.candidates(stop, q)
 	if err != nil {
@@ -321,8 +391,8 @@ func (x *Index) MatchStopping(stop Stopper, query string) ([]Hit, error) {
 	}
 	var hits []Hit
 	forEachNode(set, func(n int) bool {
-		if s, ok := x.score(q, n); ok {
-			hits = append(hits, Hit{ID: x.ids[n], Score: s, Folded: x.names[n]})
+		if s, typo, ok := x.score(q, n); ok {
+			hits = append(hits, Hit{ID: x.ids[n], Score: s, Folded: x.names[n], Typo: typo})
 		}
 		err = stop.Step(q.tokens)
 		return err == nil
@@ -334,27 +404,34 @@ func (x *Index) MatchStopping(stop Stopper, query string) ([]Hit, error) {
 }
 
 // score scores node n as Query.Match scores its prepared texts.
-func (x *Index) score(q *indexedQuery, n int) (float64, bool) {
-	best := 0.0
-	for _, v := range x.variants[x.variantStart[n]:x.variantStart[n+1]] {
-		t := x.variantTokens[v.start:v.end]
-		factor := 1.0
-		if v.alt {
-			factor = altNameFactor
-		}
-		for _, qv := range q.all {
-			s, ok := scoreTokens(len(qv), len(t),
-				func(i, j int) (equal, prefix bool) {
-					r := qv[i]
-					return t[j] == r.equal, r.lo <= t[j] && t[j] < r.hi
-				},
-				func(i, j int) float64 {
-					return float64(qv[i].runes) / float64(x.runeLens[t[j]])
-				})
-			if ok && s*factor > best {
-				best = s * factor
+func (x *Index) score(q *indexedQuery, n int) (score float64, typo, ok bool) {
+	for _, typo := range passes[:1+boolInt(q.typos)] {
+		best, titles, lastText := 0.0, 0, int32(-1)
+		for _, v := range x.variants[x.variantStart[n]:x.variantStart[n+1]] {
+			t := x.variantTokens[v.start:v.end]
+			factor := 1.0
+			if v.alt {
+				factor = altNameFactor
+			}
+			for _, qv := range q.all {
+				s, ok := scoreTokens(len(qv), len(t),
+					func(i, j int) (equal, prefix bool) { return qv[i].matches(t[j], typo) },
+					func(i, j int) float64 {
+						return float64(qv[i].runes) / float64(x.runeLens[t[j]])
+					})
+				if !ok {
+					continue
+				}
+				best = max(best, s*factor)
+				if v.text != lastText && allWhole(s, len(qv)) { // variants of one text are added together
+					titles, lastText = titles+1, v.text
+				}
 			}
 		}
+		if best > 0 {
+			s, ok := finalScore(withBreadth(best, titles, typo))
+			return s, typo, ok
+		}
 	}
-	return finalScore(best)
+	return 0, false, false
 }

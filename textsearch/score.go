@@ -9,6 +9,15 @@ import (
 // Query is a parsed search query: the token lists of its variants.
 type Query struct {
 	variants [][]string
+	typos    bool // Match corrects typos (WithTypos)
+}
+
+// WithTypos returns the query matching as q does and, where nothing else matches, with typos
+// corrected (see MaxEdits): what search does; lists filtered by text do not.
+func (q *Query) WithTypos() *Query {
+	c := *q
+	c.typos = true
+	return &c
 }
 
 // ParseQuery folds and expands a query with Variants. It reports false when the query has
@@ -24,6 +33,9 @@ func ParseQuery(query string) (*Query, bool) {
 	}
 	return q, true
 }
+
+// Typos reports whether the query corrects typos (WithTypos).
+func (q *Query) Typos() bool { return q.typos }
 
 // Variants returns the token lists of the query's variants (Variants of the query, split).
 // The caller must not modify them.
@@ -124,21 +136,39 @@ func MatchText(query string, texts []string) (score float64, ok bool) {
 
 // Match scores prepared texts against the query exactly as MatchText does.
 func (q *Query) Match(p *PreparedTexts) (score float64, ok bool) {
-	best := 0.0
-	for i, variants := range p.texts {
-		factor := 1.0
-		if i > 0 {
-			factor = altNameFactor
-		}
-		for _, tv := range variants {
-			for _, qv := range q.variants {
-				if s, ok := scoreStrings(qv, tv); ok && s*factor > best {
-					best = s * factor
+	score, _, ok = q.MatchTypo(p)
+	return score, ok
+}
+
+// MatchTypo is Match, and tells whether the match needed a typo corrected (only with
+// WithTypos).
+func (q *Query) MatchTypo(p *PreparedTexts) (score float64, typo, ok bool) {
+	for _, typo := range passes[:1+boolInt(q.typos)] {
+		best, titles := 0.0, 0
+		for i, variants := range p.texts {
+			factor := 1.0
+			if i > 0 {
+				factor = altNameFactor
+			}
+			matched := false
+			for _, tv := range variants {
+				for _, qv := range q.variants {
+					if s, ok := scoreStrings(qv, tv, typo); ok {
+						matched = matched || allWhole(s, len(qv))
+						best = max(best, s*factor)
+					}
 				}
 			}
+			if matched {
+				titles++
+			}
+		}
+		if best > 0 {
+			s, ok := finalScore(withBreadth(best, titles, typo))
+			return s, typo, ok
 		}
 	}
-	return finalScore(best)
+	return 0, false, false
 }
 
 // finalScore rounds the best pair score to 6 decimals; 0 means no match.
@@ -149,12 +179,20 @@ func finalScore(best float64) (float64, bool) {
 	return math.Round(best*1e6) / 1e6, true
 }
 
-// scoreStrings scores one query variant against one text variant (see the score weights).
-func scoreStrings(q, t []string) (float64, bool) {
+// scoreStrings scores one query variant against one text variant (see the score weights). A
+// text word that is the query word's plural counts as a whole word; with typo, so does a text
+// word within MaxEdits of the query word.
+func scoreStrings(q, t []string, typo bool) (float64, bool) {
 	return scoreTokens(len(q), len(t),
 		func(i, j int) (equal, prefix bool) {
 			prefix = strings.HasPrefix(t[j], q[i])
-			return prefix && len(t[j]) == len(q[i]), prefix
+			equal = prefix && (len(t[j]) == len(q[i]) || isPlural(q[i], t[j]))
+			if typo && !equal {
+				if k := MaxEdits(q[i]); k > 0 && Within(q[i], t[j], k) {
+					return true, true
+				}
+			}
+			return equal, prefix
 		},
 		func(i, j int) float64 {
 			return float64(utf8.RuneCountInString(q[i])) / float64(utf8.RuneCountInString(t[j]))

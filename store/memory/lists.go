@@ -232,21 +232,37 @@ func (g *graph) linkedTo(stop *career.Stopper, id string, importance career.Impo
 }
 
 // Search ranks the nodes whose names match q.Text: score descending, then name, then ID. It
-// stops when ctx is done.
+// stops when ctx is done. Typos are corrected (textsearch.Index.SearchStopping) only when the
+// query as typed finds nothing after the filters, as textsearch.TyposIfNone keeps: the
+// dictionary scan that corrections need is spent only then.
 func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.SearchHit, error) {
 	g := s.graph()
 	stop := career.NewStopper(ctx, "search")
-	hits, err := g.text.MatchStopping(stop, q.Text)
+	out, err := g.search(stop, q, g.text.MatchStopping)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	return g.search(stop, q, g.text.SearchStopping)
+}
+
+// search ranks the hits that match finds for q.Text and keeps the first q.First that pass
+// q's filters.
+func (g *graph) search(stop *career.Stopper, q career.SearchQuery, match func(textsearch.Stopper, string) ([]textsearch.Hit, error)) ([]career.SearchHit, error) {
+	hits, err := match(stop, q.Text)
 	if err != nil {
 		return nil, err
 	}
 	career.SortRanked(hits, func(h textsearch.Hit) career.Ranked {
 		return career.Ranked{Score: h.Score, SortKey: h.Folded, ID: h.ID}
 	})
-	out := []career.SearchHit{}
+	type kept struct {
+		hit  career.SearchHit
+		typo bool
+	}
+	var found []kept
 	for _, h := range hits {
-		if len(out) == q.First {
-			break
+		if len(found) == q.First {
+			break // hits needing a typo corrected rank last (TyposIfNone keeps the page whole)
 		}
 		if err := stop.Step(1); err != nil {
 			return nil, err
@@ -259,7 +275,11 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 		if node == nil || (q.Dataset != "" && dataset != q.Dataset) {
 			continue
 		}
-		out = append(out, career.SearchHit{Node: node, Kind: kind, Score: h.Score})
+		found = append(found, kept{career.SearchHit{Node: node, Kind: kind, Score: h.Score}, h.Typo})
+	}
+	out := []career.SearchHit{}
+	for _, k := range textsearch.TyposIfNone(found, func(k kept) bool { return k.typo }) {
+		out = append(out, k.hit)
 	}
 	return out, nil
 }

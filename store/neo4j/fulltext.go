@@ -1,6 +1,8 @@
 package neo4jstore
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/careergraph/careergraph/textsearch"
@@ -31,11 +33,19 @@ func FullTextQuery(query string) (string, bool) {
 	return luceneQuery(q), true
 }
 
-// luceneQuery returns a parsed query's Lucene form (see FullTextQuery).
+// luceneQuery returns a parsed query's Lucene form (see FullTextQuery). A query that corrects
+// typos (textsearch.Query.WithTypos) also selects, for every variant, the nodes where each
+// word long enough for typos is a prefix or a fuzzy term at most textsearch.MaxEdits away
+// ("developeur web" → "(+(developeur* developeur~2) +web*)"): Lucene's fuzzy terms count
+// edits as textsearch does (transpositions included). A Lucene fuzzy term expands to at most
+// 50 index terms (its default, which the query syntax cannot change) where the embedded
+// store corrects a word into every word within its edits: the stores answer alike as long as
+// no typed word has more than 50 words of the index within its edits (the full-data tests
+// compare both stores on every query of the search-quality set).
 func luceneQuery(q *textsearch.Query) string {
 	var b strings.Builder
-	for i, v := range q.Selective() {
-		if i > 0 {
+	clause := func(v []string, typos bool) {
+		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteByte('(')
@@ -44,10 +54,25 @@ func luceneQuery(q *textsearch.Query) string {
 				b.WriteByte(' ')
 			}
 			b.WriteByte('+')
+			k := textsearch.MaxEdits(tok)
+			if typos && k > 0 {
+				fmt.Fprintf(&b, "(%s* %s~%d)", EscapeLucene(tok), EscapeLucene(tok), k)
+				continue
+			}
 			b.WriteString(EscapeLucene(tok))
 			b.WriteByte('*')
 		}
 		b.WriteByte(')')
+	}
+	for _, v := range q.Selective() {
+		clause(v, false)
+	}
+	if q.Typos() {
+		for _, v := range q.Variants() {
+			if slices.ContainsFunc(v, func(tok string) bool { return textsearch.MaxEdits(tok) > 0 }) {
+				clause(v, true)
+			}
+		}
 	}
 	return b.String()
 }

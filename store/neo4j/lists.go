@@ -405,6 +405,7 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 	if !ok {
 		return out, nil
 	}
+	tq = tq.WithTypos()
 	labels := nodeLabels
 	if len(q.Kinds) > 0 {
 		labels = nil
@@ -423,6 +424,7 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 	type scored struct {
 		m    map[string]any
 		rank career.Ranked
+		typo bool
 	}
 	var top []scored
 	chosen, err := s.textSearch(ctx, "search", tq, labels, conds, params, max(q.First, 0), func(cands []map[string]any) []map[string]any {
@@ -431,10 +433,11 @@ func (s *Store) Search(ctx context.Context, q career.SearchQuery) ([]career.Sear
 			if _, ok := kindLabels[career.KindOf(str(m, "id"))]; !ok {
 				continue // not a node of the graph (toNode knows none other)
 			}
-			if score, ok := tq.Match(s.texts.prepare(names(m))); ok {
-				hits = append(hits, scored{m, career.Ranked{Score: score, SortKey: str(m, "sortKey"), ID: str(m, "id")}})
+			if score, typo, ok := tq.MatchTypo(s.texts.prepare(names(m))); ok {
+				hits = append(hits, scored{m, career.Ranked{Score: score, SortKey: str(m, "sortKey"), ID: str(m, "id")}, typo})
 			}
 		}
+		hits = textsearch.TyposIfNone(hits, func(h scored) bool { return h.typo })
 		career.SortRanked(hits, func(h scored) career.Ranked { return h.rank })
 		top = hits[:max(min(q.First, len(hits)), 0)]
 		out := make([]map[string]any, len(top))

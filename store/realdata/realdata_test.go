@@ -67,9 +67,11 @@ func TestRealData(t *testing.T) {
 	ctx := context.Background()
 	for _, b := range backends {
 		t.Run(b.Name, func(t *testing.T) { checkExactValues(t, ctx, b.Store) })
+		t.Run(b.Name+"/search quality", func(t *testing.T) { checkSearchQuality(t, ctx, b.Store) })
 	}
 	if len(backends) == 2 {
 		t.Run("memory and neo4j answer alike", func(t *testing.T) { compareBackends(t, ctx, datasets, backends[0].Store, backends[1].Store) })
+		t.Run("memory and neo4j search alike", func(t *testing.T) { compareSearchQuality(t, ctx, backends[0].Store, backends[1].Store) })
 	}
 }
 

@@ -484,4 +484,5 @@ func Run(t *testing.T, seedDataset *career.Dataset, open Open) {
 	t.Run("occupation groups", func(t *testing.T) { runGroups(t, open(t, withGroups(seedDataset))) })
 	t.Run("skill graph", func(t *testing.T) { runSkillGraph(t, open) })
 	t.Run("inferred moves", func(t *testing.T) { runInferred(t, open(t, WithInferredMoves(seedDataset))) })
+	t.Run("search rules", func(t *testing.T) { runSearchRules(t, open) })
 }

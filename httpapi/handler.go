@@ -1,4 +1,5 @@
-// Package httpapi is careergraph's HTTP front door: the routes (GraphiQL at /, GraphQL at
+// Package httpapi is careergraph's HTTP front door: the routes (GraphiQL at /, the career explorer
+// at /explore, GraphQL at
 // /query, /healthz, /readyz), the middleware every response goes through (request IDs, the access
 // log, CORS, X-Content-Type-Options), the body limit and time limit of /query, GraphiQL with its
 // embedded example tabs, and the HTTP server with its timeouts.
@@ -14,6 +15,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/explorer"
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/graphiql"
 )
@@ -74,6 +76,9 @@ func NewHandler(o Options) http.Handler {
 		io.WriteString(w, "ready\n")
 	})
 	mux.Handle("/", graphiql.Handler("careergraph", "/query", examples))
+	explore := explorer.Handler("/query")
+	mux.Handle(explorer.Path, explore)
+	mux.Handle(explorer.AssetsPath, explore)
 
 	corsOpts := cors.Options{
 		AllowedOrigins:   o.CORSOrigins, // empty allows any origin

@@ -36,12 +36,12 @@
       legendInferred: 'évolution déduite (pointillés)', legendRing: (n) => 'anneau ' + n + ' : ' + n + ' étape' + (n > 1 ? 's' : ''),
       legendPath: 'chemin le plus court',
       kind: { PROGRESSION: 'évolution', LATERAL: 'mobilité proche' }, inferred: 'déduite',
-      distance: (n) => n + ' étape' + (n > 1 ? 's' : ''), expand: 'Afficher ses débouchés', openCard: 'Ouvrir la fiche',
+      distance: (n) => n + ' étape' + (n > 1 ? 's' : ''), expand: 'Afficher ses débouchés', expandShort: '+ débouchés', openCard: 'Ouvrir la fiche',
       expanded: 'débouchés affichés', noMoves: 'Aucun débouché connu.',
       targetLabel: 'Métier visé', pathSearching: 'Recherche des chemins…',
       noPath: 'Aucun chemin de 4 étapes au plus entre ces deux métiers.', samePath: 'Choisissez un autre métier que le métier de départ.',
       pathTitle: (i, n) => 'Chemin ' + i + ' : ' + n + ' étape' + (n > 1 ? 's' : ''), shortest: 'le plus court',
-      pathsFound: (n) => n + ' chemin' + (n > 1 ? 's' : '') + ' trouvé' + (n > 1 ? 's' : ''),
+      pathsFound: (n, to) => n + ' chemin' + (n > 1 ? 's' : '') + ' trouvé' + (n > 1 ? 's' : '') + ' vers « ' + to + ' »',
       gapTitle: (a, b) => 'De « ' + a + ' » à « ' + b + ' »', coverage: (p) => 'compétences essentielles déjà acquises : ' + p + ' %',
       missing: 'Compétences à acquérir', missingTools: 'Outils à maîtriser', gapTrainings: 'Formations qui y préparent',
       showGaps: 'Voir les compétences à acquérir', loading: 'Chargement…',
@@ -49,7 +49,7 @@
       mySkillsLabel: 'Compétences et outils choisis', remove: (n) => 'Retirer ' + n,
       useCardSkills: 'Reprendre les compétences de la fiche', matchRun: 'Trouver des métiers', matchClear: 'Tout retirer',
       needSkill: 'Ajoutez au moins une compétence.', matchNone: 'Aucun métier ne demande ces compétences.',
-      matched: 'acquises', missingShort: 'à acquérir', score: (p) => p + ' %',
+      matched: 'acquises', matchSummary: (a, b) => a + ' compétence' + (a > 1 ? 's' : '') + ' acquise' + (a > 1 ? 's' : '') + ', ' + b + ' à acquérir', missingShort: 'à acquérir', score: (p) => p + ' %',
       interestsTitle: 'Mes centres d’intérêt', riasecLabel: 'Code RIASEC', interestsRun: 'Trouver des métiers',
       interestsHint: 'Une à trois lettres, la plus forte d’abord : R réaliste, I investigateur, A artistique, S social, E entreprenant, C conventionnel.',
       interestsNone: 'Aucun métier chargé n’a de code d’intérêts proche.',
@@ -90,12 +90,12 @@
       legendInferred: 'inferred move (dashed)', legendRing: (n) => 'ring ' + n + ': ' + n + ' move' + (n > 1 ? 's' : ''),
       legendPath: 'shortest path',
       kind: { PROGRESSION: 'progression', LATERAL: 'lateral move' }, inferred: 'inferred',
-      distance: (n) => n + ' move' + (n > 1 ? 's' : ''), expand: 'Show where it leads', openCard: 'Open the card',
+      distance: (n) => n + ' move' + (n > 1 ? 's' : ''), expand: 'Show where it leads', expandShort: '+ moves', openCard: 'Open the card',
       expanded: 'moves shown', noMoves: 'No known move.',
       targetLabel: 'Target profession', pathSearching: 'Looking for paths…',
       noPath: 'No path of at most 4 moves between these two professions.', samePath: 'Pick a profession other than the starting one.',
       pathTitle: (i, n) => 'Path ' + i + ': ' + n + ' move' + (n > 1 ? 's' : ''), shortest: 'shortest',
-      pathsFound: (n) => n + ' path' + (n > 1 ? 's' : '') + ' found',
+      pathsFound: (n, to) => n + ' path' + (n > 1 ? 's' : '') + ' found to “' + to + '”',
       gapTitle: (a, b) => 'From “' + a + '” to “' + b + '”', coverage: (p) => 'essential skills already held: ' + p + ' %',
       missing: 'Skills to acquire', missingTools: 'Tools to learn', gapTrainings: 'Trainings that prepare for it',
       showGaps: 'Show the skills to acquire', loading: 'Loading…',
@@ -103,7 +103,7 @@
       mySkillsLabel: 'Chosen skills and tools', remove: (n) => 'Remove ' + n,
       useCardSkills: 'Take the skills of the card', matchRun: 'Find professions', matchClear: 'Remove all',
       needSkill: 'Add at least one skill.', matchNone: 'No profession requires these skills.',
-      matched: 'held', missingShort: 'to acquire', score: (p) => p + ' %',
+      matched: 'held', matchSummary: (a, b) => a + ' skill' + (a > 1 ? 's' : '') + ' held, ' + b + ' to acquire', missingShort: 'to acquire', score: (p) => p + ' %',
       interestsTitle: 'My interests', riasecLabel: 'RIASEC code', interestsRun: 'Find professions',
       interestsHint: 'One to three letters, strongest first: R realistic, I investigative, A artistic, S social, E enterprising, C conventional.',
       interestsNone: 'No loaded profession has a close interest code.',
@@ -531,9 +531,9 @@
         section(t().skills, listOrNone(skills, (s) => [s.skill.name, ' ', badge(s.importance === 'ESSENTIAL' ? t().essential : t().optional, s.importance === 'ESSENTIAL' ? 'essential' : '')])),
         el('div', {},
           section(t().tools, byCategory.size ? el('ul', { class: 'plain' }, [...byCategory].map(([c, names]) => el('li', {}, el('strong', {}, c), ' : ', names.join(', ')))) : el('p', { class: 'hint' }, t().none)),
-          section(t().trainings, listOrNone(p.trainings, (tr) => [tr.name, ' — ', t().level[tr.level] || tr.level, tr.durationYears ? ', ' + t().years(tr.durationYears) : ''])))),
+          section(t().trainings, listOrNone(p.trainings, (tr) => [tr.name, (t().level[tr.level] || '').toLowerCase() === tr.name.toLowerCase() ? '' : ' — ' + (t().level[tr.level] || tr.level), tr.durationYears ? ', ' + t().years(tr.durationYears) : ''])))),
       section(t().tasks, listOrNone(p.tasks, (x) => x)),
-      p.equivalents ? section(t().equivalents, listOrNone(p.equivalents, (e) => [
+      p.equivalents && p.equivalents.length ? section(t().equivalents, listOrNone(p.equivalents, (e) => [
         el('button', { type: 'button', class: 'link', onclick: () => openProfession(e.profession.id) }, e.profession.name), ' ',
         badge(e.profession.dataset), ' ', e.match ? t().match[e.match] + ' · ' : '', e.source,
         e.confidence < 1 ? ' · ' + t().confidence + ' ' + pct(e.confidence) + ' %' : ''])) : null,
@@ -548,7 +548,8 @@
     { selector: 'node', style: {
       label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 110, 'font-size': 11, 'text-valign': 'bottom',
       'text-margin-y': 4, 'background-color': COLOURS.node, 'border-width': 2, 'border-color': COLOURS.PROGRESSION,
-      width: 26, height: 26, color: COLOURS.ink } },
+      width: 26, height: 26, color: COLOURS.ink,
+      'text-background-color': '#fbfcfe', 'text-background-opacity': 0.85, 'text-background-padding': 2 } },
     { selector: 'node.start', style: { 'background-color': COLOURS.ink, 'border-color': COLOURS.ink, width: 38, height: 38, 'font-weight': 'bold' } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5 } },
     { selector: 'edge', style: {
@@ -617,7 +618,8 @@
   function renderLegend() {
     const items = [el('li', {}, el('span', { class: 'swatch start' }), t().legendStart)];
     if (state.rings) {
-      for (const n of [1, 2, 3]) items.push(el('li', {}, el('span', { class: 'swatch ring' }), t().legendRing(n)));
+      const rings = [...new Set(cy.nodes().map((n) => n.data('depth')))].filter((d) => d > 0).sort();
+      for (const n of rings) items.push(el('li', {}, el('span', { class: 'swatch ring' }), t().legendRing(n)));
     } else {
       items.push(el('li', {}, el('span', { class: 'swatch' }), t().legendProgression));
       items.push(el('li', {}, el('span', { class: 'swatch lateral' }), t().legendLateral));
@@ -635,7 +637,7 @@
         el('button', { type: 'button', class: 'link', onclick: () => openProfession(n.id()), title: t().openCard }, n.data('label')),
         n.hasClass('start') ? null : badge(state.rings ? t().distance(n.data('depth')) : [...new Set(into)].join(', ')),
         state.rings || n.hasClass('expanded') ? null :
-          el('button', { type: 'button', onclick: () => guarded(() => expand(n.id())), 'aria-label': t().expand + ' : ' + n.data('label') }, '+'));
+          el('button', { type: 'button', onclick: () => guarded(() => expand(n.id())), 'aria-label': t().expand + ' : ' + n.data('label') }, t().expandShort));
     }));
   }
 
@@ -683,7 +685,7 @@
     const vars = { from: p.id, to: state.to, lang: state.lang };
     if (features.inferredPaths) vars.inferred = state.inferred;
     const paths = (await gql('ExplorerPaths', Q.paths(), vars)).careerPaths;
-    $('path-status').textContent = paths.length ? t().pathsFound(paths.length) : t().noPath;
+    $('path-status').textContent = paths.length ? t().pathsFound(paths.length, paths[0].steps[paths[0].steps.length - 1].name) : t().noPath;
     $('path-graph').hidden = paths.length === 0;
     drawPaths(paths);
     out.replaceChildren(...paths.map((path, i) => pathBlock(path, i)));
@@ -732,13 +734,13 @@
       const box = block.querySelector(`.gap[data-to="${CSS.escape(to.id)}"][data-from="${CSS.escape(from.id)}"]`);
       box.replaceChildren(t().loading);
       const g = (await gql('ExplorerSkillGap', Q.gap, { from: from.id, to: to.id, lang: state.lang })).skillGap;
-      box.replaceChildren(
+      box.replaceChildren(el('div', {},
         el('h4', {}, t().gapTitle(from.name, to.name)),
         el('p', { class: 'hint' }, t().coverage(pct(g.coverage))),
         el('strong', {}, t().missing), g.missing.length ? el('ul', { class: 'plain missing' }, g.missing.map((m) => el('li', {}, m.skill.name,
           m.importance === 'ESSENTIAL' ? [' ', badge(t().essential, 'essential')] : null))) : el('p', { class: 'hint' }, t().none),
         g.missingTools.length ? [el('strong', {}, t().missingTools), el('p', {}, g.missingTools.map((x) => x.name).join(', '))] : null,
-        g.trainings.length ? [el('strong', {}, t().gapTrainings), el('ul', { class: 'plain' }, g.trainings.map((x) => el('li', {}, x.name, ' — ', t().level[x.level] || x.level)))] : null);
+        g.trainings.length ? [el('strong', {}, t().gapTrainings), el('ul', { class: 'plain' }, g.trainings.map((x) => el('li', {}, x.name, ' — ', t().level[x.level] || x.level)))] : null));
     }
   }
 
@@ -785,9 +787,10 @@
     const d = await gql('ExplorerMatch', Q.match, { skills: state.skills, tools: state.tools.length ? state.tools : null, dataset: state.ds || null, lang: state.lang });
     const list = d.matchProfessions;
     $('match-status').textContent = list.length ? t().hits(list.length) : t().matchNone;
-    $('match-results').replaceChildren(...list.map((m) => resultItem(m, el('div', { class: 'hint' },
-      t().matched + ' : ' + (m.matchedSkills.map((s) => s.name).join(', ') || '—'), el('br'),
-      t().missingShort + ' : ' + (m.missingSkills.map((s) => s.name).join(', ') || '—')))));
+    $('match-results').replaceChildren(...list.map((m) => resultItem(m, el('details', {},
+      el('summary', {}, t().matchSummary(m.matchedSkills.length, m.missingSkills.length)),
+      el('p', { class: 'hint' }, t().matched + ' : ' + (m.matchedSkills.map((s) => s.name).join(', ') || '—')),
+      el('p', { class: 'hint' }, t().missingShort + ' : ' + (m.missingSkills.map((s) => s.name).join(', ') || '—'))))));
   }
 
   async function runInterests() {
@@ -803,7 +806,7 @@
     combobox($('search-input'), $('search-results'), {
       kinds: ['PROFESSION'],
       status: (s) => { $('search-status').textContent = s; },
-      onPick: (hit) => openProfession(hit.node.id, state.view === 'match' ? 'card' : state.view),
+      onPick: (hit) => { $('search-status').textContent = ''; openProfession(hit.node.id, state.view === 'match' ? 'card' : state.view); },
     });
     combobox($('target-input'), $('target-results'), {
       kinds: ['PROFESSION'],
@@ -854,6 +857,10 @@
     const runRiasec = () => { state.riasec = $('riasec-input').value.trim().toUpperCase(); loaded.match = keyOf('match'); writeURL(true); guarded(runInterests); };
     $('interests-run').addEventListener('click', runRiasec);
     $('riasec-input').addEventListener('keydown', (ev) => { if (ev.key === 'Enter') runRiasec(); });
+    // The graphs follow the size of the window (a phone turned, a window resized).
+    window.addEventListener('resize', () => {
+      for (const g of [cy, pathCy]) if (g) { g.resize(); g.fit(undefined, 30); }
+    });
     window.addEventListener('popstate', () => { readURL(); current = null; applyTexts(); for (const v of VIEWS) loaded[v] = null; showView(state.view); });
   }
 

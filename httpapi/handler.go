@@ -1,8 +1,7 @@
 // Package httpapi is careergraph's HTTP front door: the routes (GraphiQL at /, the career explorer
-// at /explore, GraphQL at
-// /query, /healthz, /readyz), the middleware every response goes through (request IDs, the access
-// log, CORS, X-Content-Type-Options), the body limit and time limit of /query, GraphiQL with its
-// embedded example tabs, and the HTTP server with its timeouts.
+// at /explore, GraphQL at /query, /healthz, /readyz), the middleware every response goes through
+// (request IDs, the access log, CORS, X-Content-Type-Options), the body limit and time limit of
+// /query, GraphiQL with its embedded example tabs, and the HTTP server with its timeouts.
 package httpapi
 
 import (

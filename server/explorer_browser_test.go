@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -85,6 +87,37 @@ func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// screenshotSizes are the viewports of the screenshots: a desktop and a phone.
+var screenshotSizes = []struct {
+	name          string
+	width, height int64
+	phone         bool
+}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}}
+
+// screenshots saves the page as <view>-desktop.png and <view>-phone.png into the folder
+// $EXPLORER_SCREENSHOTS (scripts/explorer-screenshots); nothing when it is not set.
+func (p *page) screenshots(view string) {
+	p.t.Helper()
+	dir := os.Getenv("EXPLORER_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	for _, size := range screenshotSizes {
+		opts := []chromedp.EmulateViewportOption{}
+		if size.phone {
+			opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
+		}
+		p.do("resizing to "+size.name, chromedp.EmulateViewport(size.width, size.height, opts...))
+		// Two animation frames: the graphs have fitted themselves to the new size.
+		wait[bool](p, "the page to draw", `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+		if err := p.browser.Screenshot(filepath.Join(dir, view+"-"+size.name+".png")); err != nil {
+			p.t.Fatal(err)
+		}
+	}
+	p.do("resizing back", chromedp.EmulateViewport(screenshotSizes[0].width, screenshotSizes[0].height))
+	wait[bool](p, "the page to draw", `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+}
+
 // open loads the explorer at the URL and waits until it has read the server's schema and datasets.
 func (p *page) open(pageURL string) {
 	p.t.Helper()
@@ -160,10 +193,13 @@ func testExplorer(t *testing.T, store career.Store) {
 	p := &page{t: t, browser: browsertest.Start(t)}
 	p.open(srv.URL + explorer.Path)
 
+	p.screenshots("home")
+
 	// 1–2. Search as you type, the dataset beside the hit, and the card.
 	p.pick("#search-input", "#search-results", "developpeur back", seedBackEndName)
 	title := wait[string](p, "the card's title", `document.getElementById('profession-title').textContent === `+jsString(seedBackEndName)+` && document.getElementById('profession-title').textContent`)
 	qualities := wait[[]string](p, "the card's qualities", `(() => { const q = Array.from(document.querySelectorAll('#view-card .chips li'), li => li.textContent); return q.length ? q : false; })()`)
+	p.screenshots("card")
 	t.Run("search opens the seed card", func(t *testing.T) {
 		if title != seedBackEndName {
 			t.Errorf("title = %q, want %q", title, seedBackEndName)
@@ -181,6 +217,7 @@ func testExplorer(t *testing.T, store career.Store) {
 		const next = start.outgoers('node').map(n => n.data('label')).sort();
 		return cy.nodes().length === 7 && document.querySelectorAll('#graph-list li').length === 7 ? next : false;
 	})()`)
+	p.screenshots("graph")
 	t.Run("the graph shows its six next careers", func(t *testing.T) {
 		want := slices.Clone(wantNext)
 		slices.Sort(want)
@@ -197,6 +234,7 @@ func testExplorer(t *testing.T, store career.Store) {
 	missing := wait[[]string](p, "the step's missing skills", `(() => { const m = Array.from(document.querySelectorAll('#paths .path.shortest .gap .missing li'), li => li.firstChild.textContent); return m.length ? m : false; })()`)
 	drawn := wait[float64](p, "the path graph", `(() => { const cy = document.getElementById('path-graph')._cyreg; return cy && cy.cy.edges('.shortest').length; })()`)
 	deepLink := wait[string](p, "the URL", `location.href`)
+	p.screenshots("path")
 	t.Run("a path to the technical director is drawn with its steps", func(t *testing.T) {
 		want := []string{seedBackEndName, "Directeur·rice technique informatique"}
 		if !slices.Equal(steps, want) {
@@ -217,6 +255,7 @@ func testExplorer(t *testing.T, store career.Store) {
 	wait[bool](p, "the card's skills as chips", `document.querySelectorAll('#my-skills li').length > 0`)
 	p.do("matching", chromedp.Click(chromedp.CSS("#match-run")))
 	first := wait[[]string](p, "the match results", `(() => { const li = document.querySelector('#match-results li'); return li ? [li.dataset.id, li.querySelector('.score').textContent] : false; })()`)
+	p.screenshots("match")
 	t.Run("match me ranks the card first from its own skills", func(t *testing.T) {
 		if !slices.Equal(first, []string{seedBackEnd, "100 %"}) {
 			t.Errorf("first match = %q, want [%s 100 %%]", first, seedBackEnd)
@@ -226,6 +265,11 @@ func testExplorer(t *testing.T, store career.Store) {
 	// 6. The deep link of the path view reopens it.
 	p.open(deepLink)
 	reopened := wait[[]string](p, "the reopened path", `(() => { const s = Array.from(document.querySelectorAll('#paths .path.shortest .steps > li > button'), b => b.textContent); return s.length && document.getElementById('tab-path').getAttribute('aria-selected') === 'true' ? [document.getElementById('profession-title').textContent, ...s] : false; })()`)
+	if os.Getenv("EXPLORER_SCREENSHOTS") != "" {
+		p.do("opening the progression rings", chromedp.Click(chromedp.CSS("#tab-graph")), chromedp.Click(chromedp.CSS("#rings")))
+		wait[bool](p, "the rings", `document.querySelectorAll('#legend .ring').length === 3`)
+		p.screenshots("rings")
+	}
 	t.Run("a deep link reopens the same view", func(t *testing.T) {
 		u, err := url.Parse(deepLink)
 		if err != nil {

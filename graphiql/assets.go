@@ -140,7 +140,7 @@ func serveAsset(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Add("Vary", "Accept-Encoding")
 	body, etag := a.body, `"`+a.sha256Hex+`"`
-	if acceptsGzip(r) {
+	if AcceptsGzip(r) {
 		if gz := a.gzipBody(); gz != nil {
 			body, etag = gz, `"`+a.sha256Hex+`-gzip"`
 			h.Set("Content-Encoding", "gzip")
@@ -151,8 +151,9 @@ func serveAsset(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", noModTime, bytes.NewReader(body))
 }
 
-// acceptsGzip reports whether the request's Accept-Encoding lists gzip with a non-zero quality.
-func acceptsGzip(r *http.Request) bool {
+// AcceptsGzip reports whether the request's Accept-Encoding lists gzip with a non-zero quality.
+// Package explorer serves its files the same way.
+func AcceptsGzip(r *http.Request) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
 		coding, params, _ := strings.Cut(part, ";")
 		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") {

@@ -1,7 +1,7 @@
-// Package httpapi is careergraph's HTTP front door: the routes (GraphiQL at /, GraphQL at
-// /query, /healthz, /readyz), the middleware every response goes through (request IDs, the access
-// log, CORS, X-Content-Type-Options), the body limit and time limit of /query, GraphiQL with its
-// embedded example tabs, and the HTTP server with its timeouts.
+// Package httpapi is careergraph's HTTP front door: the routes (GraphiQL at /, the career explorer
+// at /explore, GraphQL at /query, /healthz, /readyz), the middleware every response goes through
+// (request IDs, the access log, CORS, X-Content-Type-Options), the body limit and time limit of
+// /query, GraphiQL with its embedded example tabs, and the HTTP server with its timeouts.
 package httpapi
 
 import (
@@ -14,6 +14,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/explorer"
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/graphiql"
 	"github.com/careergraph/careergraph/telemetry"
@@ -92,6 +93,9 @@ func NewHandler(o Options) http.Handler {
 		io.WriteString(w, "ready\n")
 	})
 	mux.Handle("/", graphiql.Handler("careergraph", queryPath, examples))
+	explore := explorer.Handler(queryPath)
+	mux.Handle(explorer.Path, explore)
+	mux.Handle(explorer.AssetsPath, explore)
 
 	corsOpts := corsOptions(o)
 	h := noSniff(requestID(observeRequests(o.Logger, o.Telemetry, o.AccessLogSample, cors.New(corsOpts).Handler(mux))))

@@ -592,9 +592,6 @@ func (r *reader) readRelations() error {
 	for _, u := range unknownSkill {
 		r.warn(t.WarnAt(u.first, "%d rows link skill %s, which is not in %s: skipped", u.rows, u.uri, fileSkillsEN))
 	}
-	for i := range r.occs {
-		slices.SortFunc(r.occs[i].reqs, r.compareRequirements)
-	}
 	return nil
 }
 
@@ -688,6 +685,15 @@ func (r *reader) dataset() *career.Dataset {
 		if s.nameLanguage == "fr" && (clean(s.enName) != "" || s.enDesc != "") {
 			d.Texts = append(d.Texts, career.Text{NodeID: s.id, Lang: langEN, Name: clean(s.enName), Description: s.enDesc})
 		}
+	}
+	// The requirements are ordered by the names the dataset gives, so after skills that share
+	// a name are told apart.
+	dataset.DisambiguateSkillNames(d)
+	for i := range r.skills {
+		r.skills[i].sortKey = career.SortKey(d.Skills[i].Name)
+	}
+	for i := range r.occs {
+		slices.SortFunc(r.occs[i].reqs, r.compareRequirements)
 	}
 	d.Groups = r.grp.groups()
 	nreq := 0

@@ -112,7 +112,7 @@ func TestTimeoutsStopWork(t *testing.T) {
 					t.Fatalf("error %+v, want every error TIMEOUT", e)
 				}
 			}
-			if want := "level=WARN msg=request method=POST path=/query status=200 codes=TIMEOUT duration="; !strings.Contains(logs.String(), want) {
+			if want := "level=WARN msg=request method=POST path=/query status=200 codes=TIMEOUT cost="; !strings.Contains(logs.String(), want) {
 				t.Errorf("the access log does not say %q:\n%s", want, logs.String())
 			}
 		})

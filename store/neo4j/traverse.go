@@ -351,7 +351,8 @@ func (s *Store) careerProgression(ctx context.Context, fromID string, maxSteps, 
 }
 
 // Warm has Neo4j plan the queries of the traversals ahead of the first request that needs
-// them: the two level queries and the lookup of professions by ID. They are short, and Neo4j
+// them: the two level queries, over the dataset's own moves and over own and inferred moves,
+// and the lookup of professions by ID. They are short, and Neo4j
 // plans each in milliseconds. Nothing is read (they run with nothing to find).
 func (s *Store) Warm(ctx context.Context) error {
 	if _, err := s.ProfessionsByID(ctx, []string{""}); err != nil {

@@ -1,0 +1,866 @@
+// Package infer computes the career moves the service infers for a dataset's professions
+// (career.InferredMove), beside the moves the dataset itself declares.
+//
+// For a profession p and another profession q of the same dataset, the score of the move p → q
+// is one weighted mean (Score) of eight signals, each 0..1:
+//
+//   - content: how alike p and q are — a weighted sum of cosine similarities over four
+//     feature blocks, each feature weighted by its rarity (IDF, ln(1 + n/df)): the skills
+//     (an essential requirement weighs twice an optional one), the tools, the words of the
+//     titles (name and alternative names) and the words of the tasks;
+//   - neighbours: the share of p's most similar professions (weighted by their similarity) whose
+//     own moves lead to q, or come from q (the moves of similar professions);
+//   - reverse: the dataset lists the move q → p;
+//   - own moves: how close q is to one of the moves the dataset lists for p;
+//   - co-target: the professions whose moves lead to p also lead to q: 1 - exp(-c), c the sum,
+//     over the professions r with moves r → p and r → q, of 1 over the number of r's other
+//     moves;
+//   - related: another dataset's move reached through the equivalences (for ESCO, O*NET's
+//     related occupations through the official ESCO–O*NET crosswalk), nearer the top of the
+//     other dataset's list scoring higher;
+//   - group: the narrowest occupation group p and q share, deeper scoring higher;
+//   - interest: how well q's Holland code fits p's (career.RiasecScore).
+//
+// A signal the dataset cannot have (no moves, no groups, no interest codes, nothing lent) is
+// left out of the mean. The candidates of p are the professions sharing a feature with it, those
+// the collaborative and lent signals reach, and the members of its narrowest groups; p itself
+// and p's own moves never are. Words (of titles and tasks) found in more than a tenth of the
+// professions of a large dataset (see commonDF) are dropped: they tell little apart and would
+// make the sparse product quadratic.
+//
+// Kind is PROGRESSION when the curated moves that support the inference (the moves of similar
+// professions toward q, p's own moves near q, the lent moves; a reverse move counting against)
+// are PROGRESSION for more than half of their weight, LATERAL otherwise. Basis names the (at
+// most two) signals that weigh most in the score, e.g. "shares 9 of its 12 essential skills;
+// ROME lists the reverse move".
+package infer
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
+)
+
+// The number of inferred moves per profession.
+const (
+	// DefaultPerProfession is the number of moves inferred per profession when Options does not
+	// say.
+	DefaultPerProfession = 10
+	// MaxPerProfession is the most moves Options may ask for per profession.
+	MaxPerProfession = 50
+)
+
+// Options says how many moves to infer, and what another dataset lends.
+type Options struct {
+	// PerProfession is the number of moves inferred per profession, 1..MaxPerProfession; 0 means
+	// DefaultPerProfession.
+	PerProfession int
+	// Label names the dataset in the basis of a move, e.g. "ROME" ("ROME lists the reverse
+	// move"); "" reads "the dataset".
+	Label string
+	// Lent are another dataset's moves, reached through the dataset's equivalences; nil when
+	// none are lent.
+	Lent *Lent
+}
+
+// Lent are the career moves of another dataset that a dataset reaches through its
+// equivalences to that dataset's professions: O*NET's related occupations for ESCO, through the
+// ESCO–O*NET crosswalk.
+type Lent struct {
+	// Label names the other dataset in a basis, e.g. "O*NET".
+	Label string
+	// Via names the equivalences in a basis, e.g. "the ESCO–O*NET crosswalk".
+	Via string
+	// Moves are the other dataset's moves, each profession's in the dataset's order (most
+	// related first).
+	Moves []career.Move
+}
+
+// perProfession returns the number of moves opts asks for, or an error saying the range.
+func (opts Options) perProfession() (int, error) {
+	switch {
+	case opts.PerProfession == 0:
+		return DefaultPerProfession, nil
+	case opts.PerProfession < 1 || opts.PerProfession > MaxPerProfession:
+		return 0, career.Errorf(career.EINVALID, "inferred moves per profession %d: want 1 to %d", opts.PerProfession, MaxPerProfession)
+	}
+	return opts.PerProfession, nil
+}
+
+// label returns the dataset's name in a basis.
+func (opts Options) label() string {
+	if opts.Label == "" {
+		return "the dataset"
+	}
+	return opts.Label
+}
+
+// The feature blocks of the content signal.
+const (
+	blockSkills = iota
+	blockTools
+	blockTitles
+	blockTasks
+	numBlocks
+)
+
+// blockWeight is the weight of each block in the content signal; the blocks a dataset has
+// share the content signal in these proportions.
+var blockWeight = [numBlocks]float64{blockSkills: 0.5, blockTools: 0.1, blockTitles: 0.25, blockTasks: 0.15}
+
+// The signals of the score.
+const (
+	sigContent = iota
+	sigNeighbours
+	sigReverse
+	sigOwnMoves
+	sigCoTarget
+	sigLent
+	sigGroup
+	sigInterest
+	numSignals
+)
+
+// signalWeight is the relative weight of each signal in the score (see the package doc): the
+// signals a dataset has share the score in these proportions. Tuned with cmd/evaluate.
+var signalWeight = [numSignals]float64{
+	sigContent:    0.3,
+	sigNeighbours: 0.4,
+	sigReverse:    0.1,
+	sigOwnMoves:   0.05,
+	sigCoTarget:   0.5,
+	sigLent:       0.15,
+	sigGroup:      0.1,
+	sigInterest:   0.02,
+}
+
+// Tuning of the signals.
+const (
+	// neighbourCount is the number of most similar professions whose moves the neighbours signal
+	// reads, and whose neighbours the own-moves signal reads.
+	neighbourCount = 20
+	// reverseNeighbourWeight is how much a similar profession's incoming move q → n counts in the
+	// neighbours signal, against 1 for its outgoing move n → q.
+	reverseNeighbourWeight = 0.5
+	// lentDepth is the number of a lent profession's moves that score above 0: the move at
+	// position i (from 1) scores 1 - (i-1)/lentDepth.
+	lentDepth = 20
+	// maxFeatureShare and minCommonDF set commonDF.
+	maxFeatureShare = 0.1
+	minCommonDF     = 50
+	// minWordLen is the fewest letters a word of a title or task needs to be a feature.
+	minWordLen = 3
+	// minBasisShare is the least share of the score a second signal needs to be named in the
+	// basis.
+	minBasisShare = 0.2
+	// scoreScale rounds scores to 3 decimals, so that both stores hold the same numbers.
+	scoreScale = 1000
+)
+
+// commonDF is the highest number of professions a feature may belong to and still count, in a
+// dataset of n professions: a tenth of them, but never fewer than minCommonDF.
+func commonDF(n int) int { return max(int(maxFeatureShare*float64(n)), minCommonDF) }
+
+// entry is one weight of a sparse vector: a feature (or a profession, in a posting list).
+type entry struct {
+	i int32
+	w float32
+}
+
+// index is what Moves reads of a dataset, by profession position.
+type index struct {
+	d       *career.Dataset
+	n       int
+	pos     map[string]int32
+	sortKey []string
+	// vec are the professions' unit vectors per block; post the posting lists per feature.
+	vec  [numBlocks][][]entry
+	post [numBlocks][][]entry
+	// hasBlock says which blocks the dataset has features in.
+	hasBlock [numBlocks]bool
+	// skills are the professions' skills (skill positions) and which of them are essential.
+	skills    [][]int32
+	essential [][]bool
+	numSkills int
+	tools     [][]int32
+	out, in   [][]move
+	// groups are the professions' narrowest groups, each as its chain up to a top group.
+	groups    [][][]string
+	groupName map[string]string
+	members   map[string][]int32
+	interest  []string
+	// lent are the lent moves reached from each profession, in order of first reach.
+	lent [][]lentMove
+}
+
+// move is a curated move to (or from) a profession position.
+type move struct {
+	p    int32
+	kind career.MoveKind
+}
+
+// lentMove is a target reached through a lent move, with the signal's value and the move's kind.
+type lentMove struct {
+	p    int32
+	v    float64
+	kind career.MoveKind
+}
+
+// Moves infers up to opts.PerProfession moves for every profession of d, toward other
+// professions of d, by profession in d's order, then best first (see the package doc). It never
+// proposes a profession's own move nor the profession itself.
+func Moves(ctx context.Context, d *career.Dataset, opts Options) ([]career.InferredMove, error) {
+	k, err := opts.perProfession()
+	if err != nil {
+		return nil, err
+	}
+	x, err := newIndex(ctx, d, opts.Lent)
+	if err != nil {
+		return nil, err
+	}
+	knn, err := x.neighbours(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := newScorer(x, knn, opts)
+	var out []career.InferredMove
+	for p := range x.n {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("infer moves of %s: %w", d.Info.Name, err)
+		}
+		out = append(out, s.moves(int32(p), k)...)
+	}
+	return out, nil
+}
+
+// newIndex reads d into an index: the sparse vectors, posting lists, moves, groups, interests
+// and the lent moves.
+func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error) {
+	n := len(d.Professions)
+	x := &index{d: d, n: n, pos: make(map[string]int32, n), sortKey: make([]string, n)}
+	for i, p := range d.Professions {
+		x.pos[p.ID] = int32(i)
+		x.sortKey[i] = career.SortKey(p.Name)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("infer moves of %s: %w", d.Info.Name, err)
+	}
+	raw := [numBlocks][]map[string]float64{}
+	for b := range raw {
+		raw[b] = make([]map[string]float64, n)
+		for i := range raw[b] {
+			raw[b][i] = map[string]float64{}
+		}
+	}
+	skillPos := make(map[string]int32, len(d.Skills))
+	for i, s := range d.Skills {
+		skillPos[s.ID] = int32(i)
+	}
+	x.numSkills = len(d.Skills)
+	x.skills, x.essential = make([][]int32, n), make([][]bool, n)
+	for _, r := range d.Requirements {
+		p, ok := x.pos[r.ProfessionID]
+		s, known := skillPos[r.SkillID]
+		if !ok || !known {
+			continue
+		}
+		f := raw[blockSkills][p]
+		if _, dup := f[r.SkillID]; !dup {
+			x.skills[p] = append(x.skills[p], s)
+			x.essential[p] = append(x.essential[p], r.Importance == career.Essential)
+		} else if r.Importance == career.Essential {
+			x.essential[p][slices.Index(x.skills[p], s)] = true
+		}
+		f[r.SkillID] = max(f[r.SkillID], r.Importance.Weight())
+	}
+	toolPos := make(map[string]int32, len(d.Tools))
+	for i, t := range d.Tools {
+		toolPos[t.ID] = int32(i)
+	}
+	x.tools = make([][]int32, n)
+	for _, u := range d.ToolUses {
+		p, ok := x.pos[u.ProfessionID]
+		t, known := toolPos[u.TargetID]
+		if !ok || !known {
+			continue
+		}
+		if _, dup := raw[blockTools][p][u.TargetID]; !dup {
+			x.tools[p] = append(x.tools[p], t)
+		}
+		raw[blockTools][p][u.TargetID] = 1
+	}
+	for i, p := range d.Professions {
+		addWords(raw[blockTitles][i], p.Name)
+		for _, a := range p.AlternativeNames {
+			addWords(raw[blockTitles][i], a)
+		}
+		for _, t := range p.Tasks {
+			addWords(raw[blockTasks][i], t)
+		}
+	}
+	for b := range numBlocks {
+		x.vectors(b, raw[b])
+		raw[b] = nil
+	}
+	x.out, x.in = make([][]move, n), make([][]move, n)
+	for _, m := range d.Moves {
+		f, ok := x.pos[m.FromID]
+		t, known := x.pos[m.ToID]
+		if !ok || !known || f == t {
+			continue
+		}
+		x.out[f] = append(x.out[f], move{p: t, kind: m.Kind})
+		x.in[t] = append(x.in[t], move{p: f, kind: m.Kind})
+	}
+	x.readGroups()
+	x.interest = make([]string, n)
+	for _, in := range d.Interests {
+		if p, ok := x.pos[in.ProfessionID]; ok {
+			x.interest[p] = in.Code
+		}
+	}
+	x.readLent(lent)
+	return x, nil
+}
+
+// addWords adds the words of text (folded, minWordLen letters or more) to a feature set.
+func addWords(f map[string]float64, text string) {
+	for _, w := range textsearch.Tokens(textsearch.Fold(text)) {
+		if utf8.RuneCountInString(w) >= minWordLen {
+			f[w] = 1
+		}
+	}
+}
+
+// vectors turns the raw feature weights of block b into unit vectors weighted by IDF, and their
+// posting lists, leaving out the words (of titles and tasks) of more than commonDF professions.
+func (x *index) vectors(b int, raw []map[string]float64) {
+	df := map[string]int{}
+	for _, f := range raw {
+		for k := range f {
+			df[k]++
+		}
+	}
+	limit := x.n
+	if b == blockTitles || b == blockTasks {
+		limit = commonDF(x.n)
+	}
+	feature := map[string]int32{}
+	x.vec[b] = make([][]entry, x.n)
+	for p, f := range raw {
+		keys := make([]string, 0, len(f))
+		for k := range f {
+			if df[k] <= limit {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		var norm float64
+		v := make([]entry, 0, len(keys))
+		for _, k := range keys {
+			id, ok := feature[k]
+			if !ok {
+				id = int32(len(feature))
+				feature[k] = id
+			}
+			w := f[k] * math.Log(1+float64(x.n)/float64(df[k]))
+			norm += w * w
+			v = append(v, entry{i: id, w: float32(w)})
+		}
+		for i := range v {
+			v[i].w = float32(float64(v[i].w) / math.Sqrt(norm))
+		}
+		x.vec[b][p] = v
+	}
+	x.post[b] = make([][]entry, len(feature))
+	for p, v := range x.vec[b] {
+		for _, e := range v {
+			x.post[b][e.i] = append(x.post[b][e.i], entry{i: int32(p), w: e.w})
+		}
+	}
+	x.hasBlock[b] = len(feature) > 0
+}
+
+// readGroups reads the professions' narrowest groups as chains up to a top group, and the
+// members of each group.
+func (x *index) readGroups() {
+	broader := make(map[string]string, len(x.d.Groups))
+	x.groupName = make(map[string]string, len(x.d.Groups))
+	for _, g := range x.d.Groups {
+		broader[g.ID] = g.BroaderID
+		x.groupName[g.ID] = g.Name
+	}
+	x.groups = make([][][]string, x.n)
+	x.members = map[string][]int32{}
+	for _, m := range x.d.GroupMembers {
+		p, ok := x.pos[m.ProfessionID]
+		if !ok {
+			continue
+		}
+		chain := []string{m.TargetID}
+		for b := broader[m.TargetID]; b != "" && !slices.Contains(chain, b); b = broader[b] {
+			chain = append(chain, b)
+		}
+		x.groups[p] = append(x.groups[p], chain)
+		x.members[m.TargetID] = append(x.members[m.TargetID], p)
+	}
+}
+
+// readLent reads the lent moves each profession reaches: p ≡ o (an equivalence), o → o' (the
+// i-th lent move of o), o' ≡ q; the best value per target, in order of first reach.
+func (x *index) readLent(lent *Lent) {
+	x.lent = make([][]lentMove, x.n)
+	if lent == nil || len(lent.Moves) == 0 {
+		return
+	}
+	equiv := map[string][]int32{}
+	for _, e := range x.d.Equivalences {
+		if p, ok := x.pos[e.FromID]; ok {
+			equiv[e.ToID] = append(equiv[e.ToID], p)
+		}
+	}
+	rank := map[string]int{}
+	for _, m := range lent.Moves {
+		rank[m.FromID]++
+		v := 1 - float64(rank[m.FromID]-1)/lentDepth
+		if v <= 0 {
+			continue
+		}
+		for _, p := range equiv[m.FromID] {
+			for _, q := range equiv[m.ToID] {
+				if q == p {
+					continue
+				}
+				if i := slices.IndexFunc(x.lent[p], func(l lentMove) bool { return l.p == q }); i >= 0 {
+					if v > x.lent[p][i].v {
+						x.lent[p][i].v, x.lent[p][i].kind = v, m.Kind
+					}
+					continue
+				}
+				x.lent[p] = append(x.lent[p], lentMove{p: q, v: v, kind: m.Kind})
+			}
+		}
+	}
+}
+
+// contentWeights returns the weights of the blocks the dataset has, summing to 1.
+func (x *index) contentWeights() [numBlocks]float64 {
+	var w [numBlocks]float64
+	var sum float64
+	for b := range numBlocks {
+		if x.hasBlock[b] {
+			w[b] = blockWeight[b]
+			sum += w[b]
+		}
+	}
+	for b := range w {
+		if sum > 0 {
+			w[b] /= sum
+		}
+	}
+	return w
+}
+
+// similarity accumulates the content signal of p toward every profession sharing a feature
+// with it into acc (per block, weighted) and total, and returns the professions touched (each
+// once, p included when it has features).
+func (x *index) similarity(p int32, w [numBlocks]float64, acc *[numBlocks][]float64, total []float64, touched []int32) []int32 {
+	for b := range numBlocks {
+		if w[b] == 0 {
+			continue
+		}
+		for _, e := range x.vec[b][p] {
+			for _, o := range x.post[b][e.i] {
+				v := float64(e.w) * float64(o.w) * w[b]
+				if total[o.i] == 0 {
+					touched = append(touched, o.i)
+				}
+				acc[b][o.i] += v
+				total[o.i] += v
+			}
+		}
+	}
+	return touched
+}
+
+// neighbour is a similar profession and its content similarity.
+type neighbour struct {
+	p   int32
+	sim float64
+}
+
+// neighbours returns each profession's neighbourCount most similar professions (content
+// signal), most similar first, then by position.
+func (x *index) neighbours(ctx context.Context) ([][]neighbour, error) {
+	w := x.contentWeights()
+	var acc [numBlocks][]float64
+	for b := range acc {
+		acc[b] = make([]float64, x.n)
+	}
+	total := make([]float64, x.n)
+	knn := make([][]neighbour, x.n)
+	var touched []int32
+	for p := range int32(x.n) {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("infer moves of %s: %w", x.d.Info.Name, err)
+		}
+		touched = x.similarity(p, w, &acc, total, touched[:0])
+		var ns []neighbour
+		for _, q := range touched {
+			if q != p {
+				ns = append(ns, neighbour{p: q, sim: total[q]})
+			}
+			total[q] = 0
+			for b := range acc {
+				acc[b][q] = 0
+			}
+		}
+		slices.SortFunc(ns, func(a, b neighbour) int {
+			if a.sim != b.sim {
+				if a.sim > b.sim {
+					return -1
+				}
+				return 1
+			}
+			return int(a.p - b.p)
+		})
+		knn[p] = slices.Clip(ns[:min(len(ns), neighbourCount)])
+	}
+	return knn, nil
+}
+
+// scorer scores the candidates of one profession after the other, reusing its arrays.
+type scorer struct {
+	x       *index
+	knn     [][]neighbour
+	opts    Options
+	content [numBlocks]float64
+	signal  [numSignals]float64
+	acc     [numBlocks][]float64
+	total   []float64
+	val     [numSignals][]float64
+	progW   []float64
+	kindW   []float64
+	mark    []bool
+	skill   []bool
+}
+
+// newScorer prepares a scorer: the weights of the signals the dataset has, summing to 1.
+func newScorer(x *index, knn [][]neighbour, opts Options) *scorer {
+	s := &scorer{x: x, knn: knn, opts: opts, content: x.contentWeights()}
+	has := [numSignals]bool{sigContent: true}
+	has[sigNeighbours] = len(x.d.Moves) > 0
+	has[sigReverse] = has[sigNeighbours]
+	has[sigOwnMoves] = has[sigNeighbours]
+	has[sigCoTarget] = has[sigNeighbours]
+	has[sigLent] = opts.Lent != nil && len(opts.Lent.Moves) > 0
+	has[sigGroup] = len(x.d.GroupMembers) > 0
+	has[sigInterest] = len(x.d.Interests) > 0
+	var sum float64
+	for i := range numSignals {
+		if has[i] {
+			s.signal[i] = signalWeight[i]
+			sum += signalWeight[i]
+		}
+	}
+	for i := range s.signal {
+		s.signal[i] /= sum
+	}
+	for b := range s.acc {
+		s.acc[b] = make([]float64, x.n)
+	}
+	for i := range s.val {
+		s.val[i] = make([]float64, x.n)
+	}
+	s.total, s.progW, s.kindW, s.mark = make([]float64, x.n), make([]float64, x.n), make([]float64, x.n), make([]bool, x.n)
+	s.skill = make([]bool, x.numSkills)
+	return s
+}
+
+// candidate is a scored move of the profession being scored.
+type candidate struct {
+	p     int32
+	score float64
+}
+
+// moves returns the k best inferred moves of profession p.
+func (s *scorer) moves(p int32, k int) []career.InferredMove {
+	x := s.x
+	var touched []int32
+	touch := func(q int32) {
+		if !s.mark[q] {
+			s.mark[q] = true
+			touched = append(touched, q)
+		}
+	}
+	sim := x.similarity(p, s.content, &s.acc, s.total, nil)
+	for _, q := range sim {
+		s.val[sigContent][q] = s.total[q]
+		touch(q)
+	}
+	var simSum float64
+	for _, nb := range s.knn[p] {
+		simSum += nb.sim
+	}
+	for _, nb := range s.knn[p] {
+		for _, m := range x.out[nb.p] {
+			s.val[sigNeighbours][m.p] += nb.sim / simSum
+			s.addKind(m.p, nb.sim, m.kind == career.MoveProgression)
+			touch(m.p)
+		}
+		for _, m := range x.in[nb.p] {
+			s.val[sigNeighbours][m.p] += reverseNeighbourWeight * nb.sim / simSum
+			touch(m.p)
+		}
+	}
+	for _, m := range x.in[p] {
+		s.val[sigReverse][m.p] = 1
+		s.addKind(m.p, 1, false) // q → p, lateral or a step up to p: p → q is no step up
+		touch(m.p)
+	}
+	for _, r := range x.in[p] {
+		for _, m := range x.out[r.p] {
+			if m.p != p {
+				s.val[sigCoTarget][m.p] += 1 / float64(len(x.out[r.p])-1)
+				touch(m.p)
+			}
+		}
+	}
+	for _, m := range x.out[p] {
+		for _, nb := range s.knn[m.p] {
+			if nb.sim > s.val[sigOwnMoves][nb.p] {
+				s.val[sigOwnMoves][nb.p] = nb.sim
+			}
+			s.addKind(nb.p, nb.sim, m.kind == career.MoveProgression)
+			touch(nb.p)
+		}
+	}
+	for _, l := range x.lent[p] {
+		s.val[sigLent][l.p] = l.v
+		s.addKind(l.p, l.v, l.kind == career.MoveProgression)
+		touch(l.p)
+	}
+	for _, chain := range x.groups[p] {
+		for _, q := range x.members[chain[0]] {
+			touch(q)
+		}
+	}
+	for _, q := range touched {
+		s.val[sigCoTarget][q] = 1 - math.Exp(-s.val[sigCoTarget][q])
+	}
+	own := map[int32]bool{p: true}
+	for _, m := range x.out[p] {
+		own[m.p] = true
+	}
+	cands := make([]candidate, 0, len(touched))
+	for _, q := range touched {
+		if own[q] {
+			continue
+		}
+		s.val[sigGroup][q] = x.groupSignal(p, q)
+		if x.interest[p] != "" && x.interest[q] != "" {
+			s.val[sigInterest][q] = career.RiasecScore(x.interest[p], x.interest[q])
+		}
+		cands = append(cands, candidate{p: q, score: s.score(q)})
+	}
+	slices.SortFunc(cands, func(a, b candidate) int {
+		return career.CompareRanked(
+			career.Ranked{Score: a.score, SortKey: x.sortKey[a.p], ID: x.d.Professions[a.p].ID},
+			career.Ranked{Score: b.score, SortKey: x.sortKey[b.p], ID: x.d.Professions[b.p].ID})
+	})
+	out := make([]career.InferredMove, 0, min(k, len(cands)))
+	for _, c := range cands[:min(k, len(cands))] {
+		out = append(out, career.InferredMove{
+			FromID: x.d.Professions[p].ID, ToID: x.d.Professions[c.p].ID,
+			Kind: s.kind(c.p), Score: c.score, Basis: s.basis(p, c.p),
+		})
+	}
+	for _, q := range touched {
+		s.mark[q] = false
+		s.total[q], s.progW[q], s.kindW[q] = 0, 0, 0
+		for b := range s.acc {
+			s.acc[b][q] = 0
+		}
+		for i := range s.val {
+			s.val[i][q] = 0
+		}
+	}
+	return out
+}
+
+// addKind counts weight w of curated evidence for the move toward q, PROGRESSION or not.
+func (s *scorer) addKind(q int32, w float64, progression bool) {
+	s.kindW[q] += w
+	if progression {
+		s.progW[q] += w
+	}
+}
+
+// kind is PROGRESSION when more than half of the curated evidence toward q is.
+func (s *scorer) kind(q int32) career.MoveKind {
+	if s.kindW[q] > 0 && s.progW[q] > s.kindW[q]/2 {
+		return career.MoveProgression
+	}
+	return career.MoveLateral
+}
+
+// score is the weighted mean of the signals toward q, rounded to 3 decimals, in 0..1.
+func (s *scorer) score(q int32) float64 {
+	var v float64
+	for i := range numSignals {
+		v += s.signal[i] * min(s.val[i][q], 1)
+	}
+	return math.Round(min(max(v, 0), 1)*scoreScale) / scoreScale
+}
+
+// groupSignal is the depth of the deepest group p and q share, over the depth of p's group
+// (both counted from 1 at the top): 1 for p's narrowest group, 0 for none.
+func (x *index) groupSignal(p, q int32) float64 {
+	var best float64
+	for _, cp := range x.groups[p] {
+		for _, cq := range x.groups[q] {
+			for i, g := range cp {
+				if slices.Contains(cq, g) {
+					best = max(best, float64(len(cp)-i)/float64(len(cp)))
+					break
+				}
+			}
+		}
+	}
+	return best
+}
+
+// basis says why the move p → q is suggested: the signal that weighs most in its score, and
+// the second one when it weighs at least minBasisShare of the score.
+func (s *scorer) basis(p, q int32) string {
+	type part struct {
+		sig int
+		v   float64
+	}
+	parts := make([]part, 0, numSignals)
+	var sum float64
+	for i := range numSignals {
+		if v := s.signal[i] * min(s.val[i][q], 1); v > 0 {
+			parts = append(parts, part{sig: i, v: v})
+			sum += v
+		}
+	}
+	if len(parts) == 0 {
+		return "in the same occupation group"
+	}
+	slices.SortStableFunc(parts, func(a, b part) int {
+		if a.v > b.v {
+			return -1
+		}
+		if a.v < b.v {
+			return 1
+		}
+		return 0
+	})
+	phrases := []string{s.phrase(parts[0].sig, p, q)}
+	if len(parts) > 1 && parts[1].v >= minBasisShare*sum {
+		phrases = append(phrases, s.phrase(parts[1].sig, p, q))
+	}
+	return strings.Join(phrases, "; ")
+}
+
+// phrase is a signal's part of a basis.
+func (s *scorer) phrase(sig int, p, q int32) string {
+	x := s.x
+	switch sig {
+	case sigContent:
+		return s.contentPhrase(p, q)
+	case sigNeighbours:
+		n := 0
+		for _, nb := range s.knn[p] {
+			if slices.ContainsFunc(x.out[nb.p], func(m move) bool { return m.p == q }) ||
+				slices.ContainsFunc(x.in[nb.p], func(m move) bool { return m.p == q }) {
+				n++
+			}
+		}
+		return fmt.Sprintf("%s links it to %d of the %d most similar professions", s.opts.label(), n, len(s.knn[p]))
+	case sigReverse:
+		return s.opts.label() + " lists the reverse move"
+	case sigOwnMoves:
+		return "close to a move " + s.opts.label() + " lists"
+	case sigCoTarget:
+		return s.opts.label() + " lists both as moves of the same professions"
+	case sigLent:
+		return s.opts.Lent.Label + " related occupation, via " + s.opts.Lent.Via
+	case sigGroup:
+		for _, cp := range x.groups[p] {
+			for _, g := range cp {
+				for _, cq := range x.groups[q] {
+					if slices.Contains(cq, g) {
+						return "in the same group: " + x.groupName[g]
+					}
+				}
+			}
+		}
+	case sigInterest:
+		return "interest code " + x.interest[q] + " close to " + x.interest[p]
+	}
+	return ""
+}
+
+// contentPhrase names the content block that weighs most toward q: its shared skills (essential
+// ones when q has some), tools, or similar titles or tasks.
+func (s *scorer) contentPhrase(p, q int32) string {
+	x := s.x
+	best := blockSkills
+	for b := range numBlocks {
+		if s.acc[b][q] > s.acc[best][q] {
+			best = b
+		}
+	}
+	switch best {
+	case blockTools:
+		return "shares " + s.share(x.tools[p], x.tools[q]) + " tools"
+	case blockTitles:
+		return "a similar title"
+	case blockTasks:
+		return "similar tasks"
+	}
+	for _, sk := range x.skills[p] {
+		s.skill[sk] = true
+	}
+	defer func() {
+		for _, sk := range x.skills[p] {
+			s.skill[sk] = false
+		}
+	}()
+	var shared, all, sharedEss, ess int
+	for i, sk := range x.skills[q] {
+		all++
+		if s.skill[sk] {
+			shared++
+		}
+		if x.essential[q][i] {
+			ess++
+			if s.skill[sk] {
+				sharedEss++
+			}
+		}
+	}
+	if ess > 0 && sharedEss > 0 {
+		return fmt.Sprintf("shares %d of its %d essential skills", sharedEss, ess)
+	}
+	return fmt.Sprintf("shares %d of its %d skills", shared, all)
+}
+
+// share says how many of q's items (tools) p shares: "3 of its 8".
+func (s *scorer) share(p, q []int32) string {
+	n := 0
+	for _, t := range q {
+		if slices.Contains(p, t) {
+			n++
+		}
+	}
+	return fmt.Sprintf("%d of its %d", n, len(q))
+}

@@ -36,11 +36,15 @@
 package infer
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/career"
@@ -228,13 +232,31 @@ func Moves(ctx context.Context, d *career.Dataset, opts Options) ([]career.Infer
 	if err != nil {
 		return nil, err
 	}
-	s := newScorer(x, knn, opts)
+	// The professions are scored by GOMAXPROCS workers, each with its own scorer, worker w taking
+	// the professions w, w+W, w+2W, ...; the moves are then joined in the dataset's order.
+	workers := runtime.GOMAXPROCS(0)
+	per := make([][]career.InferredMove, x.n)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			s := newScorer(x, knn, opts)
+			for p := w; p < x.n; p += workers {
+				if err := ctx.Err(); err != nil {
+					errs[w] = fmt.Errorf("infer moves of %s: %w", d.Info.Name, err)
+					return
+				}
+				per[p] = s.moves(int32(p), k)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	var out []career.InferredMove
-	for p := range x.n {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("infer moves of %s: %w", d.Info.Name, err)
-		}
-		out = append(out, s.moves(int32(p), k)...)
+	for _, ms := range per {
+		out = append(out, ms...)
 	}
 	return out, nil
 }
@@ -408,7 +430,9 @@ func (x *index) readGroups() {
 			chain = append(chain, b)
 		}
 		x.groups[p] = append(x.groups[p], chain)
-		x.members[m.TargetID] = append(x.members[m.TargetID], p)
+		for _, g := range chain {
+			x.members[g] = append(x.members[g], p)
+		}
 	}
 }
 
@@ -511,28 +535,34 @@ func (x *index) neighbours(ctx context.Context) ([][]neighbour, error) {
 			return nil, fmt.Errorf("infer moves of %s: %w", x.d.Info.Name, err)
 		}
 		touched = x.similarity(p, w, &acc, total, touched[:0])
-		var ns []neighbour
+		ns := make([]neighbour, 0, neighbourCount+1)
 		for _, q := range touched {
-			if q != p {
-				ns = append(ns, neighbour{p: q, sim: total[q]})
+			if q != p && (len(ns) < neighbourCount || total[q] >= ns[len(ns)-1].sim) {
+				nb := neighbour{p: q, sim: total[q]}
+				i, _ := slices.BinarySearchFunc(ns, nb, compareNeighbours)
+				if i < neighbourCount {
+					ns = slices.Insert(ns, i, nb)[:min(len(ns)+1, neighbourCount)]
+				}
 			}
 			total[q] = 0
 			for b := range acc {
 				acc[b][q] = 0
 			}
 		}
-		slices.SortFunc(ns, func(a, b neighbour) int {
-			if a.sim != b.sim {
-				if a.sim > b.sim {
-					return -1
-				}
-				return 1
-			}
-			return int(a.p - b.p)
-		})
-		knn[p] = slices.Clip(ns[:min(len(ns), neighbourCount)])
+		knn[p] = slices.Clip(ns)
 	}
 	return knn, nil
+}
+
+// compareNeighbours orders neighbours most similar first, then by position.
+func compareNeighbours(a, b neighbour) int {
+	if a.sim != b.sim {
+		if a.sim > b.sim {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(a.p, b.p)
 }
 
 // scorer scores the candidates of one profession after the other, reusing its arrays.
@@ -646,19 +676,33 @@ func (s *scorer) moves(p int32, k int) []career.InferredMove {
 		s.addKind(l.p, l.v, l.kind == career.MoveProgression)
 		touch(l.p)
 	}
-	for _, chain := range x.groups[p] {
-		for _, q := range x.members[chain[0]] {
-			touch(q)
+	own := map[int32]bool{p: true}
+	for _, m := range x.out[p] {
+		own[m.p] = true
+	}
+	// The members of p's narrowest groups are candidates; when nothing else is, those of the
+	// broader groups, one level after the other.
+	for level := 0; ; level++ {
+		more := false
+		for _, chain := range x.groups[p] {
+			if level < len(chain) {
+				more = true
+				for _, q := range x.members[chain[level]] {
+					touch(q)
+				}
+			}
+		}
+		if !more || slices.ContainsFunc(touched, func(q int32) bool { return !own[q] }) {
+			break
 		}
 	}
 	for _, q := range touched {
 		s.val[sigCoTarget][q] = 1 - math.Exp(-s.val[sigCoTarget][q])
 	}
-	own := map[int32]bool{p: true}
-	for _, m := range x.out[p] {
-		own[m.p] = true
+	rank := func(c candidate) career.Ranked {
+		return career.Ranked{Score: c.score, SortKey: x.sortKey[c.p], ID: x.d.Professions[c.p].ID}
 	}
-	cands := make([]candidate, 0, len(touched))
+	cands := make([]candidate, 0, k+1)
 	for _, q := range touched {
 		if own[q] {
 			continue
@@ -667,13 +711,15 @@ func (s *scorer) moves(p int32, k int) []career.InferredMove {
 		if x.interest[p] != "" && x.interest[q] != "" {
 			s.val[sigInterest][q] = career.RiasecScore(x.interest[p], x.interest[q])
 		}
-		cands = append(cands, candidate{p: q, score: s.score(q)})
+		c := candidate{p: q, score: s.score(q)}
+		if len(cands) == k && c.score < cands[k-1].score {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(cands, c, func(a, b candidate) int { return career.CompareRanked(rank(a), rank(b)) })
+		if i < k {
+			cands = slices.Insert(cands, i, c)[:min(len(cands)+1, k)]
+		}
 	}
-	slices.SortFunc(cands, func(a, b candidate) int {
-		return career.CompareRanked(
-			career.Ranked{Score: a.score, SortKey: x.sortKey[a.p], ID: x.d.Professions[a.p].ID},
-			career.Ranked{Score: b.score, SortKey: x.sortKey[b.p], ID: x.d.Professions[b.p].ID})
-	})
 	out := make([]career.InferredMove, 0, min(k, len(cands)))
 	for _, c := range cands[:min(k, len(cands))] {
 		out = append(out, career.InferredMove{

@@ -204,3 +204,102 @@ func Evaluate(ctx context.Context, d *career.Dataset, opts Options, share float6
 	}
 	return Evaluation{Inferred: Measure(Ranked(moves), held), Baseline: Measure(base, held)}, nil
 }
+
+// The seeds the evaluation runs on.
+const (
+	// TuningFirstSeed and TuningSeeds are the seeds on which the signals' weights and tuning
+	// constants were chosen (cmd/evaluate -seed 101 -seeds 5): 101 to 105. The figures the
+	// project reports are measured on other seeds (DefaultFirstSeed on), never on these.
+	TuningFirstSeed, TuningSeeds = 101, 5
+	// DefaultFirstSeed and DefaultSeeds are the seeds the evaluation reports by default: 1 to 5.
+	DefaultFirstSeed, DefaultSeeds = 1, 5
+	// MaxSeeds is the most seeds one evaluation runs.
+	MaxSeeds = 100
+)
+
+// Seeds returns the n seeds first, first+1, ..., or an error saying the range of n.
+func Seeds(first uint64, n int) ([]uint64, error) {
+	if n < 1 || n > MaxSeeds {
+		return nil, career.Errorf(career.EINVALID, "seeds %d: want 1 to %d", n, MaxSeeds)
+	}
+	seeds := make([]uint64, n)
+	for i := range seeds {
+		seeds[i] = first + uint64(i)
+	}
+	return seeds, nil
+}
+
+// Tuned says whether one of seeds is a tuning seed (TuningFirstSeed on): figures measured on
+// it are optimistic.
+func Tuned(seeds []uint64) bool {
+	return slices.ContainsFunc(seeds, func(s uint64) bool { return s >= TuningFirstSeed && s < TuningFirstSeed+TuningSeeds })
+}
+
+// Summary is the result of EvaluateSeeds: the mean and the least of each figure over the
+// seeds, of the inferred moves and of the baseline.
+type Summary struct {
+	// Seeds are the seeds evaluated.
+	Seeds []uint64
+	// Mean and Min are the means and the least values over the seeds (see MeanMetrics and
+	// MinMetrics).
+	Mean, Min Evaluation
+}
+
+// EvaluateSeeds runs Evaluate once per seed and summarises the runs.
+func EvaluateSeeds(ctx context.Context, d *career.Dataset, opts Options, share float64, seeds []uint64, maxTargets int) (Summary, error) {
+	if len(seeds) == 0 {
+		return Summary{}, career.Errorf(career.EINVALID, "seeds 0: want 1 to %d", MaxSeeds)
+	}
+	var inferred, baseline []Metrics
+	for _, seed := range seeds {
+		e, err := Evaluate(ctx, d, opts, share, seed, maxTargets)
+		if err != nil {
+			return Summary{}, fmt.Errorf("seed %d: %w", seed, err)
+		}
+		inferred = append(inferred, e.Inferred)
+		baseline = append(baseline, e.Baseline)
+	}
+	return Summary{
+		Seeds: seeds,
+		Mean:  Evaluation{Inferred: MeanMetrics(inferred), Baseline: MeanMetrics(baseline)},
+		Min:   Evaluation{Inferred: MinMetrics(inferred), Baseline: MinMetrics(baseline)},
+	}, nil
+}
+
+// MeanMetrics is the mean of each figure of ms (the counts rounded to the nearest integer); the
+// zero Metrics when ms is empty.
+func MeanMetrics(ms []Metrics) Metrics {
+	var sum Metrics
+	if len(ms) == 0 {
+		return sum
+	}
+	var professions, targets int
+	for _, m := range ms {
+		professions += m.Professions
+		targets += m.Targets
+		sum.RecallAt5 += m.RecallAt5
+		sum.RecallAt10 += m.RecallAt10
+		sum.MRR += m.MRR
+		sum.NDCG10 += m.NDCG10
+	}
+	n := float64(len(ms))
+	return Metrics{
+		Professions: int(math.Round(float64(professions) / n)), Targets: int(math.Round(float64(targets) / n)),
+		RecallAt5: sum.RecallAt5 / n, RecallAt10: sum.RecallAt10 / n, MRR: sum.MRR / n, NDCG10: sum.NDCG10 / n,
+	}
+}
+
+// MinMetrics is the least value of each figure of ms, each taken on its own; the zero Metrics
+// when ms is empty.
+func MinMetrics(ms []Metrics) Metrics {
+	if len(ms) == 0 {
+		return Metrics{}
+	}
+	low := ms[0]
+	for _, m := range ms[1:] {
+		low.Professions, low.Targets = min(low.Professions, m.Professions), min(low.Targets, m.Targets)
+		low.RecallAt5, low.RecallAt10 = min(low.RecallAt5, m.RecallAt5), min(low.RecallAt10, m.RecallAt10)
+		low.MRR, low.NDCG10 = min(low.MRR, m.MRR), min(low.NDCG10, m.NDCG10)
+	}
+	return low
+}

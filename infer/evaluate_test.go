@@ -3,6 +3,7 @@ package infer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -108,5 +109,75 @@ func TestEvaluateMechanics(t *testing.T) {
 	perfect := Metrics{Professions: 2, Targets: 2, RecallAt5: 1, RecallAt10: 1, MRR: 1, NDCG10: 1}
 	if got.Inferred != perfect || got.Baseline != perfect {
 		t.Errorf("Evaluate: %+v, want both %+v", got, perfect)
+	}
+}
+
+// TestMeanAndMinMetrics checks the summary of three runs: the means (counts rounded) and the
+// least value of each figure, each taken on its own.
+func TestMeanAndMinMetrics(t *testing.T) {
+	ms := []Metrics{
+		{Professions: 4, Targets: 10, RecallAt5: 0.5, RecallAt10: 0.75, MRR: 1, NDCG10: 0.25},
+		{Professions: 4, Targets: 11, RecallAt5: 0.25, RecallAt10: 1, MRR: 0.5, NDCG10: 0.5},
+		{Professions: 4, Targets: 12, RecallAt5: 0.75, RecallAt10: 0.5, MRR: 0.75, NDCG10: 1},
+	}
+	mean := Metrics{Professions: 4, Targets: 11, RecallAt5: 0.5, RecallAt10: 0.75, MRR: 0.75, NDCG10: 1.75 / 3}
+	if got := MeanMetrics(ms); got != mean {
+		t.Errorf("MeanMetrics: %+v, want %+v", got, mean)
+	}
+	low := Metrics{Professions: 4, Targets: 10, RecallAt5: 0.25, RecallAt10: 0.5, MRR: 0.5, NDCG10: 0.25}
+	if got := MinMetrics(ms); got != low {
+		t.Errorf("MinMetrics: %+v, want %+v", got, low)
+	}
+	if got := MeanMetrics(nil); got != (Metrics{}) {
+		t.Errorf("MeanMetrics(nil): %+v, want the zero Metrics", got)
+	}
+}
+
+// TestSeeds checks the seeds of an evaluation, their range, and which overlap the tuning ones.
+func TestSeeds(t *testing.T) {
+	got, err := Seeds(DefaultFirstSeed, DefaultSeeds)
+	if err != nil || !slices.Equal(got, []uint64{1, 2, 3, 4, 5}) {
+		t.Errorf("default seeds: %v, %v, want 1 to 5", got, err)
+	}
+	if Tuned(got) {
+		t.Errorf("the default seeds %v overlap the tuning seeds", got)
+	}
+	if tuning, _ := Seeds(TuningFirstSeed, TuningSeeds); !slices.Equal(tuning, []uint64{101, 102, 103, 104, 105}) || !Tuned(tuning) {
+		t.Errorf("tuning seeds: %v, want 101 to 105, tuned", tuning)
+	}
+	if !Tuned([]uint64{99, 100, 101}) || Tuned([]uint64{106}) {
+		t.Errorf("Tuned: 99..101 should overlap 101..105, 106 should not")
+	}
+	for _, n := range []int{0, MaxSeeds + 1} {
+		_, err := Seeds(1, n)
+		var e *career.Error
+		want := fmt.Sprintf("seeds %d: want 1 to 100", n)
+		if !errors.As(err, &e) || e.Code != career.EINVALID || e.Message != want {
+			t.Errorf("Seeds(1, %d): %v, want %q", n, err, want)
+		}
+	}
+}
+
+// TestEvaluateSeeds evaluates the hand-made dataset on three seeds: hiding every profession's
+// moves, each seed finds both targets first, and so do the mean and the least.
+func TestEvaluateSeeds(t *testing.T) {
+	d := handMade()
+	d.Moves = []career.Move{
+		{FromID: "profession:t:a", ToID: "profession:t:b", Kind: career.MoveLateral},
+		{FromID: "profession:t:c", ToID: "profession:t:d", Kind: career.MoveLateral},
+	}
+	got, err := EvaluateSeeds(context.Background(), d, Options{}, 1, []uint64{1, 2, 3}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perfect := Metrics{Professions: 2, Targets: 2, RecallAt5: 1, RecallAt10: 1, MRR: 1, NDCG10: 1}
+	want := Evaluation{Inferred: perfect, Baseline: perfect}
+	if !slices.Equal(got.Seeds, []uint64{1, 2, 3}) || got.Mean != want || got.Min != want {
+		t.Errorf("EvaluateSeeds: %+v, want seeds 1 to 3, mean and min %+v", got, want)
+	}
+	_, err = EvaluateSeeds(context.Background(), d, Options{}, 1, nil, 0)
+	var e *career.Error
+	if !errors.As(err, &e) || e.Code != career.EINVALID || e.Message != "seeds 0: want 1 to 100" {
+		t.Errorf("no seeds: %v, want %s \"seeds 0: want 1 to 100\"", err, career.EINVALID)
 	}
 }

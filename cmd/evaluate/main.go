@@ -1,10 +1,13 @@
 // Command evaluate measures the inferred career moves against curated ones: per dataset (ROME,
-// O*NET), it hides the curated moves of a seeded random share of the professions, infers moves
-// from what is left, and prints recall@5, recall@10, MRR and nDCG@10 against the hidden moves,
-// beside the same figures for the skill-Jaccard baseline. ESCO has no curated moves to hide: it
-// says how many of its occupations have inferred moves.
+// O*NET) and per seed, it hides the curated moves of a seeded random share of the professions,
+// infers moves from what is left, and measures recall@5, recall@10, MRR and nDCG@10 against the
+// hidden moves, beside the same figures for the skill-Jaccard baseline; it prints their means
+// over the seeds, and the least recall@10. The default seeds (1 to 5) are disjoint from those
+// the weights were tuned on (101 to 105, infer.TuningFirstSeed); the header says when the seeds
+// asked for overlap them. ESCO has no curated moves to hide: it says how many of its
+// occupations have inferred moves.
 //
-//	go run ./cmd/evaluate [-share 0.2] [-seed 1] [-k 10] [DATA_DIR]
+//	go run ./cmd/evaluate [-share 0.2] [-seed 1] [-seeds 5] [-k 10] [DATA_DIR]
 //
 // DATA_DIR holds rome/, esco/ and onet/ (and crosswalks/) as published; without it, the folder
 // named by CAREERGRAPH_DATA.
@@ -37,7 +40,8 @@ var targetsPer = map[string]int{rome.Name: 0, onet.DatasetName: 10}
 
 func main() {
 	share := flag.Float64("share", 0.2, "share of the professions with moves whose moves are hidden, in (0, 1]")
-	seed := flag.Uint64("seed", 1, "seed of the random choice of the hidden professions")
+	seed := flag.Uint64("seed", infer.DefaultFirstSeed, "first seed of the random choice of the hidden professions")
+	seeds := flag.Int("seeds", infer.DefaultSeeds, fmt.Sprintf("number of seeds (seed, seed+1, ...), 1 to %d", infer.MaxSeeds))
 	k := flag.Int("k", infer.DefaultPerProfession, fmt.Sprintf("moves inferred per profession, 1 to %d", infer.MaxPerProfession))
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: evaluate [flags] [DATA_DIR]\n\nDATA_DIR holds rome/, esco/ and onet/; default $%s.\n\n", datafiles.DataEnv)
@@ -52,18 +56,22 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(context.Background(), os.Stdout, dir, *share, *seed, *k); err != nil {
+	if err := run(context.Background(), os.Stdout, dir, *share, *seed, *seeds, *k); err != nil {
 		fmt.Fprintln(os.Stderr, "evaluate:", err)
 		os.Exit(1)
 	}
 }
 
-// run evaluates every dataset found in dir and prints the table to w.
-func run(ctx context.Context, w io.Writer, dir string, share float64, seed uint64, k int) error {
+// run evaluates every dataset found in dir on n seeds from seed and prints the table to w.
+func run(ctx context.Context, w io.Writer, dir string, share float64, seed uint64, n, k int) error {
 	logger := slog.New(slog.DiscardHandler)
-	fmt.Fprintf(w, "held-out curated moves: share %v of the professions with moves, seed %d, %d moves per profession\n\n", share, seed, k)
+	seeds, err := infer.Seeds(seed, n)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(w, header(share, seeds, k))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "dataset\tprofessions\ttargets\tmethod\trecall@5\trecall@10\tMRR\tnDCG@10")
+	fmt.Fprintln(tw, "dataset\tprofessions\ttargets\tmethod\trecall@5\trecall@10\tmin recall@10\tMRR\tnDCG@10")
 	var notes []string
 	for _, name := range []string{rome.Name, onet.DatasetName, esco.Name} {
 		sub := filepath.Join(dir, name)
@@ -84,12 +92,12 @@ func run(ctx context.Context, w io.Writer, dir string, share float64, seed uint6
 			return err
 		}
 		opts.PerProfession = k
-		e, err := infer.Evaluate(ctx, d, opts, share, seed, targetsPer[name])
+		e, err := infer.EvaluateSeeds(ctx, d, opts, share, seeds, targetsPer[name])
 		if err != nil {
 			return err
 		}
-		row(tw, name, "inferred", e.Inferred)
-		row(tw, name, "jaccard", e.Baseline)
+		row(tw, name, "inferred", e.Mean.Inferred, e.Min.Inferred)
+		row(tw, name, "jaccard", e.Mean.Baseline, e.Min.Baseline)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write the table: %w", err)
@@ -100,9 +108,21 @@ func run(ctx context.Context, w io.Writer, dir string, share float64, seed uint6
 	return nil
 }
 
-// row writes one line of the table.
-func row(w io.Writer, name, method string, m infer.Metrics) {
-	fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\n", name, m.Professions, m.Targets, method, m.RecallAt5, m.RecallAt10, m.MRR, m.NDCG10)
+// header says what the table measures: the share hidden, the seeds, those the weights were
+// tuned on (and whether they overlap), the moves per profession.
+func header(share float64, seeds []uint64, k int) string {
+	tuned := fmt.Sprintf("the weights were tuned on other seeds, %d to %d", infer.TuningFirstSeed, infer.TuningFirstSeed+infer.TuningSeeds-1)
+	if infer.Tuned(seeds) {
+		tuned = fmt.Sprintf("these overlap the seeds the weights were tuned on, %d to %d: the figures are optimistic", infer.TuningFirstSeed, infer.TuningFirstSeed+infer.TuningSeeds-1)
+	}
+	return fmt.Sprintf("held-out curated moves: share %v of the professions with moves, %d moves per profession\n"+
+		"mean over %d seeds, %d to %d (%s)\n\n", share, k, len(seeds), seeds[0], seeds[len(seeds)-1], tuned)
+}
+
+// row writes one line of the table: the means, and the least recall@10.
+func row(w io.Writer, name, method string, mean, low infer.Metrics) {
+	fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", name, mean.Professions, mean.Targets, method,
+		mean.RecallAt5, mean.RecallAt10, low.RecallAt10, mean.MRR, mean.NDCG10)
 }
 
 // escoNote says that ESCO has no curated moves, and how many occupations have inferred ones.

@@ -22,9 +22,11 @@
 //   - interest: how well q's Holland code fits p's (career.RiasecScore).
 //
 // A signal the dataset cannot have (no moves, no groups, no interest codes, nothing lent) is
-// left out of the mean. The candidates of p are the professions sharing a feature with it, those
-// the collaborative and lent signals reach, and the members of its narrowest groups; p itself
-// and p's own moves never are. Words (of titles and tasks) found in more than a tenth of the
+// left out of the mean. The candidates of p are its candidateCount most similar professions
+// (content), those the collaborative and lent signals reach, and the members of its narrowest
+// groups; p itself and p's own moves never are. The similarities are computed once, in a first
+// pass that also gives each profession its neighbours; a candidate outside p's most similar
+// ones gets its content signal computed alone, and only when it can still make the first moves. Words (of titles and tasks) found in more than a tenth of the
 // professions of a large dataset (see commonDF) are dropped: they tell little apart and would
 // make the sparse product quadratic.
 //
@@ -149,6 +151,10 @@ const (
 	// neighbourCount is the number of most similar professions whose moves the neighbours signal
 	// reads, and whose neighbours the own-moves signal reads.
 	neighbourCount = 20
+	// candidateCount is the number of most similar professions (content signal) that are
+	// candidates by their content alone; the others are candidates only when another signal
+	// reaches them (their content signal then computed on its own, see index.dot).
+	candidateCount = 100
 	// reverseNeighbourWeight is how much a similar profession's incoming move q → n counts in the
 	// neighbours signal, against 1 for its outgoing move n → q.
 	reverseNeighbourWeight = 0.5
@@ -194,10 +200,11 @@ type index struct {
 	numSkills int
 	tools     [][]int32
 	out, in   [][]move
-	// groups are the professions' narrowest groups, each as its chain up to a top group.
-	groups    [][][]string
-	groupName map[string]string
-	members   map[string][]int32
+	// groups are the professions' narrowest groups, each as its chain (group positions) up to a
+	// top group; groupName and members the name and members of each group position.
+	groups    [][][]int32
+	groupName []string
+	members   [][]int32
 	interest  []string
 	// lent are the lent moves reached from each profession, in order of first reach.
 	lent [][]lentMove
@@ -228,30 +235,16 @@ func Moves(ctx context.Context, d *career.Dataset, opts Options) ([]career.Infer
 	if err != nil {
 		return nil, err
 	}
-	knn, err := x.neighbours(ctx)
+	sims, err := x.similar(ctx)
 	if err != nil {
 		return nil, err
 	}
-	// The professions are scored by GOMAXPROCS workers, each with its own scorer, worker w taking
-	// the professions w, w+W, w+2W, ...; the moves are then joined in the dataset's order.
-	workers := runtime.GOMAXPROCS(0)
 	per := make([][]career.InferredMove, x.n)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			s := newScorer(x, knn, opts)
-			for p := w; p < x.n; p += workers {
-				if err := ctx.Err(); err != nil {
-					errs[w] = fmt.Errorf("infer moves of %s: %w", d.Info.Name, err)
-					return
-				}
-				per[p] = s.moves(int32(p), k)
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err = x.each(ctx, func() func(p int32) {
+		s := newScorer(x, sims, opts)
+		return func(p int32) { per[p] = s.moves(p, k) }
+	})
+	if err != nil {
 		return nil, err
 	}
 	var out []career.InferredMove
@@ -259,6 +252,28 @@ func Moves(ctx context.Context, d *career.Dataset, opts Options) ([]career.Infer
 		out = append(out, ms...)
 	}
 	return out, nil
+}
+
+// each runs, for every profession p, the function work returns, on GOMAXPROCS workers: worker w
+// calls work once, then the function it returns for the professions w, w+W, w+2W, ...
+func (x *index) each(ctx context.Context, work func() func(p int32)) error {
+	workers := runtime.GOMAXPROCS(0)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			f := work()
+			for p := w; p < x.n; p += workers {
+				if err := ctx.Err(); err != nil {
+					errs[w] = fmt.Errorf("infer moves of %s: %w", x.d.Info.Name, err)
+					return
+				}
+				f(int32(p))
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // newIndex reads d into an index: the sparse vectors, posting lists, moves, groups, interests
@@ -273,12 +288,9 @@ func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("infer moves of %s: %w", d.Info.Name, err)
 	}
-	raw := [numBlocks][]map[string]float64{}
+	var raw [numBlocks]*features
 	for b := range raw {
-		raw[b] = make([]map[string]float64, n)
-		for i := range raw[b] {
-			raw[b][i] = map[string]float64{}
-		}
+		raw[b] = newFeatures(n)
 	}
 	skillPos := make(map[string]int32, len(d.Skills))
 	for i, s := range d.Skills {
@@ -292,14 +304,12 @@ func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error
 		if !ok || !known {
 			continue
 		}
-		f := raw[blockSkills][p]
-		if _, dup := f[r.SkillID]; !dup {
+		if raw[blockSkills].add(p, r.SkillID, r.Importance.Weight()) {
 			x.skills[p] = append(x.skills[p], s)
 			x.essential[p] = append(x.essential[p], r.Importance == career.Essential)
 		} else if r.Importance == career.Essential {
 			x.essential[p][slices.Index(x.skills[p], s)] = true
 		}
-		f[r.SkillID] = max(f[r.SkillID], r.Importance.Weight())
 	}
 	toolPos := make(map[string]int32, len(d.Tools))
 	for i, t := range d.Tools {
@@ -312,18 +322,17 @@ func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error
 		if !ok || !known {
 			continue
 		}
-		if _, dup := raw[blockTools][p][u.TargetID]; !dup {
+		if raw[blockTools].add(p, u.TargetID, 1) {
 			x.tools[p] = append(x.tools[p], t)
 		}
-		raw[blockTools][p][u.TargetID] = 1
 	}
 	for i, p := range d.Professions {
-		addWords(raw[blockTitles][i], p.Name)
+		raw[blockTitles].addWords(int32(i), p.Name)
 		for _, a := range p.AlternativeNames {
-			addWords(raw[blockTitles][i], a)
+			raw[blockTitles].addWords(int32(i), a)
 		}
 		for _, t := range p.Tasks {
-			addWords(raw[blockTasks][i], t)
+			raw[blockTasks].addWords(int32(i), t)
 		}
 	}
 	for b := range numBlocks {
@@ -351,82 +360,162 @@ func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error
 	return x, nil
 }
 
-// addWords adds the words of text (folded, minWordLen letters or more) to a feature set.
-func addWords(f map[string]float64, text string) {
-	for _, w := range textsearch.Tokens(textsearch.Fold(text)) {
-		if utf8.RuneCountInString(w) >= minWordLen {
-			f[w] = 1
+// features are the raw features of one block, by profession: each feature once, with the
+// highest weight it was added with, and the number of professions it belongs to.
+type features struct {
+	id map[string]int32
+	// word is addWords' buffer.
+	word []byte
+	df []int32
+	// last is 1 + the profession that last added each feature, at the feature's position in
+	// that profession's list.
+	last, at []int32
+	of       [][]entry
+}
+
+// newFeatures returns the empty features of n professions.
+func newFeatures(n int) *features {
+	return &features{id: map[string]int32{}, of: make([][]entry, n)}
+}
+
+// add adds feature key with weight w to profession p, and says whether it is new to p.
+func (f *features) add(p int32, key string, w float64) bool {
+	return f.addID(p, f.intern(key), w)
+}
+
+// intern returns the feature of key, a new one the first time.
+func (f *features) intern(key string) int32 {
+	id, ok := f.id[key]
+	if !ok {
+		id = int32(len(f.df))
+		f.id[key] = id
+		f.df, f.last, f.at = append(f.df, 0), append(f.last, 0), append(f.at, 0)
+	}
+	return id
+}
+
+// internBytes is intern for a key in a buffer, copied only when it is new.
+func (f *features) internBytes(key []byte) int32 {
+	if id, ok := f.id[string(key)]; ok {
+		return id
+	}
+	return f.intern(string(key))
+}
+
+// addID adds feature id with weight w to profession p, and says whether it is new to p.
+func (f *features) addID(p int32, id int32, w float64) bool {
+	if f.last[id] == p+1 {
+		e := &f.of[p][f.at[id]]
+		e.w = max(e.w, float32(w))
+		return false
+	}
+	f.last[id], f.at[id] = p+1, int32(len(f.of[p]))
+	f.of[p] = append(f.of[p], entry{i: id, w: float32(w)})
+	f.df[id]++
+	return true
+}
+
+// addWords adds the words of text (folded as textsearch.Fold folds them, minWordLen letters or
+// more) to profession p. An ASCII text is folded here, byte by byte, to the same words.
+func (f *features) addWords(p int32, text string) {
+	if !isASCII(text) {
+		for _, w := range textsearch.Tokens(textsearch.Fold(text)) {
+			if utf8.RuneCountInString(w) >= minWordLen {
+				f.add(p, w, 1)
+			}
+		}
+		return
+	}
+	f.word = f.word[:0]
+	for i := 0; i <= len(text); i++ {
+		var c byte
+		if i < len(text) {
+			c = text[i]
+		}
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			f.word = append(f.word, c)
+		case 'A' <= c && c <= 'Z':
+			f.word = append(f.word, c+'a'-'A')
+		default:
+			if len(f.word) >= minWordLen {
+				f.addID(p, f.internBytes(f.word), 1)
+			}
+			f.word = f.word[:0]
 		}
 	}
 }
 
-// vectors turns the raw feature weights of block b into unit vectors weighted by IDF, and their
-// posting lists, leaving out the words (of titles and tasks) of more than commonDF professions.
-func (x *index) vectors(b int, raw []map[string]float64) {
-	df := map[string]int{}
-	for _, f := range raw {
-		for k := range f {
-			df[k]++
+// isASCII reports whether s is made of ASCII characters only.
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	limit := x.n
+	return true
+}
+
+// vectors turns the raw features of block b into unit vectors weighted by IDF, sorted by
+// feature, and their posting lists, leaving out the words (of titles and tasks) of more than
+// commonDF professions.
+func (x *index) vectors(b int, raw *features) {
+	limit := int32(x.n)
 	if b == blockTitles || b == blockTasks {
-		limit = commonDF(x.n)
+		limit = int32(commonDF(x.n))
 	}
-	feature := map[string]int32{}
 	x.vec[b] = make([][]entry, x.n)
-	for p, f := range raw {
-		keys := make([]string, 0, len(f))
-		for k := range f {
-			if df[k] <= limit {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys)
+	for p, f := range raw.of {
 		var norm float64
-		v := make([]entry, 0, len(keys))
-		for _, k := range keys {
-			id, ok := feature[k]
-			if !ok {
-				id = int32(len(feature))
-				feature[k] = id
+		v := make([]entry, 0, len(f))
+		for _, e := range f {
+			if df := raw.df[e.i]; df <= limit {
+				w := float64(e.w) * math.Log(1+float64(x.n)/float64(df))
+				norm += w * w
+				v = append(v, entry{i: e.i, w: float32(w)})
 			}
-			w := f[k] * math.Log(1+float64(x.n)/float64(df[k]))
-			norm += w * w
-			v = append(v, entry{i: id, w: float32(w)})
 		}
 		for i := range v {
 			v[i].w = float32(float64(v[i].w) / math.Sqrt(norm))
 		}
+		slices.SortFunc(v, func(a, b entry) int { return cmp.Compare(a.i, b.i) })
 		x.vec[b][p] = v
+		x.hasBlock[b] = x.hasBlock[b] || len(v) > 0
 	}
-	x.post[b] = make([][]entry, len(feature))
+	x.post[b] = make([][]entry, len(raw.df))
 	for p, v := range x.vec[b] {
 		for _, e := range v {
 			x.post[b][e.i] = append(x.post[b][e.i], entry{i: int32(p), w: e.w})
 		}
 	}
-	x.hasBlock[b] = len(feature) > 0
 }
 
 // readGroups reads the professions' narrowest groups as chains up to a top group, and the
 // members of each group.
 func (x *index) readGroups() {
-	broader := make(map[string]string, len(x.d.Groups))
-	x.groupName = make(map[string]string, len(x.d.Groups))
-	for _, g := range x.d.Groups {
-		broader[g.ID] = g.BroaderID
-		x.groupName[g.ID] = g.Name
+	pos := make(map[string]int32, len(x.d.Groups))
+	x.groupName = make([]string, len(x.d.Groups))
+	for i, g := range x.d.Groups {
+		pos[g.ID] = int32(i)
+		x.groupName[i] = g.Name
 	}
-	x.groups = make([][][]string, x.n)
-	x.members = map[string][]int32{}
+	broader := make([]int32, len(x.d.Groups))
+	for i, g := range x.d.Groups {
+		broader[i] = -1
+		if b, ok := pos[g.BroaderID]; ok {
+			broader[i] = b
+		}
+	}
+	x.groups = make([][][]int32, x.n)
+	x.members = make([][]int32, len(x.d.Groups))
 	for _, m := range x.d.GroupMembers {
 		p, ok := x.pos[m.ProfessionID]
-		if !ok {
+		g, known := pos[m.TargetID]
+		if !ok || !known {
 			continue
 		}
-		chain := []string{m.TargetID}
-		for b := broader[m.TargetID]; b != "" && !slices.Contains(chain, b); b = broader[b] {
+		chain := []int32{g}
+		for b := broader[g]; b >= 0 && !slices.Contains(chain, b); b = broader[b] {
 			chain = append(chain, b)
 		}
 		x.groups[p] = append(x.groups[p], chain)
@@ -443,32 +532,54 @@ func (x *index) readLent(lent *Lent) {
 	if lent == nil || len(lent.Moves) == 0 {
 		return
 	}
+	// from are the other dataset's professions each profession is equivalent to; equiv the
+	// professions equivalent to each of the other dataset's.
+	from := make([][]string, x.n)
 	equiv := map[string][]int32{}
 	for _, e := range x.d.Equivalences {
 		if p, ok := x.pos[e.FromID]; ok {
+			from[p] = append(from[p], e.ToID)
 			equiv[e.ToID] = append(equiv[e.ToID], p)
 		}
 	}
-	rank := map[string]int{}
+	// lentOf are the other dataset's moves that score above 0, by profession, with their value.
+	type ranked struct {
+		to   string
+		v    float64
+		kind career.MoveKind
+	}
+	lentOf := map[string][]ranked{}
 	for _, m := range lent.Moves {
-		rank[m.FromID]++
-		v := 1 - float64(rank[m.FromID]-1)/lentDepth
-		if v <= 0 {
-			continue
+		v := 1 - float64(len(lentOf[m.FromID]))/lentDepth
+		if v > 0 {
+			lentOf[m.FromID] = append(lentOf[m.FromID], ranked{to: m.ToID, v: v, kind: m.Kind})
+		} else {
+			lentOf[m.FromID] = append(lentOf[m.FromID], ranked{})
 		}
-		for _, p := range equiv[m.FromID] {
-			for _, q := range equiv[m.ToID] {
-				if q == p {
-					continue
+	}
+	at := make([]int32, x.n) // 1 + the position of q in x.lent[p], 0 when absent
+	for p := range int32(x.n) {
+		for _, o := range from[p] {
+			for _, r := range lentOf[o] {
+				if r.v <= 0 {
+					break
 				}
-				if i := slices.IndexFunc(x.lent[p], func(l lentMove) bool { return l.p == q }); i >= 0 {
-					if v > x.lent[p][i].v {
-						x.lent[p][i].v, x.lent[p][i].kind = v, m.Kind
+				for _, q := range equiv[r.to] {
+					switch i := at[q] - 1; {
+					case q == p:
+					case i >= 0:
+						if r.v > x.lent[p][i].v {
+							x.lent[p][i].v, x.lent[p][i].kind = r.v, r.kind
+						}
+					default:
+						x.lent[p] = append(x.lent[p], lentMove{p: q, v: r.v, kind: r.kind})
+						at[q] = int32(len(x.lent[p]))
 					}
-					continue
 				}
-				x.lent[p] = append(x.lent[p], lentMove{p: q, v: v, kind: m.Kind})
 			}
+		}
+		for _, l := range x.lent[p] {
+			at[l.p] = 0
 		}
 	}
 }
@@ -491,67 +602,107 @@ func (x *index) contentWeights() [numBlocks]float64 {
 	return w
 }
 
-// similarity accumulates the content signal of p toward every profession sharing a feature
-// with it into acc (per block, weighted) and total, and returns the professions touched (each
-// once, p included when it has features).
-func (x *index) similarity(p int32, w [numBlocks]float64, acc *[numBlocks][]float64, total []float64, touched []int32) []int32 {
+// similarity accumulates, per block, the products of p's vector with every profession's that
+// shares a feature with it into acc (unweighted, a product of features in their order), and
+// returns the professions touched (each once: marked in mark, p included).
+func (x *index) similarity(p int32, w [numBlocks]float64, acc *[numBlocks][]float64, mark []bool, touched []int32) []int32 {
 	for b := range numBlocks {
 		if w[b] == 0 {
 			continue
 		}
+		a := acc[b]
 		for _, e := range x.vec[b][p] {
+			ew := float64(e.w)
 			for _, o := range x.post[b][e.i] {
-				v := float64(e.w) * float64(o.w) * w[b]
-				if total[o.i] == 0 {
+				if !mark[o.i] {
+					mark[o.i] = true
 					touched = append(touched, o.i)
 				}
-				acc[b][o.i] += v
-				total[o.i] += v
+				a[o.i] += ew * float64(o.w)
 			}
 		}
 	}
 	return touched
 }
 
-// neighbour is a similar profession and its content similarity.
-type neighbour struct {
-	p   int32
-	sim float64
+// combine is the content signal of the products of two professions' vectors per block, and the
+// block that weighs most in it (the first of the highest, blockSkills when none).
+func combine(w [numBlocks]float64, dots [numBlocks]float64) (float64, int8) {
+	var total, best float64
+	block := int8(blockSkills)
+	for b := range numBlocks {
+		v := w[b] * dots[b]
+		total += v
+		if v > best {
+			best, block = v, int8(b)
+		}
+	}
+	return total, block
 }
 
-// neighbours returns each profession's neighbourCount most similar professions (content
-// signal), most similar first, then by position.
-func (x *index) neighbours(ctx context.Context) ([][]neighbour, error) {
-	w := x.contentWeights()
-	var acc [numBlocks][]float64
-	for b := range acc {
-		acc[b] = make([]float64, x.n)
-	}
-	total := make([]float64, x.n)
-	knn := make([][]neighbour, x.n)
-	var touched []int32
-	for p := range int32(x.n) {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("infer moves of %s: %w", x.d.Info.Name, err)
+// dot is the content signal of the profession whose vectors are spread in dense (by block, by
+// feature) toward q, the same number similarity and combine give, and the block that weighs
+// most in it.
+func (x *index) dot(dense *[numBlocks][]float32, q int32, w [numBlocks]float64) (float64, int8) {
+	var dots [numBlocks]float64
+	for b := range numBlocks {
+		if w[b] == 0 {
+			continue
 		}
-		touched = x.similarity(p, w, &acc, total, touched[:0])
-		ns := make([]neighbour, 0, neighbourCount+1)
-		for _, q := range touched {
-			if q != p && (len(ns) < neighbourCount || total[q] >= ns[len(ns)-1].sim) {
-				nb := neighbour{p: q, sim: total[q]}
-				i, _ := slices.BinarySearchFunc(ns, nb, compareNeighbours)
-				if i < neighbourCount {
-					ns = slices.Insert(ns, i, nb)[:min(len(ns)+1, neighbourCount)]
+		for _, e := range x.vec[b][q] {
+			if d := dense[b][e.i]; d != 0 {
+				dots[b] += float64(d) * float64(e.w)
+			}
+		}
+	}
+	return combine(w, dots)
+}
+
+// neighbour is a similar profession, its content similarity and the block that weighs most
+// in it.
+type neighbour struct {
+	p     int32
+	block int8
+	sim   float64
+}
+
+// similar returns each profession's candidateCount most similar professions (content signal),
+// most similar first, then by position: their first neighbourCount are its neighbours.
+func (x *index) similar(ctx context.Context) ([][]neighbour, error) {
+	w := x.contentWeights()
+	sims := make([][]neighbour, x.n)
+	err := x.each(ctx, func() func(p int32) {
+		var acc [numBlocks][]float64
+		for b := range acc {
+			acc[b] = make([]float64, x.n)
+		}
+		mark := make([]bool, x.n)
+		var touched []int32
+		return func(p int32) {
+			touched = x.similarity(p, w, &acc, mark, touched[:0])
+			ns := make([]neighbour, 0, candidateCount+1)
+			for _, q := range touched {
+				mark[q] = false
+				var dots [numBlocks]float64
+				for b := range acc {
+					dots[b], acc[b][q] = acc[b][q], 0
+				}
+				sim, block := combine(w, dots)
+				if q == p || sim == 0 || (len(ns) == candidateCount && sim < ns[len(ns)-1].sim) {
+					continue
+				}
+				nb := neighbour{p: q, block: block, sim: sim}
+				if i, _ := slices.BinarySearchFunc(ns, nb, compareNeighbours); i < candidateCount {
+					ns = slices.Insert(ns, i, nb)[:min(len(ns)+1, candidateCount)]
 				}
 			}
-			total[q] = 0
-			for b := range acc {
-				acc[b][q] = 0
-			}
+			sims[p] = slices.Clip(ns)
 		}
-		knn[p] = slices.Clip(ns)
+	})
+	if err != nil {
+		return nil, err
 	}
-	return knn, nil
+	return sims, nil
 }
 
 // compareNeighbours orders neighbours most similar first, then by position.
@@ -568,22 +719,28 @@ func compareNeighbours(a, b neighbour) int {
 // scorer scores the candidates of one profession after the other, reusing its arrays.
 type scorer struct {
 	x       *index
-	knn     [][]neighbour
+	sims    [][]neighbour
 	opts    Options
 	content [numBlocks]float64
 	signal  [numSignals]float64
-	acc     [numBlocks][]float64
-	total   []float64
 	val     [numSignals][]float64
+	// block is the content block that weighs most toward a candidate, -1 until it is known.
+	block   []int8
 	progW   []float64
 	kindW   []float64
 	mark    []bool
-	skill   []bool
+	own     []bool
+	touched []int32
+	// depth is groupSignal's value of each group position for the profession being scored.
+	depth []float64
+	// dense are the vectors of the profession being scored, by block and feature.
+	dense [numBlocks][]float32
+	skill []bool
 }
 
 // newScorer prepares a scorer: the weights of the signals the dataset has, summing to 1.
-func newScorer(x *index, knn [][]neighbour, opts Options) *scorer {
-	s := &scorer{x: x, knn: knn, opts: opts, content: x.contentWeights()}
+func newScorer(x *index, sims [][]neighbour, opts Options) *scorer {
+	s := &scorer{x: x, sims: sims, opts: opts, content: x.contentWeights()}
 	has := [numSignals]bool{sigContent: true}
 	has[sigNeighbours] = len(x.d.Moves) > 0
 	has[sigReverse] = has[sigNeighbours]
@@ -602,15 +759,33 @@ func newScorer(x *index, knn [][]neighbour, opts Options) *scorer {
 	for i := range s.signal {
 		s.signal[i] /= sum
 	}
-	for b := range s.acc {
-		s.acc[b] = make([]float64, x.n)
-	}
 	for i := range s.val {
 		s.val[i] = make([]float64, x.n)
 	}
-	s.total, s.progW, s.kindW, s.mark = make([]float64, x.n), make([]float64, x.n), make([]float64, x.n), make([]bool, x.n)
+	s.block = make([]int8, x.n)
+	for i := range s.block {
+		s.block[i] = -1
+	}
+	s.progW, s.kindW, s.mark, s.own = make([]float64, x.n), make([]float64, x.n), make([]bool, x.n), make([]bool, x.n)
+	s.depth = make([]float64, len(x.groupName))
+	for b := range s.dense {
+		s.dense[b] = make([]float32, len(x.post[b]))
+	}
 	s.skill = make([]bool, x.numSkills)
 	return s
+}
+
+// knn returns the neighbourCount professions most similar to p.
+func (s *scorer) knn(p int32) []neighbour {
+	return s.sims[p][:min(len(s.sims[p]), neighbourCount)]
+}
+
+// touch makes q a candidate of the profession being scored.
+func (s *scorer) touch(q int32) {
+	if !s.mark[q] {
+		s.mark[q] = true
+		s.touched = append(s.touched, q)
+	}
 }
 
 // candidate is a scored move of the profession being scored.
@@ -622,63 +797,57 @@ type candidate struct {
 // moves returns the k best inferred moves of profession p.
 func (s *scorer) moves(p int32, k int) []career.InferredMove {
 	x := s.x
-	var touched []int32
-	touch := func(q int32) {
-		if !s.mark[q] {
-			s.mark[q] = true
-			touched = append(touched, q)
-		}
+	s.touched = s.touched[:0]
+	for _, nb := range s.sims[p] {
+		s.val[sigContent][nb.p], s.block[nb.p] = nb.sim, nb.block
+		s.touch(nb.p)
 	}
-	sim := x.similarity(p, s.content, &s.acc, s.total, nil)
-	for _, q := range sim {
-		s.val[sigContent][q] = s.total[q]
-		touch(q)
-	}
+	knn := s.knn(p)
 	var simSum float64
-	for _, nb := range s.knn[p] {
+	for _, nb := range knn {
 		simSum += nb.sim
 	}
-	for _, nb := range s.knn[p] {
+	for _, nb := range knn {
 		for _, m := range x.out[nb.p] {
 			s.val[sigNeighbours][m.p] += nb.sim / simSum
 			s.addKind(m.p, nb.sim, m.kind == career.MoveProgression)
-			touch(m.p)
+			s.touch(m.p)
 		}
 		for _, m := range x.in[nb.p] {
 			s.val[sigNeighbours][m.p] += reverseNeighbourWeight * nb.sim / simSum
-			touch(m.p)
+			s.touch(m.p)
 		}
 	}
 	for _, m := range x.in[p] {
 		s.val[sigReverse][m.p] = 1
 		s.addKind(m.p, 1, false) // q → p, lateral or a step up to p: p → q is no step up
-		touch(m.p)
+		s.touch(m.p)
 	}
 	for _, r := range x.in[p] {
 		for _, m := range x.out[r.p] {
 			if m.p != p {
 				s.val[sigCoTarget][m.p] += 1 / float64(len(x.out[r.p])-1)
-				touch(m.p)
+				s.touch(m.p)
 			}
 		}
 	}
 	for _, m := range x.out[p] {
-		for _, nb := range s.knn[m.p] {
+		for _, nb := range s.knn(m.p) {
 			if nb.sim > s.val[sigOwnMoves][nb.p] {
 				s.val[sigOwnMoves][nb.p] = nb.sim
 			}
 			s.addKind(nb.p, nb.sim, m.kind == career.MoveProgression)
-			touch(nb.p)
+			s.touch(nb.p)
 		}
 	}
 	for _, l := range x.lent[p] {
 		s.val[sigLent][l.p] = l.v
 		s.addKind(l.p, l.v, l.kind == career.MoveProgression)
-		touch(l.p)
+		s.touch(l.p)
 	}
-	own := map[int32]bool{p: true}
+	s.own[p] = true
 	for _, m := range x.out[p] {
-		own[m.p] = true
+		s.own[m.p] = true
 	}
 	// The members of p's narrowest groups are candidates; when nothing else is, those of the
 	// broader groups, one level after the other.
@@ -688,28 +857,49 @@ func (s *scorer) moves(p int32, k int) []career.InferredMove {
 			if level < len(chain) {
 				more = true
 				for _, q := range x.members[chain[level]] {
-					touch(q)
+					s.touch(q)
 				}
 			}
 		}
-		if !more || slices.ContainsFunc(touched, func(q int32) bool { return !own[q] }) {
+		if !more || slices.ContainsFunc(s.touched, func(q int32) bool { return !s.own[q] }) {
 			break
 		}
 	}
-	for _, q := range touched {
-		s.val[sigCoTarget][q] = 1 - math.Exp(-s.val[sigCoTarget][q])
+	for _, chain := range x.groups[p] {
+		for i, g := range chain {
+			s.depth[g] = max(s.depth[g], float64(len(chain)-i)/float64(len(chain)))
+		}
+	}
+	for b := range s.dense {
+		for _, e := range x.vec[b][p] {
+			s.dense[b][e.i] = e.w
+		}
 	}
 	rank := func(c candidate) career.Ranked {
 		return career.Ranked{Score: c.score, SortKey: x.sortKey[c.p], ID: x.d.Professions[c.p].ID}
 	}
 	cands := make([]candidate, 0, k+1)
-	for _, q := range touched {
-		if own[q] {
+	for _, q := range s.touched {
+		if s.own[q] {
 			continue
 		}
-		s.val[sigGroup][q] = x.groupSignal(p, q)
+		s.val[sigCoTarget][q] = 1 - math.Exp(-s.val[sigCoTarget][q])
+		s.val[sigGroup][q] = s.groupSignal(q)
 		if x.interest[p] != "" && x.interest[q] != "" {
 			s.val[sigInterest][q] = career.RiasecScore(x.interest[p], x.interest[q])
+		}
+		if s.block[q] < 0 {
+			// q is not among p's candidateCount most similar professions: its content signal is
+			// 0 when they are fewer, at most the last one's otherwise; computed only when q can
+			// then still make the first k (a rounding step of slack).
+			s.block[q] = blockSkills
+			if len(s.sims[p]) == candidateCount {
+				s.val[sigContent][q] = s.sims[p][candidateCount-1].sim
+				if len(cands) == k && s.score(q)+1.0/scoreScale < cands[k-1].score {
+					continue
+				}
+				s.val[sigContent][q], s.block[q] = x.dot(&s.dense, q, s.content)
+			}
 		}
 		c := candidate{p: q, score: s.score(q)}
 		if len(cands) == k && c.score < cands[k-1].score {
@@ -727,14 +917,25 @@ func (s *scorer) moves(p int32, k int) []career.InferredMove {
 			Kind: s.kind(c.p), Score: c.score, Basis: s.basis(p, c.p),
 		})
 	}
-	for _, q := range touched {
-		s.mark[q] = false
-		s.total[q], s.progW[q], s.kindW[q] = 0, 0, 0
-		for b := range s.acc {
-			s.acc[b][q] = 0
-		}
+	for _, q := range s.touched {
+		s.mark[q], s.own[q], s.block[q] = false, false, -1
+		s.progW[q], s.kindW[q] = 0, 0
 		for i := range s.val {
 			s.val[i][q] = 0
+		}
+	}
+	s.own[p] = false
+	for _, m := range x.out[p] {
+		s.own[m.p] = false
+	}
+	for _, chain := range x.groups[p] {
+		for _, g := range chain {
+			s.depth[g] = 0
+		}
+	}
+	for b := range s.dense {
+		for _, e := range x.vec[b][p] {
+			s.dense[b][e.i] = 0
 		}
 	}
 	return out
@@ -765,18 +966,14 @@ func (s *scorer) score(q int32) float64 {
 	return math.Round(min(max(v, 0), 1)*scoreScale) / scoreScale
 }
 
-// groupSignal is the depth of the deepest group p and q share, over the depth of p's group
-// (both counted from 1 at the top): 1 for p's narrowest group, 0 for none.
-func (x *index) groupSignal(p, q int32) float64 {
+// groupSignal is the depth of the deepest group the profession being scored and q share, over
+// the depth of its group (both counted from 1 at the top): 1 for its narrowest group, 0 for
+// none.
+func (s *scorer) groupSignal(q int32) float64 {
 	var best float64
-	for _, cp := range x.groups[p] {
-		for _, cq := range x.groups[q] {
-			for i, g := range cp {
-				if slices.Contains(cq, g) {
-					best = max(best, float64(len(cp)-i)/float64(len(cp)))
-					break
-				}
-			}
+	for _, cq := range s.x.groups[q] {
+		for _, g := range cq {
+			best = max(best, s.depth[g])
 		}
 	}
 	return best
@@ -824,13 +1021,14 @@ func (s *scorer) phrase(sig int, p, q int32) string {
 		return s.contentPhrase(p, q)
 	case sigNeighbours:
 		n := 0
-		for _, nb := range s.knn[p] {
+		knn := s.knn(p)
+		for _, nb := range knn {
 			if slices.ContainsFunc(x.out[nb.p], func(m move) bool { return m.p == q }) ||
 				slices.ContainsFunc(x.in[nb.p], func(m move) bool { return m.p == q }) {
 				n++
 			}
 		}
-		return fmt.Sprintf("%s links it to %d of the %d most similar professions", s.opts.label(), n, len(s.knn[p]))
+		return fmt.Sprintf("%s links it to %d of the %d most similar professions", s.opts.label(), n, len(knn))
 	case sigReverse:
 		return s.opts.label() + " lists the reverse move"
 	case sigOwnMoves:
@@ -859,13 +1057,7 @@ func (s *scorer) phrase(sig int, p, q int32) string {
 // ones when q has some), tools, or similar titles or tasks.
 func (s *scorer) contentPhrase(p, q int32) string {
 	x := s.x
-	best := blockSkills
-	for b := range numBlocks {
-		if s.acc[b][q] > s.acc[best][q] {
-			best = b
-		}
-	}
-	switch best {
+	switch s.block[q] {
 	case blockTools:
 		return "shares " + s.share(x.tools[p], x.tools[q]) + " tools"
 	case blockTitles:

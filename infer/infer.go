@@ -366,7 +366,7 @@ type features struct {
 	id map[string]int32
 	// word is addWords' buffer.
 	word []byte
-	df []int32
+	df   []int32
 	// last is 1 + the profession that last added each feature, at the feature's position in
 	// that profession's list.
 	last, at []int32

@@ -130,11 +130,13 @@ const (
 	sigLent
 	sigGroup
 	sigInterest
+	sigFamily
 	numSignals
 )
 
 // signalWeight is the relative weight of each signal in the score (see the package doc): the
-// signals a dataset has share the score in these proportions. Tuned with cmd/evaluate.
+// signals a dataset has share the score in these proportions. Tuned with cmd/evaluate on the
+// tuning seeds (TuningFirstSeed on), on O*NET; datasetWeights says where a dataset differs.
 var signalWeight = [numSignals]float64{
 	sigContent:    0.3,
 	sigNeighbours: 0.4,
@@ -144,6 +146,32 @@ var signalWeight = [numSignals]float64{
 	sigLent:       0.15,
 	sigGroup:      0.1,
 	sigInterest:   0.02,
+	sigFamily:     0.1,
+}
+
+// datasetWeights are the weights of the datasets (by career.DatasetInfo.Name) whose curated
+// moves are best found with others than signalWeight, tuned in the same way: ROME's moves
+// follow its neighbours' more, and are seldom the reverse of one or within a family.
+var datasetWeights = map[string][numSignals]float64{
+	"rome": {
+		sigContent:    0.3,
+		sigNeighbours: 0.7,
+		sigReverse:    0.05,
+		sigOwnMoves:   0.05,
+		sigCoTarget:   0.5,
+		sigLent:       0.15,
+		sigGroup:      0.1,
+		sigInterest:   0.02,
+		sigFamily:     0.03,
+	},
+}
+
+// weights returns the signals' weights for the dataset named.
+func weights(dataset string) [numSignals]float64 {
+	if w, ok := datasetWeights[dataset]; ok {
+		return w
+	}
+	return signalWeight
 }
 
 // Tuning of the signals.
@@ -206,6 +234,10 @@ type index struct {
 	groupName []string
 	members   [][]int32
 	interest  []string
+	// family is the position of the profession each one specialises, or its own; kin the
+	// professions of each family, when it has more than one.
+	family []int32
+	kin    map[int32][]int32
 	// lent are the lent moves reached from each profession, in order of first reach.
 	lent [][]lentMove
 }
@@ -356,6 +388,7 @@ func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error
 			x.interest[p] = in.Code
 		}
 	}
+	x.readFamilies()
 	x.readLent(lent)
 	return x, nil
 }
@@ -486,6 +519,25 @@ func (x *index) vectors(b int, raw *features) {
 	for p, v := range x.vec[b] {
 		for _, e := range v {
 			x.post[b][e.i] = append(x.post[b][e.i], entry{i: int32(p), w: e.w})
+		}
+	}
+}
+
+// readFamilies reads the families: a profession with the professions that specialise it.
+func (x *index) readFamilies() {
+	x.family = make([]int32, x.n)
+	members := map[int32][]int32{}
+	for i, p := range x.d.Professions {
+		x.family[i] = int32(i)
+		if f, ok := x.pos[p.SpecializationOf]; ok {
+			x.family[i] = f
+		}
+		members[x.family[i]] = append(members[x.family[i]], int32(i))
+	}
+	x.kin = map[int32][]int32{}
+	for f, ms := range members {
+		if len(ms) > 1 {
+			x.kin[f] = ms
 		}
 	}
 }
@@ -749,11 +801,13 @@ func newScorer(x *index, sims [][]neighbour, opts Options) *scorer {
 	has[sigLent] = opts.Lent != nil && len(opts.Lent.Moves) > 0
 	has[sigGroup] = len(x.d.GroupMembers) > 0
 	has[sigInterest] = len(x.d.Interests) > 0
+	has[sigFamily] = len(x.kin) > 0
+	w := weights(x.d.Info.Name)
 	var sum float64
 	for i := range numSignals {
 		if has[i] {
-			s.signal[i] = signalWeight[i]
-			sum += signalWeight[i]
+			s.signal[i] = w[i]
+			sum += w[i]
 		}
 	}
 	for i := range s.signal {
@@ -844,6 +898,10 @@ func (s *scorer) moves(p int32, k int) []career.InferredMove {
 		s.val[sigLent][l.p] = l.v
 		s.addKind(l.p, l.v, l.kind == career.MoveProgression)
 		s.touch(l.p)
+	}
+	for _, q := range x.kin[x.family[p]] {
+		s.val[sigFamily][q] = 1
+		s.touch(q)
 	}
 	s.own[p] = true
 	for _, m := range x.out[p] {
@@ -1049,6 +1107,15 @@ func (s *scorer) phrase(sig int, p, q int32) string {
 		}
 	case sigInterest:
 		return "interest code " + x.interest[q] + " close to " + x.interest[p]
+	case sigFamily:
+		switch f := x.family[p]; {
+		case f == q:
+			return "the profession it specialises"
+		case f == p:
+			return "a specialisation of it"
+		default:
+			return "both specialise " + x.d.Professions[f].Name
+		}
 	}
 	return ""
 }

@@ -13,23 +13,23 @@ import (
 // firstInferred are the first two inferred moves of the first profession of the seed and of
 // each excerpt. Checked by hand: the seed's architect goes first to the project manager, whom
 // its neighbours' moves reach (a PROGRESSION, as the seed's moves to it are); ROME's A1202
-// (espaces naturels) to A1205 and A1306, its neighbours' moves in its groups.
+// (espaces naturels) to A1205 and A1306, which its neighbours' moves reach.
 var firstInferred = map[string][]string{
 	Seed: {
-		"profession:seed:architecte-logiciel -> profession:seed:chef-de-projet PROGRESSION 0.54: the seed lists both as moves of the same professions; the seed links it to 6 of the 7 most similar professions",
-		"profession:seed:architecte-logiciel -> profession:seed:developpeur-applications-mobiles LATERAL 0.483: the seed links it to 4 of the 7 most similar professions; the seed lists both as moves of the same professions",
+		"profession:seed:architecte-logiciel -> profession:seed:chef-de-projet PROGRESSION 0.502: the seed lists both as moves of the same professions; the seed links it to 6 of the 7 most similar professions",
+		"profession:seed:architecte-logiciel -> profession:seed:developpeur-applications-mobiles LATERAL 0.45: the seed links it to 4 of the 7 most similar professions; the seed lists both as moves of the same professions",
 	},
 	"rome": {
-		"profession:rome:A1202 -> profession:rome:A1205 LATERAL 0.243: ROME links it to 7 of the 20 most similar professions; in the same group: Espaces naturels et espaces verts",
-		"profession:rome:A1202 -> profession:rome:A1306 LATERAL 0.131: ROME links it to 5 of the 20 most similar professions; in the same group: Agriculture et Pêche, Espaces naturels et Espaces verts, Soins aux animaux",
+		"profession:rome:A1202 -> profession:rome:A1205 LATERAL 0.301: ROME links it to 7 of the 20 most similar professions",
+		"profession:rome:A1202 -> profession:rome:A1306 LATERAL 0.163: ROME links it to 5 of the 20 most similar professions",
 	},
 	"esco": {
-		"profession:esco:04ba4d6c-957d-417f-bf63-5b9e015a9f86 -> profession:esco:f2b15a0e-e65a-438a-affb-29b9d50b77d1 LATERAL 0.28: in the same group: Concepteurs de logiciels; a similar title",
-		"profession:esco:04ba4d6c-957d-417f-bf63-5b9e015a9f86 -> profession:esco:106f79e4-6264-45f1-9e7a-297435cd684b LATERAL 0.256: in the same group: Concepteurs et analystes de logiciels et de multimédia; shares 2 of its 10 essential skills",
+		"profession:esco:04ba4d6c-957d-417f-bf63-5b9e015a9f86 -> profession:esco:f2b15a0e-e65a-438a-affb-29b9d50b77d1 LATERAL 0.238: in the same group: Concepteurs de logiciels; a similar title",
+		"profession:esco:04ba4d6c-957d-417f-bf63-5b9e015a9f86 -> profession:esco:106f79e4-6264-45f1-9e7a-297435cd684b LATERAL 0.218: in the same group: Concepteurs et analystes de logiciels et de multimédia; shares 2 of its 10 essential skills",
 	},
 	"onet": {
-		"profession:onet:11-1011.00 -> profession:onet:15-1299.01 LATERAL 0.186: O*NET links it to 6 of the 20 most similar professions; shares 8 of its 8 essential skills",
-		"profession:onet:11-1011.00 -> profession:onet:15-1299.03 LATERAL 0.181: O*NET links it to 6 of the 20 most similar professions; shares 11 of its 11 essential skills",
+		"profession:onet:11-1011.00 -> profession:onet:15-1299.01 LATERAL 0.174: O*NET links it to 6 of the 20 most similar professions; shares 8 of its 8 essential skills",
+		"profession:onet:11-1011.00 -> profession:onet:15-1299.03 LATERAL 0.17: O*NET links it to 6 of the 20 most similar professions; shares 11 of its 11 essential skills",
 	},
 }
 

@@ -47,6 +47,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/career"
@@ -182,7 +183,7 @@ const (
 	// candidateCount is the number of most similar professions (content signal) that are
 	// candidates by their content alone; the others are candidates only when another signal
 	// reaches them (their content signal then computed on its own, see index.dot).
-	candidateCount = 100
+	candidateCount = 40
 	// reverseNeighbourWeight is how much a similar profession's incoming move q → n counts in the
 	// neighbours signal, against 1 for its outgoing move n → q.
 	reverseNeighbourWeight = 0.5
@@ -449,35 +450,91 @@ func (f *features) addID(p int32, id int32, w float64) bool {
 }
 
 // addWords adds the words of text (folded as textsearch.Fold folds them, minWordLen letters or
-// more) to profession p. An ASCII text is folded here, byte by byte, to the same words.
+// more) to profession p. A text of ASCII and the characters latinFold knows is folded here,
+// character by character, to the same words; any other through textsearch.Fold.
 func (f *features) addWords(p int32, text string) {
-	if !isASCII(text) {
+	if !f.foldLatin(p, text) {
 		for _, w := range textsearch.Tokens(textsearch.Fold(text)) {
 			if utf8.RuneCountInString(w) >= minWordLen {
 				f.add(p, w, 1)
 			}
 		}
-		return
-	}
-	f.word = f.word[:0]
-	for i := 0; i <= len(text); i++ {
-		var c byte
-		if i < len(text) {
-			c = text[i]
-		}
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			f.word = append(f.word, c)
-		case 'A' <= c && c <= 'Z':
-			f.word = append(f.word, c+'a'-'A')
-		default:
-			if len(f.word) >= minWordLen {
-				f.addID(p, f.internBytes(f.word), 1)
-			}
-			f.word = f.word[:0]
-		}
 	}
 }
+
+// foldLatin adds the words of text to profession p and returns true when every character of
+// text is ASCII or one latinFold knows; it adds nothing and returns false otherwise.
+func (f *features) foldLatin(p int32, text string) bool {
+	for _, r := range text {
+		if r >= utf8.RuneSelf && latinFold[r] == nil {
+			return false
+		}
+	}
+	f.word = f.word[:0]
+	runes := 0
+	end := func() {
+		if runes >= minWordLen {
+			f.addID(p, f.internBytes(f.word), 1)
+		}
+		f.word, runes = f.word[:0], 0
+	}
+	for _, r := range text {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			f.word = append(f.word, byte(r))
+			runes++
+		case 'A' <= r && r <= 'Z':
+			f.word = append(f.word, byte(r)+'a'-'A')
+			runes++
+		case r < utf8.RuneSelf || latinFold[r].sep:
+			end()
+		default:
+			f.word = append(f.word, latinFold[r].folded...)
+			runes += len(latinFold[r].folded)
+		}
+	}
+	end()
+	return true
+}
+
+// latinLetter is how textsearch.Fold folds one character: to ASCII letters and digits, or to
+// a separator.
+type latinLetter struct {
+	folded string
+	sep    bool
+}
+
+// latinFold are the characters of Latin-1 and Latin Extended-A (U+00A0 to U+017F) and the
+// typographic marks of French texts whose folding foldLatin does itself, read from
+// textsearch.Fold: those it folds to ASCII letters and digits, or to nothing but as a separator
+// (not the soft hyphen, which it drops within a word).
+var latinFold = func() map[rune]*latinLetter {
+	m := map[rune]*latinLetter{}
+	add := func(r rune) {
+		folded := textsearch.Fold(string(r))
+		if folded == "" {
+			if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+				m[r] = &latinLetter{sep: true}
+			}
+			return
+		}
+		for i := range len(folded) {
+			if c := folded[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+				return
+			}
+		}
+		if textsearch.Fold("a"+string(r)+"a") == "a"+folded+"a" {
+			m[r] = &latinLetter{folded: folded}
+		}
+	}
+	for r := rune(0xA0); r <= 0x17F; r++ {
+		add(r)
+	}
+	for _, r := range "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u202f" {
+		add(r)
+	}
+	return m
+}()
 
 // isASCII reports whether s is made of ASCII characters only.
 func isASCII(s string) bool {

@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/textsearch"
 )
 
 // handMade is a dataset of four professions whose names have no word of minWordLen letters, so
@@ -120,5 +123,30 @@ func TestMovesHonoursContext(t *testing.T) {
 	cancel()
 	if _, err := Moves(ctx, handMade(), Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v, want context.Canceled", err)
+	}
+}
+
+// TestAddWordsFoldsAsTextsearch checks that the words addWords folds itself (ASCII and Latin
+// letters) are those textsearch.Fold gives, in the same order.
+func TestAddWordsFoldsAsTextsearch(t *testing.T) {
+	for _, text := range []string{
+		"Développeur·euse web  back-end (H/F)",
+		"Infirmier / Infirmière en soins généraux (IDE)",
+		"Chef d’équipe — œnologie, cœur de métier…",
+		"STRAßE Ærø Łódź naïve façade",
+		"co\u00adordinateur", // a soft hyphen, dropped within the word
+		"e\u0301cole",        // a combining accent: folded by textsearch.Fold
+		"Data Scientists 3D",
+	} {
+		got, want := newFeatures(1), newFeatures(1)
+		got.addWords(0, text)
+		for _, w := range textsearch.Tokens(textsearch.Fold(text)) {
+			if utf8.RuneCountInString(w) >= minWordLen {
+				want.add(0, w, 1)
+			}
+		}
+		if !maps.Equal(got.id, want.id) || !slices.Equal(got.of[0], want.of[0]) {
+			t.Errorf("%q: words %v, want %v", text, got.id, want.id)
+		}
 	}
 }

@@ -2,7 +2,7 @@
 // (career.InferredMove), beside the moves the dataset itself declares.
 //
 // For a profession p and another profession q of the same dataset, the score of the move p → q
-// is one weighted mean (Score) of eight signals, each 0..1:
+// is one weighted mean (Score) of nine signals, each 0..1:
 //
 //   - content: how alike p and q are — a weighted sum of cosine similarities over four
 //     feature blocks, each feature weighted by its rarity (IDF, ln(1 + n/df)): the skills
@@ -19,16 +19,22 @@
 //     related occupations through the official ESCO–O*NET crosswalk), nearer the top of the
 //     other dataset's list scoring higher;
 //   - group: the narrowest occupation group p and q share, deeper scoring higher;
-//   - interest: how well q's Holland code fits p's (career.RiasecScore).
+//   - interest: how well q's Holland code fits p's (career.RiasecScore);
+//   - family: p and q are one profession and another that specialises it, or two that
+//     specialise the same one (career.Profession.SpecializationOf).
+//
+// The weights are signalWeight's, or datasetWeights' for a dataset tuned apart (ROME), chosen
+// with cmd/evaluate on the tuning seeds only (TuningFirstSeed on).
 //
 // A signal the dataset cannot have (no moves, no groups, no interest codes, nothing lent) is
 // left out of the mean. The candidates of p are its candidateCount most similar professions
 // (content), those the collaborative and lent signals reach, and the members of its narrowest
-// groups; p itself and p's own moves never are. The similarities are computed once, in a first
-// pass that also gives each profession its neighbours; a candidate outside p's most similar
-// ones gets its content signal computed alone, and only when it can still make the first moves. Words (of titles and tasks) found in more than a tenth of the
-// professions of a large dataset (see commonDF) are dropped: they tell little apart and would
-// make the sparse product quadratic.
+// groups and family; p itself and p's own moves never are. The similarities are computed once,
+// in a first pass that also gives each profession its neighbours; a candidate outside p's most
+// similar ones gets its content signal computed alone, and only when it can still make the
+// first moves. Words (of titles and tasks) found in more than a tenth of the professions of a
+// large dataset (see commonDF) are dropped: they tell little apart and would make the sparse
+// product quadratic.
 //
 // Kind is PROGRESSION when the curated moves that support the inference (the moves of similar
 // professions toward q, p's own moves near q, the lent moves; a reverse move counting against)

@@ -62,3 +62,32 @@ func TestReadInfersMovesOfTheExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// TestReadInfersMovesOfEveryESCOOccupation reads the full ESCO, which has no curated moves: every
+// occupation has its 10 inferred moves, 24,390 of them with the O*NET related occupations lent
+// through the crosswalk named in their basis.
+func TestReadInfersMovesOfEveryESCOOccupation(t *testing.T) {
+	d, err := Read("esco", datafiles.Full(t, "esco"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := map[string]int{}
+	lent := 0
+	for _, m := range d.InferredMoves {
+		per[m.FromID]++
+		if strings.Contains(m.Basis, "O*NET related occupation") {
+			lent++
+		}
+	}
+	for _, p := range d.Professions {
+		if per[p.ID] != 10 {
+			t.Errorf("%s (%s): %d inferred moves, want 10", p.ID, p.Name, per[p.ID])
+		}
+	}
+	if len(d.Professions) != 3007 || len(d.InferredMoves) != 30070 {
+		t.Errorf("%d occupations, %d inferred moves, want 3007 and 30070", len(d.Professions), len(d.InferredMoves))
+	}
+	if lent != 24390 {
+		t.Errorf("%d moves name the O*NET related occupations in their basis, want 24390", lent)
+	}
+}

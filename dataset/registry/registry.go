@@ -70,6 +70,9 @@ func Read(name, dir string, logger *slog.Logger) (*career.Dataset, error) {
 			warnings = append(warnings, more...)
 		}
 	}
+	if err == nil {
+		err = addInferredMoves(name, dir, d, logger)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read dataset %s: %w", name, err)
 	}

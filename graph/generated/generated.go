@@ -1749,7 +1749,7 @@ var sources = []*ast.Source{
 # Required arguments are unaffected (` + "`" + `search(text: "")` + "`" + ` is refused).
 #
 # Datasets: a ` + "`" + `dataset` + "`" + ` argument or filter field (profession's ` + "`" + `dataset` + "`" + `, ` + "`" + `filter.dataset` + "`" + `,
-# ` + "`" + `search` + "`" + `, ` + "`" + `matchProfessions` + "`" + `, ` + "`" + `stats` + "`" + `) must name a loaded dataset (see ` + "`" + `datasets` + "`" + `); one that is
+# ` + "`" + `search` + "`" + `, ` + "`" + `matchProfessions` + "`" + `, ` + "`" + `matchInterests` + "`" + `, ` + "`" + `equivalents` + "`" + `, ` + "`" + `stats` + "`" + `) must name a loaded dataset (see ` + "`" + `datasets` + "`" + `); one that is
 # not loaded is BAD_USER_INPUT listing the loaded ones, e.g. ` + "`" + `dataset "rome" is not loaded;
 # loaded: seed` + "`" + `, rather than an empty answer. profession's default, "seed", is checked alike.
 #
@@ -1764,13 +1764,14 @@ var sources = []*ast.Source{
 # message gives the allowed range), NOT_FOUND (an ID given to an analytics query does not exist),
 # the limit codes below, UNAVAILABLE (the database cannot be reached; retry later), TIMEOUT (the
 # request ran past the server's time limit and was stopped; the fields it did not finish are
-# null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID; no details
-# are returned). About the request itself: GRAPHQL_PARSE_FAILED,
+# null), OVERLOADED (see below), CANCELLED (the client went away before the answer) and INTERNAL
+# (logged server-side with a request ID; no details are returned). About the request itself: GRAPHQL_PARSE_FAILED,
 # GRAPHQL_VALIDATION_FAILED (including a value that is not an Int), BAD_REQUEST (HTTP 400: the body
 # or the URL parameters are not a GraphQL request, or there is no query),
 # METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS), NOT_ACCEPTABLE (406: an Accept header that
 # accepts neither application/graphql-response+json nor application/json),
-# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json),
+# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json), REQUEST_TOO_LARGE
+# (413: a request body over the server's limit),
 # PERSISTED_QUERY_NOT_FOUND (send the query with its hash), PERSISTED_QUERY_HASH_MISMATCH (400: a
 # persisted-query hash that is not the query's SHA-256) and PERSISTED_QUERY_UNSUPPORTED_VERSION
 # (400: a persisted-query version other than 1). Errors about the request have no "data" entry.

@@ -1869,7 +1869,7 @@ counts. Everything is read-only.
 type Query {
   "The object with this global ID, or null."
   node(
-    "A global ID, e.g. \"profession:seed:developpeur-web-back-end\"; one of no loaded object (or malformed) answers null."
+    "A global ID, e.g. \"profession:seed:developpeur-web-back-end\"; an ID of no loaded object, or a malformed one, answers null."
     id: ID!
   ): Node
   "The objects with these IDs, in the same order; null where none exists. At most 100 IDs. Costs len(ids) × its selection."
@@ -1988,7 +1988,7 @@ extend type Query {
   profession(
     "Its global ID, e.g. \"profession:rome:M1805\". Not with ` + "`" + `code` + "`" + `."
     id: ID,
-    "The dataset of ` + "`" + `code` + "`" + `; it must be loaded."
+    "The dataset of ` + "`" + `code` + "`" + ` (not used with ` + "`" + `id` + "`" + `); it must be loaded."
     dataset: String = "seed",
     "Its code in ` + "`" + `dataset` + "`" + `, e.g. \"M1805\". Not with ` + "`" + `id` + "`" + `."
     code: String

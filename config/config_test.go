@@ -87,7 +87,7 @@ func TestConfig(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		equal(t, "default", c.CORSHeaders, []string{"Accept", "Content-Type", "Authorization", "X-Request-ID",
+		equal(t, "default", c.CORSHeaders, []string{"Accept", "Content-Type", "Authorization", "X-Request-ID", "If-None-Match",
 			"apollographql-client-name", "apollographql-client-version", "x-apollo-operation-name", "apollo-require-preflight",
 			"traceparent", "tracestate", "baggage", "sentry-trace"})
 		c, err = Parse([]string{"--cors-headers", "Content-Type, x-tenant"}, env(map[string]string{"CORS_HEADERS": "*"}))

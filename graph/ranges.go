@@ -19,7 +19,8 @@ import (
 //   - the resolvers' checks (intArg, pageArgs): BAD_USER_INPUT naming the range;
 //   - the cost model (fieldArgs.count): the most elements a list can have;
 //   - the schema's descriptions (stateRanges): "first: 1..100." at the end of the first
-//     paragraph of the field's description, as the served schema (apiSchema) gives it.
+//     paragraph of the field's description, and "1..100." at the end of the argument's, as
+//     the served schema (apiSchema) gives them.
 
 // Caps that are not ranges of Int arguments: list lengths and search texts. Validation (the
 // resolvers), the cost model and the schema's descriptions (TestDescriptionsStateTheCaps)
@@ -57,8 +58,8 @@ func mustServe(s *ast.Schema) (*ast.Schema, argRanges) {
 	return s, r
 }
 
-// serve reads the ranges of a schema's bounded arguments, states them in their fields'
-// descriptions, and leaves @range out of the schema's directives: it is the schema source's
+// serve reads the ranges of a schema's bounded arguments, states them in their fields' and
+// their own descriptions, and leaves @range out of the schema's directives: it is the schema source's
 // notation, whose meaning the descriptions and the errors carry. It changes s, and is run
 // once on it.
 func serve(s *ast.Schema) (argRanges, error) {
@@ -70,6 +71,11 @@ func serve(s *ast.Schema) (argRanges, error) {
 		for _, f := range def.Fields {
 			if args := r[def.Name+"."+f.Name]; args != nil {
 				f.Description = stateRanges(f.Description, f.Arguments, args)
+				for _, a := range f.Arguments {
+					if ar, ok := args[a.Name]; ok {
+						a.Description = stateRange(a.Description, ar)
+					}
+				}
 			}
 		}
 	}
@@ -147,6 +153,16 @@ func stateRanges(description string, args ast.ArgumentDefinitionList, ranges map
 		return description[:end] + sentence + description[end:]
 	}
 	return description + sentence
+}
+
+// stateRange returns an argument's description with its range at the end: "… Not with
+// `first`. 1..100."
+func stateRange(description string, r argRange) string {
+	sentence := fmt.Sprintf("%d..%d.", r.min, r.max)
+	if description == "" {
+		return sentence
+	}
+	return description + " " + sentence
 }
 
 // rangeOf returns the range of a bounded argument of field ("Type.field"). Asking for an

@@ -72,6 +72,27 @@ func TestDescriptionsStateTheRanges(t *testing.T) {
 	if d := apiSchema.Directives[rangeDirective]; d != nil {
 		t.Errorf("the served schema lists @%s", d.Name)
 	}
+	first := apiSchema.Types["Query"].Fields.ForName("professions").Arguments.ForName("first").Description
+	if want := "Page forward: the first `first` items after `after` (or of the whole list); its default applies when `last` is not given. Not with `last`. 1..100."; first != want {
+		t.Errorf("Query.professions(first):\n got %q\nwant %q", first, want)
+	}
+}
+
+// A served description states each range once: the schema's sources leave them to @range.
+func TestDescriptionsStateEachRangeOnce(t *testing.T) {
+	for field, args := range ranges {
+		typ, name, _ := strings.Cut(field, ".")
+		f := apiSchema.Types[typ].Fields.ForName(name)
+		for arg, r := range args {
+			stated := fmt.Sprintf("%s: %d..%d", arg, r.min, r.max)
+			if n := strings.Count(f.Description, stated); n != 1 {
+				t.Errorf("%s states %q %d times, want once:\n%s", field, stated, n, f.Description)
+			}
+			if d := f.Arguments.ForName(arg).Description; strings.Count(d, fmt.Sprintf("%d..%d", r.min, r.max)) != 1 {
+				t.Errorf("%s(%s) does not state %d..%d once: %q", field, arg, r.min, r.max, d)
+			}
+		}
+	}
 }
 
 // The caps that are not argument ranges are the ones the descriptions state.

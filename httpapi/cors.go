@@ -8,10 +8,11 @@ import (
 
 // DefaultCORSHeaders are the request headers cross-origin clients may send when none are
 // configured: those of GraphQL requests and of this API (Accept, Content-Type, Authorization,
-// X-Request-ID), Apollo's client awareness and its CSRF-prevention header, and those of W3C
-// Trace Context, W3C Baggage and Sentry tracing.
+// X-Request-ID, and If-None-Match, with which a script revalidates an answer by its ETag),
+// Apollo's client awareness and its CSRF-prevention header, and those of W3C Trace Context,
+// W3C Baggage and Sentry tracing.
 var DefaultCORSHeaders = []string{
-	"Accept", "Content-Type", "Authorization", "X-Request-ID",
+	"Accept", "Content-Type", "Authorization", "X-Request-ID", "If-None-Match",
 	"apollographql-client-name", "apollographql-client-version", "x-apollo-operation-name", "apollo-require-preflight",
 	"traceparent", "tracestate", "baggage", "sentry-trace",
 }

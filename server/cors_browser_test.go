@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -42,14 +43,31 @@ fetch(%q, {
   .catch(e => { window.corsResult = JSON.stringify({error: String(e)}); });
 </script>`
 
+// revalidatingPage is a page that GETs a query from the API at %s, then GETs it again with
+// the ETag it read in If-None-Match, as a script keeping its own cache does, and leaves what it
+// got (or the error) in window.revalidation.
+const revalidatingPage = `<!doctype html><meta charset="utf-8"><title>revalidating client</title>
+<script>
+(async () => {
+  const url = %q + '?query=' + encodeURIComponent('{ datasets { name } }');
+  const first = await fetch(url, {cache: 'no-store'});
+  const etag = first.headers.get('etag');
+  const firstBody = await first.text();
+  const again = await fetch(url, {cache: 'no-store', headers: {'if-none-match': etag}});
+  window.revalidation = JSON.stringify({first: first.status, firstBody, etag, again: again.status, againBody: await again.text()});
+})().catch(e => { window.revalidation = JSON.stringify({error: String(e)}); });
+</script>`
+
 // crossOriginRecorder records, of the requests to /query, each preflight's
-// Access-Control-Request-Headers and each POST's apollographql-client-name.
+// Access-Control-Request-Headers, each POST's apollographql-client-name and each GET's
+// If-None-Match.
 type crossOriginRecorder struct {
 	next http.Handler
 
 	mu               sync.Mutex
 	preflightHeaders []string
 	clientNames      []string
+	ifNoneMatch      []string
 }
 
 func (c *crossOriginRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -59,6 +77,8 @@ func (c *crossOriginRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		c.preflightHeaders = append(c.preflightHeaders, r.Header.Get("Access-Control-Request-Headers"))
 	case r.Method == http.MethodPost && r.URL.Path == "/query":
 		c.clientNames = append(c.clientNames, r.Header.Get("apollographql-client-name"))
+	case r.Method == http.MethodGet && r.URL.Path == "/query":
+		c.ifNoneMatch = append(c.ifNoneMatch, r.Header.Get("If-None-Match"))
 	}
 	c.mu.Unlock()
 	c.next.ServeHTTP(w, r)
@@ -112,5 +132,53 @@ func TestCrossOriginClientInBrowser(t *testing.T) {
 	equal(t, "what the server received", []any{api.preflightHeaders, api.clientNames},
 		[]any{[]string{"apollo-require-preflight,apollographql-client-name,apollographql-client-version,baggage,content-type," +
 			"sentry-trace,traceparent,tracestate,x-apollo-operation-name,x-request-id"}, []string{"careergraph-explorer"}})
+	browser.CheckOffline(t)
+}
+
+// TestCrossOriginRevalidationInBrowser loads a page from one 127.0.0.1 origin that GETs a query
+// from the real server on another, reads the answer's ETag and revalidates with it in
+// If-None-Match: Chromium's preflight for If-None-Match is allowed, and the page gets 304.
+func TestCrossOriginRevalidationInBrowser(t *testing.T) {
+	browsertest.ChromiumPath(t) // fails or skips before starting anything
+
+	api := &crossOriginRecorder{next: newHTTPHandler(testConfig(t), memory.New(testbackend.Seed(t)), discardLogger())}
+	apiSrv := httptest.NewServer(api)
+	t.Cleanup(apiSrv.Close)
+	page := fmt.Sprintf(revalidatingPage, apiSrv.URL+"/query")
+	pageSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
+	t.Cleanup(pageSrv.Close)
+
+	browser := browsertest.Start(t)
+	if err := chromedp.Do(browser.Ctx, chromedp.Navigate(pageSrv.URL+"/")); err != nil {
+		browser.Fatalf("opening the page at %s: %v", pageSrv.URL, err)
+	}
+	raw, err := chromedp.Run(browser.Ctx, chromedp.Poll[string](`window.revalidation || false`, chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		browser.Fatalf("waiting for the page's fetches: %v", err)
+	}
+	type result struct {
+		First     int
+		FirstBody string
+		ETag      string
+		Again     int
+		AgainBody string
+		Error     string
+	}
+	var got result
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		browser.Fatalf("the page's result is not JSON: %v\n%s", err, raw)
+	}
+	if !regexp.MustCompile(`^W/"[0-9a-f]{32}"$`).MatchString(got.ETag) {
+		browser.Fatalf("the page read the ETag %q, not a weak tag of 32 hex digits (%s)", got.ETag, raw)
+	}
+	equal(t, "what the page got", got, result{http.StatusOK, seedDatasets, got.ETag, http.StatusNotModified, "", ""})
+
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	equal(t, "what the server received", []any{api.preflightHeaders, api.ifNoneMatch},
+		[]any{[]string{"if-none-match"}, []string{"", got.ETag}})
 	browser.CheckOffline(t)
 }

@@ -20,9 +20,15 @@ const clientHeaders = "apollo-require-preflight,apollographql-client-name,apollo
 // preflight sends a CORS preflight for a POST to /query from origin asking for headers, and
 // returns the answer.
 func preflight(h http.Handler, origin, headers string) *httptest.ResponseRecorder {
+	return preflightFor(h, http.MethodPost, origin, headers)
+}
+
+// preflightFor sends a CORS preflight for a request with method to /query from origin asking
+// for headers, and returns the answer.
+func preflightFor(h http.Handler, method, origin, headers string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodOptions, "/query", nil)
 	req.Header.Set("Origin", origin)
-	req.Header.Set("Access-Control-Request-Method", http.MethodPost)
+	req.Header.Set("Access-Control-Request-Method", method)
 	req.Header.Set("Access-Control-Request-Headers", headers)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
@@ -41,6 +47,8 @@ func TestCORSAllowsTheHeadersOfCommonClients(t *testing.T) {
 		[]any{http.StatusNoContent, "*", clientHeaders, "600"})
 	equal(t, "a header off the list", corsAnswer(preflight(h, "http://127.0.0.1:5173", "content-type,x-tenant")),
 		[]any{http.StatusNoContent, "", "", ""})
+	equal(t, "revalidating a GET with its ETag", corsAnswer(preflightFor(h, http.MethodGet, "http://127.0.0.1:5173", "if-none-match")),
+		[]any{http.StatusNoContent, "*", "if-none-match", "600"})
 
 	t.Run("answers expose the request ID, the ETag and Retry-After", func(t *testing.T) {
 		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(`{"query":"{ datasets { name } }"}`))

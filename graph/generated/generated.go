@@ -1749,7 +1749,7 @@ var sources = []*ast.Source{
 # Required arguments are unaffected (` + "`" + `search(text: "")` + "`" + ` is refused).
 #
 # Datasets: a ` + "`" + `dataset` + "`" + ` argument or filter field (profession's ` + "`" + `dataset` + "`" + `, ` + "`" + `filter.dataset` + "`" + `,
-# ` + "`" + `search` + "`" + `, ` + "`" + `matchProfessions` + "`" + `, ` + "`" + `stats` + "`" + `) must name a loaded dataset (see ` + "`" + `datasets` + "`" + `); one that is
+# ` + "`" + `search` + "`" + `, ` + "`" + `matchProfessions` + "`" + `, ` + "`" + `matchInterests` + "`" + `, ` + "`" + `equivalents` + "`" + `, ` + "`" + `stats` + "`" + `) must name a loaded dataset (see ` + "`" + `datasets` + "`" + `); one that is
 # not loaded is BAD_USER_INPUT listing the loaded ones, e.g. ` + "`" + `dataset "rome" is not loaded;
 # loaded: seed` + "`" + `, rather than an empty answer. profession's default, "seed", is checked alike.
 #
@@ -1764,13 +1764,14 @@ var sources = []*ast.Source{
 # message gives the allowed range), NOT_FOUND (an ID given to an analytics query does not exist),
 # the limit codes below, UNAVAILABLE (the database cannot be reached; retry later), TIMEOUT (the
 # request ran past the server's time limit and was stopped; the fields it did not finish are
-# null), OVERLOADED (see below) and INTERNAL (logged server-side with a request ID; no details
-# are returned). About the request itself: GRAPHQL_PARSE_FAILED,
+# null), OVERLOADED (see below), CANCELLED (the client went away before the answer) and INTERNAL
+# (logged server-side with a request ID; no details are returned). About the request itself: GRAPHQL_PARSE_FAILED,
 # GRAPHQL_VALIDATION_FAILED (including a value that is not an Int), BAD_REQUEST (HTTP 400: the body
 # or the URL parameters are not a GraphQL request, or there is no query),
 # METHOD_NOT_ALLOWED (405: not GET, POST or OPTIONS), NOT_ACCEPTABLE (406: an Accept header that
 # accepts neither application/graphql-response+json nor application/json),
-# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json),
+# UNSUPPORTED_MEDIA_TYPE (415: a POST body that is not application/json), REQUEST_TOO_LARGE
+# (413: a request body over the server's limit),
 # PERSISTED_QUERY_NOT_FOUND (send the query with its hash), PERSISTED_QUERY_HASH_MISMATCH (400: a
 # persisted-query hash that is not the query's SHA-256) and PERSISTED_QUERY_UNSUPPORTED_VERSION
 # (400: a persisted-query version other than 1). Errors about the request have no "data" entry.
@@ -1851,17 +1852,31 @@ interface Node {
 
 "The kinds of nodes."
 enum NodeKind {
+  "A profession (Profession), ID \"profession:<dataset>:<code>\"."
   PROFESSION
+  "A skill, piece of knowledge, attitude or language (Skill), ID \"skill:<dataset>:<code>\"."
   SKILL
+  "A tool, machine or piece of software (Tool), ID \"tool:<dataset>:<code>\"."
   TOOL
+  "A study or training path (Training), ID \"training:<dataset>:<code>\"."
   TRAINING
 }
 
+"""
+The entry points of the API: look-ups by ID, lists, search, career analytics, matching and
+counts. Everything is read-only.
+"""
 type Query {
   "The object with this global ID, or null."
-  node(id: ID!): Node
+  node(
+    "A global ID, e.g. \"profession:seed:developpeur-web-back-end\"; an ID of no loaded object, or a malformed one, answers null."
+    id: ID!
+  ): Node
   "The objects with these IDs, in the same order; null where none exists. At most 100 IDs. Costs len(ids) × its selection."
-  nodes(ids: [ID!]!): [Node]!
+  nodes(
+    "Global IDs, any kinds mixed; each answers its object or null, at its place."
+    ids: [ID!]!
+  ): [Node]!
 }
 
 """
@@ -1883,8 +1898,11 @@ type PageInfo {
 
 "A page of professions: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type ProfessionConnection {
+  "The page's professions, each with its cursor, in the list's order."
   edges: [ProfessionEdge!]!
+  "The page's professions, in the list's order: the edges' nodes, without their cursors."
   nodes: [Profession!]!
+  "Where the page starts and ends, and whether items precede or follow it."
   pageInfo: PageInfo!
   "Number of professions in the whole filtered list, all pages together."
   totalCount: Int!
@@ -1892,14 +1910,19 @@ type ProfessionConnection {
 
 "A profession with its cursor."
 type ProfessionEdge {
+  "Pass as ` + "`" + `after` + "`" + ` (or ` + "`" + `before` + "`" + `) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded."
   cursor: String!
+  "The profession."
   node: Profession!
 }
 
 "A page of skills: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type SkillConnection {
+  "The page's skills, each with its cursor, in the list's order."
   edges: [SkillEdge!]!
+  "The page's skills, in the list's order: the edges' nodes, without their cursors."
   nodes: [Skill!]!
+  "Where the page starts and ends, and whether items precede or follow it."
   pageInfo: PageInfo!
   "Number of skills in the whole filtered list, all pages together."
   totalCount: Int!
@@ -1907,14 +1930,19 @@ type SkillConnection {
 
 "A skill with its cursor."
 type SkillEdge {
+  "Pass as ` + "`" + `after` + "`" + ` (or ` + "`" + `before` + "`" + `) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded."
   cursor: String!
+  "The skill."
   node: Skill!
 }
 
 "A page of tools: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type ToolConnection {
+  "The page's tools, each with its cursor, in the list's order."
   edges: [ToolEdge!]!
+  "The page's tools, in the list's order: the edges' nodes, without their cursors."
   nodes: [Tool!]!
+  "Where the page starts and ends, and whether items precede or follow it."
   pageInfo: PageInfo!
   "Number of tools in the whole filtered list, all pages together."
   totalCount: Int!
@@ -1922,14 +1950,19 @@ type ToolConnection {
 
 "A tool with its cursor."
 type ToolEdge {
+  "Pass as ` + "`" + `after` + "`" + ` (or ` + "`" + `before` + "`" + `) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded."
   cursor: String!
+  "The tool."
   node: Tool!
 }
 
 "A page of trainings: its edges and its nodes each cost the ` + "`" + `first` + "`" + ` (or ` + "`" + `last` + "`" + `) of the list × their selection."
 type TrainingConnection {
+  "The page's trainings, each with its cursor, in the list's order."
   edges: [TrainingEdge!]!
+  "The page's trainings, in the list's order: the edges' nodes, without their cursors."
   nodes: [Training!]!
+  "Where the page starts and ends, and whether items precede or follow it."
   pageInfo: PageInfo!
   "Number of trainings in the whole filtered list, all pages together."
   totalCount: Int!
@@ -1937,7 +1970,9 @@ type TrainingConnection {
 
 "A training with its cursor."
 type TrainingEdge {
+  "Pass as ` + "`" + `after` + "`" + ` (or ` + "`" + `before` + "`" + `) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded."
   cursor: String!
+  "The training."
   node: Training!
 }
 `, BuiltIn: false},
@@ -1950,9 +1985,22 @@ extend type Query {
   One profession, by global ID or by dataset + code. Exactly one of id or code must be given
   (an empty string counts as not given; an empty dataset is "seed"). Null when none exists.
   """
-  profession(id: ID, dataset: String = "seed", code: String): Profession
+  profession(
+    "Its global ID, e.g. \"profession:rome:M1805\". Not with ` + "`" + `code` + "`" + `."
+    id: ID,
+    "The dataset of ` + "`" + `code` + "`" + ` (not used with ` + "`" + `id` + "`" + `); it must be loaded."
+    dataset: String = "seed",
+    "Its code in ` + "`" + `dataset` + "`" + `, e.g. \"M1805\". Not with ` + "`" + `id` + "`" + `."
+    code: String
+  ): Profession
   "Professions, ordered by name (accent- and case-insensitive), then ID."
-  professions(filter: ProfessionFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+  professions(
+    "Only the professions that match it; every profession when null."
+    filter: ProfessionFilter,
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -1961,6 +2009,7 @@ extend type Query {
 
 "A métier: a job title with what it requires and where it leads."
 type Profession implements Node {
+  "Global ID, \"profession:<dataset>:<code>\"."
   id: ID!
   "The dataset it comes from: seed, rome, esco or onet."
   dataset: String!
@@ -1990,16 +2039,29 @@ type Profession implements Node {
   "Main tasks, in dataset order."
   tasks: [String!]!
   "Required skills in dataset order, optionally only of one kind and/or importance."
-  skills(kind: SkillKind, importance: Importance): [SkillRequirement!]!
+  skills(
+    "Only skills of this kind; every kind when null."
+    kind: SkillKind,
+    "Only skills of this importance; both when null."
+    importance: Importance
+  ): [SkillRequirement!]!
   "Tools used, in dataset order, optionally only those of one category (exact match; \"\" is every tool)."
-  tools(category: String): [Tool!]!
+  tools(
+    "Only tools of this category, its exact name; every tool when null or \"\"."
+    category: String
+  ): [Tool!]!
   "Trainings that prepare for it, in dataset order, optionally only of one level."
-  trainings(level: TrainingLevel): [Training!]!
+  trainings(
+    "Only trainings of this level; every level when null."
+    level: TrainingLevel
+  ): [Training!]!
   """
   Careers this profession leads to. Never contains the profession itself. Dataset order; with
   inferred, the moves the service infers follow, best score first.
   """
-  nextCareers(kind: CareerMoveKind,
+  nextCareers(
+    "Only moves of this kind, the dataset's own and inferred alike; every kind when null."
+    kind: CareerMoveKind,
     "Add the inferred moves after the dataset's own (see CareerMove.inferred)."
     inferred: Boolean = false): [CareerMove!]!
   "Professions that lead to this one, by name."
@@ -2034,9 +2096,18 @@ input ProfessionFilter {
 
 extend type Query {
   "One skill by global ID, or null."
-  skill(id: ID!): Skill
+  skill(
+    "Its global ID, e.g. \"skill:seed:maitriser-langages-programmation\"."
+    id: ID!
+  ): Skill
   "Skills, ordered by name (accent- and case-insensitive), then ID."
-  skills(filter: SkillFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+  skills(
+    "Only the skills that match it; every skill when null."
+    filter: SkillFilter,
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2060,7 +2131,9 @@ enum Importance {
 
 "A skill a profession requires, with its importance."
 type SkillRequirement {
+  "The skill required."
   skill: Skill!
+  "How much the profession needs it."
   importance: Importance!
 }
 
@@ -2078,18 +2151,31 @@ enum SkillKind {
 
 "A skill, piece of knowledge, attitude or language."
 type Skill implements Node {
+  "Global ID, \"skill:<dataset>:<code>\"."
   id: ID!
+  "The dataset it comes from: seed, rome, esco or onet."
   dataset: String!
+  "Its code in the dataset, e.g. an ESCO skill's UUID."
   code: String!
+  "Display name, as the dataset writes it; where a dataset has two skills of one name, their kind or English name follows in parentheses, e.g. \"Mathematics (knowledge)\"."
   name(
     "A language code, e.g. \"en\": the name in that language where the dataset has it (ESCO: \"fr\" and \"en\"), else the default one."
     lang: String
   ): String!
+  "Other names of the same skill, in dataset order (ESCO alternative labels); [] where the dataset has none."
   alternativeNames: [String!]!
+  "Whether it is knowledge, know-how, an attitude or a language."
   kind: SkillKind!
+  "What the skill is, as the dataset describes it; null where it does not."
   description: String
   "Professions that require this skill, by name."
-  professions(importance: Importance, first: Int = 20 @range(min: 1, max: 100), after: String,
+  professions(
+    "Only professions that require it with this importance; both when null."
+    importance: Importance,
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2104,6 +2190,7 @@ input SkillFilter {
   text: String
   "Only this dataset's; it must be loaded (see Datasets in the header)."
   dataset: String
+  "Only skills of this kind."
   kind: SkillKind
 }
 `, BuiltIn: false},
@@ -2113,9 +2200,18 @@ input SkillFilter {
 
 extend type Query {
   "One tool by global ID, or null."
-  tool(id: ID!): Tool
+  tool(
+    "Its global ID, e.g. \"tool:seed:git\"."
+    id: ID!
+  ): Tool
   "Tools, ordered by name (accent- and case-insensitive), then ID."
-  tools(filter: ToolFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+  tools(
+    "Only the tools that match it; every tool when null."
+    filter: ToolFilter,
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2124,14 +2220,22 @@ extend type Query {
 
 "A tool, machine or piece of software."
 type Tool implements Node {
+  "Global ID, \"tool:<dataset>:<code>\"."
   id: ID!
+  "The dataset it comes from: seed, rome or onet (ESCO has no tools)."
   dataset: String!
+  "Its code in the dataset."
   code: String!
+  "Display name, as the dataset writes it, e.g. \"Git\"."
   name: String!
   "e.g. \"Navigateur web\", \"Outils de développement\"."
   category: String
   "Professions that use this tool, by name."
-  professions(first: Int = 20 @range(min: 1, max: 100), after: String,
+  professions(
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2154,9 +2258,18 @@ input ToolFilter {
 
 extend type Query {
   "One training by global ID, or null."
-  training(id: ID!): Training
+  training(
+    "Its global ID, e.g. \"training:seed:secondaire\"."
+    id: ID!
+  ): Training
   "Trainings, ordered by name (accent- and case-insensitive), then ID."
-  trainings(filter: TrainingFilter, first: Int = 20 @range(min: 1, max: 100), after: String,
+  trainings(
+    "Only the trainings that match it; every training when null."
+    filter: TrainingFilter,
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2181,16 +2294,26 @@ enum TrainingLevel {
 
 "A study or training path."
 type Training implements Node {
+  "Global ID, \"training:<dataset>:<code>\"."
   id: ID!
+  "The dataset it comes from: seed, rome or onet (ESCO has no trainings)."
   dataset: String!
+  "Its code in the dataset."
   code: String!
+  "Display name, as the dataset writes it."
   name: String!
+  "Its level of education."
   level: TrainingLevel!
   "Typical length in years, where known."
   durationYears: Float
+  "What the training is, as the dataset describes it; null where it does not."
   description: String
   "Professions this training prepares for, by name."
-  professions(first: Int = 20 @range(min: 1, max: 100), after: String,
+  professions(
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2203,6 +2326,7 @@ input TrainingFilter {
   text: String
   "Only this dataset's; it must be loaded (see Datasets in the header)."
   dataset: String
+  "Only trainings of this level."
   level: TrainingLevel
 }
 `, BuiltIn: false},
@@ -2226,12 +2350,23 @@ extend type Query {
   Costs first × its selection, plus 1 per 5 (name, word) pairs each word of the text can reach
   (see the cost model): a one-letter word costs most.
   """
-  search(text: String!, kinds: [NodeKind!], dataset: String, first: Int = 10 @range(min: 1, max: 50)): [SearchHit!]!
+  search(
+    "What to look for, e.g. \"développeur web\" (see above for its limits)."
+    text: String!,
+    "Only nodes of these kinds; every kind when null or []."
+    kinds: [NodeKind!],
+    "Only nodes of this dataset; it must be loaded. Every dataset when null."
+    dataset: String,
+    "The most hits to return."
+    first: Int = 10 @range(min: 1, max: 50)
+  ): [SearchHit!]!
 }
 
 "One search result."
 type SearchHit {
+  "The node found: a Profession, Skill, Tool, Training or OccupationGroup."
   node: Node!
+  "The node's kind."
   kind: NodeKind!
   "Higher is better; hits come sorted by score, then name."
   score: Float!
@@ -2251,7 +2386,9 @@ enum CareerMoveKind {
 
 "A move to (nextCareers) or from (previousCareers) another profession."
 type CareerMove {
+  "The profession at the other end of the move: where it leads (nextCareers) or where it comes from (previousCareers)."
   profession: Profession!
+  "Whether the move is a progression or a lateral move."
   kind: CareerMoveKind!
 }
 
@@ -2266,7 +2403,15 @@ extend type Query {
   Costs first × its selection (steps: maxSteps + 1 professions) plus its depth-first search,
   which grows as the moves out of one profession to the power maxSteps (see the cost model).
   """
-  careerPaths(from: ID!, to: ID!, maxSteps: Int = 4 @range(min: 1, max: 6), first: Int = 5 @range(min: 1, max: 20),
+  careerPaths(
+    "The profession the paths start from, by global ID."
+    from: ID!,
+    "The profession the paths end at, by global ID."
+    to: ID!,
+    "The most moves a path may have."
+    maxSteps: Int = 4 @range(min: 1, max: 6),
+    "The most paths to return."
+    first: Int = 5 @range(min: 1, max: 20),
     "Follow the inferred moves too (see CareerMove.inferred); its search then grows with them."
     inferred: Boolean = false): [CareerPath!]!
   """
@@ -2278,11 +2423,22 @@ extend type Query {
   Costs min(first, what maxSteps moves can reach) × its selection (path: maxSteps + 1
   professions) plus its breadth-first search (see the cost model).
   """
-  careerProgression(from: ID!, maxSteps: Int = 3 @range(min: 1, max: 6), first: Int = 50 @range(min: 1, max: 200),
+  careerProgression(
+    "The profession to start from, by global ID."
+    from: ID!,
+    "The most moves from ` + "`" + `from` + "`" + `: professions further away are not listed."
+    maxSteps: Int = 3 @range(min: 1, max: 6),
+    "The most professions to return."
+    first: Int = 50 @range(min: 1, max: 200),
     "Follow the inferred moves too (see CareerMove.inferred); its search then grows with them."
     inferred: Boolean = false): [CareerStep!]!
   "What someone in ` + "`" + `from` + "`" + ` must add to work as ` + "`" + `to` + "`" + `. NOT_FOUND when either is not a profession."
-  skillGap(from: ID!, to: ID!): SkillGap!
+  skillGap(
+    "The profession someone has, by global ID."
+    from: ID!,
+    "The profession they aim for, by global ID."
+    to: ID!
+  ): SkillGap!
 }
 
 "A sequence of career moves."
@@ -2295,6 +2451,7 @@ type CareerPath {
 
 "A profession reachable from another."
 type CareerStep {
+  "The profession reached."
   profession: Profession!
   "Fewest moves needed to reach it."
   distance: Int!
@@ -2304,7 +2461,9 @@ type CareerStep {
 
 "What someone in one profession must add to work in another."
 type SkillGap {
+  "The profession someone has (the ` + "`" + `from` + "`" + ` argument)."
   from: Profession!
+  "The profession they aim for (the ` + "`" + `to` + "`" + ` argument)."
   to: Profession!
   "Skills required by both, in ` + "`" + `to` + "`" + `'s order."
   shared: [Skill!]!
@@ -2338,7 +2497,16 @@ extend type Query {
   Costs first × its selection plus the links it walks: the professions of each skill and tool
   given, at most the most professions one skill (tool) has.
   """
-  matchProfessions(skills: [ID!]!, tools: [ID!], dataset: String, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+  matchProfessions(
+    "The skills the person has, by global ID (how many: see above)."
+    skills: [ID!]!,
+    "The tools the person uses, by global ID (how many: see above); none when null."
+    tools: [ID!],
+    "Only professions of this dataset; it must be loaded. Every dataset when null."
+    dataset: String,
+    "The most professions to return."
+    first: Int = 10 @range(min: 1, max: 50)
+  ): [ProfessionMatch!]!
   """
   Professions most alike to one profession by shared skills and tools.
 
@@ -2347,11 +2515,17 @@ extend type Query {
 
   Costs first × its selection plus the links it walks for the profession that has the most.
   """
-  similarProfessions(to: ID!, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+  similarProfessions(
+    "The profession to compare with, by global ID; NOT_FOUND when there is none."
+    to: ID!,
+    "The most professions to return."
+    first: Int = 10 @range(min: 1, max: 50)
+  ): [ProfessionMatch!]!
 }
 
 "A profession ranked against a set of skills or another profession."
 type ProfessionMatch {
+  "The profession ranked."
   profession: Profession!
   "0..1, higher is better; ties broken by name. How each ranking computes it is said on its field."
   score: Float!
@@ -2386,26 +2560,38 @@ extend type ProfessionMatch {
 
 extend type Query {
   "Counts and rankings over the whole graph, or over one dataset."
-  stats(dataset: String): GraphStats!
+  stats(
+    "Count only this dataset; it must be loaded. The whole graph when null."
+    dataset: String
+  ): GraphStats!
   "The datasets loaded, with their provenance and attribution, by name. Costs the number of datasets × its selection."
   datasets: [Dataset!]!
 }
 
 "Counts over the whole graph or one dataset."
 type GraphStats {
+  "Number of professions."
   professions: Int!
+  "Number of skills, skill groups included (see skillGroups)."
   skills: Int!
+  "Number of tools."
   tools: Int!
+  "Number of trainings."
   trainings: Int!
   "Number of next-career links out of the professions counted."
   careerMoves: Int!
   "Skills required by the most professions, then by name."
-  topSkills(first: Int = 10 @range(min: 1, max: 100)): [SkillUsage!]!
+  topSkills(
+    "The most skills to return."
+    first: Int = 10 @range(min: 1, max: 100)
+  ): [SkillUsage!]!
 }
 
 "A skill with the number of professions that require it."
 type SkillUsage {
+  "The skill."
   skill: Skill!
+  "Number of professions that require it (topSkills), or that require both it and the skill it is listed on (coRequired)."
   professions: Int!
 }
 
@@ -2413,7 +2599,9 @@ type SkillUsage {
 type Dataset {
   "e.g. seed, rome, esco, onet."
   name: String!
+  "Its full name, e.g. \"ROME 4.0 — Répertoire Opérationnel des Métiers et des Emplois\"."
   title: String!
+  "The source's release loaded, e.g. \"1.1.1\" for ESCO; null where the source gives none."
   version: String
   "The attribution line the source's licence asks for."
   attribution: String
@@ -2435,11 +2623,15 @@ extend type Profession {
   then name, then ID. ` + "`" + `dataset` + "`" + ` keeps the equivalents of that dataset (it must be loaded, like
   every dataset argument). Costs the most equivalents one profession has × its selection.
   """
-  equivalents(dataset: String): [Equivalent!]!
+  equivalents(
+    "Only the equivalents of this dataset; it must be loaded. Every dataset when null."
+    dataset: String
+  ): [Equivalent!]!
 }
 
 "A profession of another dataset that is the same as, or close to, a profession."
 type Equivalent {
+  "The profession of the other dataset."
   profession: Profession!
   "How the two relate, where the source says (null where it does not)."
   match: EquivalenceMatch
@@ -2496,13 +2688,15 @@ extend type GraphStats {
   link once, as its dataset declares it.
   """
   equivalences: Int!
-  "The equivalences counted, by source (e.g. \"curated\", \"O*NET-SOC 2019 crosswalk\"), by source."
+  "The equivalences counted, by source (e.g. \"curated\", \"O*NET-SOC 2019 crosswalk\"), ordered by source."
   equivalencesBySource: [EquivalenceSourceCount!]!
 }
 
 "How many equivalences come from one source."
 type EquivalenceSourceCount {
+  "Where the links come from, as Equivalent.source says it."
   source: String!
+  "Number of equivalences from this source."
   count: Int!
 }
 
@@ -2524,7 +2718,10 @@ extend enum NodeKind {
 
 extend type Query {
   "An occupation group by global ID, e.g. \"group:esco:2512\" (ISCO-08), \"group:rome:M18\"; null when none."
-  occupationGroup(id: ID!): OccupationGroup
+  occupationGroup(
+    "Its global ID, e.g. \"group:rome:M18\"."
+    id: ID!
+  ): OccupationGroup
 }
 
 extend type Profession {
@@ -2539,7 +2736,9 @@ ISCO-08 groups ("group:esco:2512"), ROME's grands domaines and domaines professi
 ("group:onet:15-0000").
 """
 type OccupationGroup implements Node {
+  "Global ID, \"group:<dataset>:<code>\"."
   id: ID!
+  "The dataset whose classification it belongs to: rome, esco or onet."
   dataset: String!
   "The classification's code, e.g. \"2512\", \"M18\", \"15-0000\"."
   code: String!
@@ -2551,8 +2750,12 @@ type OccupationGroup implements Node {
   broader: OccupationGroup
   "The groups directly under this one, by name."
   narrower: [OccupationGroup!]!
-  "Professions in this group and its narrower groups, each once, by name. first: 1..100."
-  professions(first: Int = 20 @range(min: 1, max: 100), after: String,
+  "Professions in this group and its narrower groups, each once, by name."
+  professions(
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
@@ -2577,7 +2780,7 @@ extend type Query {
   """
   Professions ranked by how well their Holland (RIASEC) interest code fits a person's, given as
   letters strongest first, e.g. "IRC" (R realistic, I investigative, A artistic, S social,
-  E enterprising, C conventional): 1 to 3 distinct letters, in either case. first: 1..50.
+  E enterprising, C conventional): 1 to 3 distinct letters, in either case.
 
   score = Iachan's M index of agreement between the two codes (Iachan 1984, Journal of
   Vocational Behavior 24): each letter the codes share weighs by its position in both, 22, 10, 4
@@ -2590,7 +2793,14 @@ extend type Query {
 
   Costs first × its selection.
   """
-  matchInterests(riasec: String!, dataset: String, first: Int = 10 @range(min: 1, max: 50)): [ProfessionMatch!]!
+  matchInterests(
+    "The person's Holland code, letters strongest first, e.g. \"IRC\" (see above)."
+    riasec: String!,
+    "Only professions of this dataset; it must be loaded. Every dataset when null."
+    dataset: String,
+    "The most professions to return."
+    first: Int = 10 @range(min: 1, max: 50)
+  ): [ProfessionMatch!]!
 }
 
 extend type Profession {
@@ -2632,16 +2842,23 @@ extend type GraphStats {
 extend type Skill {
   "Broader skills or skill groups (ESCO hierarchy, ROME macro-compétences), nearest first: every skill or group above this one, once, at its shortest distance (at most 10 levels up), then by name."
   broader: [Skill!]!
-  "Narrower skills: those directly under this one, by name. first: 1..100."
-  narrower(first: Int = 20 @range(min: 1, max: 100), after: String,
+  "Narrower skills: those directly under this one, by name."
+  narrower(
+    "Page forward: the first ` + "`" + `first` + "`" + ` items after ` + "`" + `after` + "`" + ` (or of the whole list); its default applies when ` + "`" + `last` + "`" + ` is not given. Not with ` + "`" + `last` + "`" + `."
+    first: Int = 20 @range(min: 1, max: 100),
+    "The cursor of the item a page starts after (see PageInfo)."
+    after: String,
     "Page backward: the last ` + "`" + `last` + "`" + ` items before ` + "`" + `before` + "`" + ` (or of the whole list). Not with ` + "`" + `first` + "`" + `."
     last: Int @range(min: 1, max: 100),
     "The cursor of the item a page ends before (see PageInfo)."
     before: String): SkillConnection!
   "Skills the dataset relates to this one (ESCO skill-skill relations), essential first, then name."
   relatedSkills: [SkillRelation!]!
-  "Skills most often required by the same professions: by the number of professions requiring both, then name. Computed at load, the 50 most frequent kept per skill. first: 1..50."
-  coRequired(first: Int = 10 @range(min: 1, max: 50)): [SkillUsage!]!
+  "Skills most often required by the same professions: by the number of professions requiring both, then name. Computed at load, the 50 most frequent kept per skill."
+  coRequired(
+    "The most skills to return."
+    first: Int = 10 @range(min: 1, max: 50)
+  ): [SkillUsage!]!
   "Collections the skill belongs to (ESCO collections: digital and DigComp → DIGITAL, green, transversal, language, research; ROME's transition_num → DIGITAL and transition_eco → GREEN), in the order of the enum."
   collections: [SkillCollection!]!
   "True for a group of skills (an ESCO skill group, a ROME macro-compétence) rather than a skill."
@@ -2650,7 +2867,9 @@ extend type Skill {
 
 "A skill related to another, with how much the other needs it."
 type SkillRelation {
+  "The related skill."
   skill: Skill!
+  "How much the skill it is listed on needs it (essential or optional, as the dataset says)."
   importance: Importance!
 }
 

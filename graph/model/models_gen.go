@@ -36,17 +36,22 @@ type PageInfo struct {
 
 // A page of professions: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type ProfessionConnection struct {
-	Edges    []*ProfessionEdge    `json:"edges"`
-	Nodes    []*career.Profession `json:"nodes"`
-	PageInfo *PageInfo            `json:"pageInfo"`
+	// The page's professions, each with its cursor, in the list's order.
+	Edges []*ProfessionEdge `json:"edges"`
+	// The page's professions, in the list's order: the edges' nodes, without their cursors.
+	Nodes []*career.Profession `json:"nodes"`
+	// Where the page starts and ends, and whether items precede or follow it.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of professions in the whole filtered list, all pages together.
 	TotalCount int `json:"totalCount"`
 }
 
 // A profession with its cursor.
 type ProfessionEdge struct {
-	Cursor string             `json:"cursor"`
-	Node   *career.Profession `json:"node"`
+	// Pass as `after` (or `before`) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded.
+	Cursor string `json:"cursor"`
+	// The profession.
+	Node *career.Profession `json:"node"`
 }
 
 // Narrows a list of professions; every field given must hold. A field left out, null or "" does not narrow.
@@ -63,22 +68,29 @@ type ProfessionFilter struct {
 	Tool *string `json:"tool,omitempty"`
 }
 
+// The entry points of the API: look-ups by ID, lists, search, career analytics, matching and
+// counts. Everything is read-only.
 type Query struct {
 }
 
 // A page of skills: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type SkillConnection struct {
-	Edges    []*SkillEdge    `json:"edges"`
-	Nodes    []*career.Skill `json:"nodes"`
-	PageInfo *PageInfo       `json:"pageInfo"`
+	// The page's skills, each with its cursor, in the list's order.
+	Edges []*SkillEdge `json:"edges"`
+	// The page's skills, in the list's order: the edges' nodes, without their cursors.
+	Nodes []*career.Skill `json:"nodes"`
+	// Where the page starts and ends, and whether items precede or follow it.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of skills in the whole filtered list, all pages together.
 	TotalCount int `json:"totalCount"`
 }
 
 // A skill with its cursor.
 type SkillEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *career.Skill `json:"node"`
+	// Pass as `after` (or `before`) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded.
+	Cursor string `json:"cursor"`
+	// The skill.
+	Node *career.Skill `json:"node"`
 }
 
 // Narrows a list of skills; every field given must hold. A field left out, null or "" does not narrow.
@@ -86,23 +98,29 @@ type SkillFilter struct {
 	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
 	Text *string `json:"text,omitempty"`
 	// Only this dataset's; it must be loaded (see Datasets in the header).
-	Dataset *string           `json:"dataset,omitempty"`
-	Kind    *career.SkillKind `json:"kind,omitempty"`
+	Dataset *string `json:"dataset,omitempty"`
+	// Only skills of this kind.
+	Kind *career.SkillKind `json:"kind,omitempty"`
 }
 
 // A page of tools: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type ToolConnection struct {
-	Edges    []*ToolEdge    `json:"edges"`
-	Nodes    []*career.Tool `json:"nodes"`
-	PageInfo *PageInfo      `json:"pageInfo"`
+	// The page's tools, each with its cursor, in the list's order.
+	Edges []*ToolEdge `json:"edges"`
+	// The page's tools, in the list's order: the edges' nodes, without their cursors.
+	Nodes []*career.Tool `json:"nodes"`
+	// Where the page starts and ends, and whether items precede or follow it.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of tools in the whole filtered list, all pages together.
 	TotalCount int `json:"totalCount"`
 }
 
 // A tool with its cursor.
 type ToolEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   *career.Tool `json:"node"`
+	// Pass as `after` (or `before`) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded.
+	Cursor string `json:"cursor"`
+	// The tool.
+	Node *career.Tool `json:"node"`
 }
 
 // Narrows a list of tools; every field given must hold. A field left out, null or "" does not narrow.
@@ -117,17 +135,22 @@ type ToolFilter struct {
 
 // A page of trainings: its edges and its nodes each cost the `first` (or `last`) of the list × their selection.
 type TrainingConnection struct {
-	Edges    []*TrainingEdge    `json:"edges"`
-	Nodes    []*career.Training `json:"nodes"`
-	PageInfo *PageInfo          `json:"pageInfo"`
+	// The page's trainings, each with its cursor, in the list's order.
+	Edges []*TrainingEdge `json:"edges"`
+	// The page's trainings, in the list's order: the edges' nodes, without their cursors.
+	Nodes []*career.Training `json:"nodes"`
+	// Where the page starts and ends, and whether items precede or follow it.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of trainings in the whole filtered list, all pages together.
 	TotalCount int `json:"totalCount"`
 }
 
 // A training with its cursor.
 type TrainingEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *career.Training `json:"node"`
+	// Pass as `after` (or `before`) to get the items after (before) this one; opaque: a position in the list's order, not an offset, so it stays valid when the data is reloaded.
+	Cursor string `json:"cursor"`
+	// The training.
+	Node *career.Training `json:"node"`
 }
 
 // Narrows a list of trainings; every field given must hold. A field left out, null or "" does not narrow.
@@ -135,18 +158,23 @@ type TrainingFilter struct {
 	// Same matching and rules as search's text: 1..200 characters, 1..20 words.
 	Text *string `json:"text,omitempty"`
 	// Only this dataset's; it must be loaded (see Datasets in the header).
-	Dataset *string               `json:"dataset,omitempty"`
-	Level   *career.TrainingLevel `json:"level,omitempty"`
+	Dataset *string `json:"dataset,omitempty"`
+	// Only trainings of this level.
+	Level *career.TrainingLevel `json:"level,omitempty"`
 }
 
 // The kinds of nodes.
 type NodeKind string
 
 const (
+	// A profession (Profession), ID "profession:<dataset>:<code>".
 	NodeKindProfession NodeKind = "PROFESSION"
-	NodeKindSkill      NodeKind = "SKILL"
-	NodeKindTool       NodeKind = "TOOL"
-	NodeKindTraining   NodeKind = "TRAINING"
+	// A skill, piece of knowledge, attitude or language (Skill), ID "skill:<dataset>:<code>".
+	NodeKindSkill NodeKind = "SKILL"
+	// A tool, machine or piece of software (Tool), ID "tool:<dataset>:<code>".
+	NodeKindTool NodeKind = "TOOL"
+	// A study or training path (Training), ID "training:<dataset>:<code>".
+	NodeKindTraining NodeKind = "TRAINING"
 	// An occupation group (OccupationGroup).
 	NodeKindGroup NodeKind = "GROUP"
 )

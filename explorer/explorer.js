@@ -35,8 +35,8 @@
       legendStart: 'métier de départ', legendProgression: 'évolution', legendLateral: 'mobilité proche',
       legendInferred: 'débouché déduit par le service (pointillés)', legendRing: (n) => 'anneau ' + n + ' : ' + n + ' étape' + (n > 1 ? 's' : ''),
       legendPath: 'chemin le plus court',
-      kind: { PROGRESSION: 'évolution', LATERAL: 'mobilité proche' }, inferred: 'déduite',
-      inferredScore: (p) => 'déduite, ' + p + ' %', basis: 'pourquoi : ',
+      kind: { PROGRESSION: 'évolution', LATERAL: 'mobilité proche' },
+      inferredMove: (kind, p) => kind + ' déduite' + (p == null ? '' : ', ' + p + ' %'), basis: 'pourquoi : ',
       distance: (n) => n + ' étape' + (n > 1 ? 's' : ''), expand: 'Afficher ses débouchés', expandShort: '+ débouchés', openCard: 'Ouvrir la fiche',
       expanded: 'débouchés affichés', noMoves: 'Aucun débouché connu.',
       targetLabel: 'Métier visé', pathSearching: 'Recherche des chemins…',
@@ -100,8 +100,8 @@
       legendStart: 'starting profession', legendProgression: 'progression', legendLateral: 'lateral move',
       legendInferred: 'move inferred by the service (dashed)', legendRing: (n) => 'ring ' + n + ': ' + n + ' move' + (n > 1 ? 's' : ''),
       legendPath: 'shortest path',
-      kind: { PROGRESSION: 'progression', LATERAL: 'lateral move' }, inferred: 'inferred',
-      inferredScore: (p) => 'inferred, ' + p + ' %', basis: 'why: ',
+      kind: { PROGRESSION: 'progression', LATERAL: 'lateral move' },
+      inferredMove: (kind, p) => kind + ', inferred' + (p == null ? '' : ', ' + p + ' %'), basis: 'why: ',
       distance: (n) => n + ' move' + (n > 1 ? 's' : ''), expand: 'Show where it leads', expandShort: '+ moves', openCard: 'Open the card',
       expanded: 'moves shown', noMoves: 'No known move.',
       targetLabel: 'Target profession', pathSearching: 'Looking for paths…',
@@ -584,11 +584,8 @@
     { selector: 'edge.inferred', style: { 'line-style': 'dashed', 'line-color': COLOURS.inferred, 'target-arrow-color': COLOURS.inferred } },
     { selector: 'edge.shortest', style: { width: 5, 'line-color': COLOURS.inferred, 'target-arrow-color': COLOURS.inferred } },
     { selector: 'node.onpath', style: { 'border-color': COLOURS.inferred, 'border-width': 4 } },
-    // The path graph's moves over 2, 3 or 4 layers (see drawPaths), arcing further the longer.
-    { selector: 'edge.skip2, edge.skip3, edge.skip4', style: { 'curve-style': 'unbundled-bezier', 'control-point-weights': 0.5 } },
-    { selector: 'edge.skip2', style: { 'control-point-distances': 55 } },
-    { selector: 'edge.skip3', style: { 'control-point-distances': 80 } },
-    { selector: 'edge.skip4', style: { 'control-point-distances': 105 } },
+    // The path graph's moves over layers arc round the professions between (see layoutPaths).
+    { selector: 'edge.skip', style: { 'curve-style': 'unbundled-bezier', 'control-point-weights': 0.5 } },
   ];
 
   let cy = null;
@@ -624,9 +621,12 @@
   const moveClass = (m) => (m.inferred ? 'inferred ' : '') + m.kind;
 
   // moveBadges says what a move is: its kind and, for an inferred move, its score and basis.
-  const moveBadges = (m) => [badge(t().kind[m.kind] || m.kind), m.inferred ? [
-    ' ', badge(m.score != null ? t().inferredScore(pct(m.score)) : t().inferred, 'inferred'),
-    m.basis ? [' ', el('span', { class: 'basis' }, t().basis + m.basis)] : null] : null];
+  const moveBadges = (m) => {
+    const kind = t().kind[m.kind] || m.kind;
+    if (!m.inferred) return badge(kind);
+    return [badge(t().inferredMove(kind, m.score == null ? null : pct(m.score)), 'inferred'),
+      m.basis ? [' ', el('span', { class: 'basis' }, t().basis + m.basis)] : null];
+  };
 
   // expand adds the moves out of a profession of the graph.
   async function expand(id) {
@@ -739,7 +739,9 @@
   // between the professions of a layer, the narrowest a graph drawn left to right may be (a
   // narrower one, a phone's, is drawn top to bottom and grows with its layers), and the zoom a
   // small graph is fitted to at most (labels keep the size of the page's text).
-  const PATH_LAYOUT = { layer: 150, across: 80, acrossVertical: 140, minWide: 480, maxZoom: 1.2, padding: 24 };
+  // An arc clears the professions it passes by clearance beyond the widest layer between (top
+  // to bottom, by half a label's width too).
+  const PATH_LAYOUT = { layer: 150, across: 80, acrossVertical: 140, minWide: 480, maxZoom: 1.2, padding: 24, clearance: 40, clearanceVertical: 75 };
 
   function drawPaths(paths) {
     if (!paths.length) return;
@@ -759,9 +761,8 @@
           if (pathCy.getElementById(s.id).empty()) pathCy.add({ group: 'nodes', data: { id: s.id, label: s.name, depth: layer.get(s.id) }, classes: i === 0 ? 'start' : '' });
           if (i > 0) {
             const from = path.steps[i - 1].id, id = from + '→' + s.id;
-            // A move over layers arcs around the professions between (skip2..skip4).
-            const span = Math.min(layer.get(s.id) - layer.get(from), 4);
-            const classes = [shortest.has(id) ? 'shortest' : '', span > 1 ? 'skip' + span : ''].join(' ');
+            const skip = layer.get(s.id) - layer.get(from) > 1; // over layers: an arc
+            const classes = [shortest.has(id) ? 'shortest' : '', skip ? 'skip' : ''].join(' ');
             if (pathCy.getElementById(id).empty()) pathCy.add({ group: 'edges', data: { id, source: from, target: s.id }, classes });
           }
         });
@@ -785,6 +786,13 @@
       const a = l * (vertical ? PATH_LAYOUT.across * 1.4 : PATH_LAYOUT.layer), b = (i - (nodes.length - 1) / 2) * across;
       n.position(vertical ? { x: b, y: a } : { x: a, y: b });
     }));
+    // A move over layers arcs, on the side away from the labels, beyond the widest layer between;
+    // a Bézier curve passes at half its control point's distance.
+    pathCy.edges('.skip').forEach((e) => {
+      const from = e.source().data('depth'), to = e.target().data('depth');
+      const widest = Math.max(...layers.slice(from + 1, to).map((nodes) => (nodes.length - 1) / 2 * across));
+      e.style('control-point-distances', -2 * (widest + (vertical ? PATH_LAYOUT.clearanceVertical : PATH_LAYOUT.clearance)));
+    });
     pathCy.fit(undefined, PATH_LAYOUT.padding);
     if (pathCy.zoom() > PATH_LAYOUT.maxZoom) { pathCy.zoom(PATH_LAYOUT.maxZoom); pathCy.center(); }
   }

@@ -33,9 +33,10 @@
       rings: 'Anneaux de progression (1, 2 et 3 étapes)', inferredToggle: 'Inclure les évolutions déduites',
       graphListTitle: 'Métiers du graphe',
       legendStart: 'métier de départ', legendProgression: 'évolution', legendLateral: 'mobilité proche',
-      legendInferred: 'évolution déduite (pointillés)', legendRing: (n) => 'anneau ' + n + ' : ' + n + ' étape' + (n > 1 ? 's' : ''),
+      legendInferred: 'débouché déduit par le service (pointillés)', legendRing: (n) => 'anneau ' + n + ' : ' + n + ' étape' + (n > 1 ? 's' : ''),
       legendPath: 'chemin le plus court',
-      kind: { PROGRESSION: 'évolution', LATERAL: 'mobilité proche' }, inferred: 'déduite',
+      kind: { PROGRESSION: 'évolution', LATERAL: 'mobilité proche' },
+      inferredMove: (kind, p) => kind + ' déduite' + (p == null ? '' : ', ' + p + ' %'), basis: 'pourquoi : ',
       distance: (n) => n + ' étape' + (n > 1 ? 's' : ''), expand: 'Afficher ses débouchés', expandShort: '+ débouchés', openCard: 'Ouvrir la fiche',
       expanded: 'débouchés affichés', noMoves: 'Aucun débouché connu.',
       targetLabel: 'Métier visé', pathSearching: 'Recherche des chemins…',
@@ -49,6 +50,16 @@
       mySkillsLabel: 'Compétences et outils choisis', remove: (n) => 'Retirer ' + n,
       useCardSkills: 'Reprendre les compétences de la fiche', matchRun: 'Trouver des métiers', matchClear: 'Tout retirer',
       needSkill: 'Ajoutez au moins une compétence.', matchNone: 'Aucun métier ne demande ces compétences.',
+      // used: u of the g skills (and tools) the person gave of the profession's dataset;
+      // covered: h of its n essential skills (of all its skills when it marks none essential).
+      used: (u, g, tools) => g === 1 ? 'utilise ' + (tools ? 'votre compétence ou outil' : 'votre compétence') :
+        'utilise ' + (u === g ? 'toutes vos ' : u + ' de vos ') + g + (tools ? ' compétences et outils' : ' compétences'),
+      covered: (h, n, essential) => {
+        if (n === 1) return (h ? 'vous avez sa seule ' : 'il vous manque sa seule ') + (essential ? 'compétence essentielle' : 'compétence');
+        const what = essential ? ' compétences essentielles' : ' compétences';
+        if (h === n) return 'vous avez ses ' + n + what;
+        return h ? 'vous avez ' + h + ' de ses ' + n + what : 'vous n’avez aucune de ses ' + n + what;
+      },
       matched: 'acquises', matchSummary: (a, b) => a + ' compétence' + (a > 1 ? 's' : '') + ' acquise' + (a > 1 ? 's' : '') + ', ' + b + ' à acquérir', missingShort: 'à acquérir', score: (p) => p + ' %',
       interestsTitle: 'Mes centres d’intérêt', riasecLabel: 'Code RIASEC', interestsRun: 'Trouver des métiers',
       interestsHint: 'Une à trois lettres, la plus forte d’abord : R réaliste, I investigateur, A artistique, S social, E entreprenant, C conventionnel.',
@@ -87,9 +98,10 @@
       rings: 'Progression rings (1, 2 and 3 moves)', inferredToggle: 'Include inferred moves',
       graphListTitle: 'Professions in the graph',
       legendStart: 'starting profession', legendProgression: 'progression', legendLateral: 'lateral move',
-      legendInferred: 'inferred move (dashed)', legendRing: (n) => 'ring ' + n + ': ' + n + ' move' + (n > 1 ? 's' : ''),
+      legendInferred: 'move inferred by the service (dashed)', legendRing: (n) => 'ring ' + n + ': ' + n + ' move' + (n > 1 ? 's' : ''),
       legendPath: 'shortest path',
-      kind: { PROGRESSION: 'progression', LATERAL: 'lateral move' }, inferred: 'inferred',
+      kind: { PROGRESSION: 'progression', LATERAL: 'lateral move' },
+      inferredMove: (kind, p) => kind + ', inferred' + (p == null ? '' : ', ' + p + ' %'), basis: 'why: ',
       distance: (n) => n + ' move' + (n > 1 ? 's' : ''), expand: 'Show where it leads', expandShort: '+ moves', openCard: 'Open the card',
       expanded: 'moves shown', noMoves: 'No known move.',
       targetLabel: 'Target profession', pathSearching: 'Looking for paths…',
@@ -103,6 +115,14 @@
       mySkillsLabel: 'Chosen skills and tools', remove: (n) => 'Remove ' + n,
       useCardSkills: 'Take the skills of the card', matchRun: 'Find professions', matchClear: 'Remove all',
       needSkill: 'Add at least one skill.', matchNone: 'No profession requires these skills.',
+      used: (u, g, tools) => g === 1 ? 'uses your one ' + (tools ? 'skill or tool' : 'skill') :
+        'uses ' + (u === g ? 'all ' : u + ' of your ') + g + (u === g ? ' of your' : '') + (tools ? ' skills and tools' : ' skills'),
+      covered: (h, n, essential) => {
+        const what = essential ? ' essential skill' : ' skill';
+        if (n === 1) return (h ? 'you have its one' : 'you lack its one') + what;
+        if (h === n) return 'you have all ' + n + ' of its' + what + 's';
+        return (h ? 'you have ' + h + ' of its ' : 'you have none of its ') + n + what + 's';
+      },
       matched: 'held', matchSummary: (a, b) => a + ' skill' + (a > 1 ? 's' : '') + ' held, ' + b + ' to acquire', missingShort: 'to acquire', score: (p) => p + ' %',
       interestsTitle: 'My interests', riasecLabel: 'RIASEC code', interestsRun: 'Find professions',
       interestsHint: 'One to three letters, strongest first: R realistic, I investigative, A artistic, S social, E enterprising, C conventional.',
@@ -227,12 +247,13 @@
   // ---------------------------------------------------------------------------------------
   // What the server supports. Fields of later versions of the API are asked for only when the
   // schema has them (read once at load, by introspection); the page works without them.
-  const features = { inferredMoves: false, inferredPaths: false, inferredProgression: false, equivalents: false, matchInterests: false };
+  const features = { inferredMoves: false, inferredPaths: false, inferredProgression: false, equivalents: false, matchInterests: false, matchScores: false };
 
   const FEATURES_QUERY = `query ExplorerFeatures {
   move: __type(name: "CareerMove") { fields { name } }
   query: __type(name: "Query") { fields { name args { name } } }
   profession: __type(name: "Profession") { fields { name args { name } } }
+  match: __type(name: "ProfessionMatch") { fields { name } }
 }`;
 
   async function detectFeatures() {
@@ -243,13 +264,14 @@
       return; // introspection disabled: only what every version has
     }
     const fields = (type) => new Map(((type && type.fields) || []).map((f) => [f.name, (f.args || []).map((a) => a.name)]));
-    const move = fields(d.move), query = fields(d.query), prof = fields(d.profession);
+    const move = fields(d.move), query = fields(d.query), prof = fields(d.profession), match = fields(d.match);
     const hasArg = (m, field, arg) => (m.get(field) || []).includes(arg);
     features.inferredMoves = move.has('inferred') && move.has('basis') && hasArg(prof, 'nextCareers', 'inferred');
     features.inferredPaths = hasArg(query, 'careerPaths', 'inferred');
     features.inferredProgression = hasArg(query, 'careerProgression', 'inferred');
     features.equivalents = prof.has('equivalents');
     features.matchInterests = query.has('matchInterests');
+    features.matchScores = match.has('skillsUsed') && match.has('essentialCoverage');
   }
 
   // The page's queries, all in one place. The ones built by a function add the fields of later
@@ -302,9 +324,11 @@
     trainings { id name level }
   }
 }`,
-    match: `query ExplorerMatch($skills: [ID!]!, $tools: [ID!], $dataset: String, $lang: String) {
+    match: () => `query ExplorerMatch($skills: [ID!]!, $tools: [ID!], $dataset: String, $lang: String) {
   matchProfessions(skills: $skills, tools: $tools, dataset: $dataset, first: 10) {
-    score profession { id name(lang: $lang) dataset } matchedSkills { id name(lang: $lang) } missingSkills { id name(lang: $lang) }
+    score profession { id name(lang: $lang) dataset${features.matchScores ? ' essential: skills(importance: ESSENTIAL) { skill { id } }' : ''} }
+    matchedSkills { id name(lang: $lang) } missingSkills { id name(lang: $lang) }${features.matchScores ? `
+    skillsUsed essentialCoverage` : ''}
   }
 }`,
     interests: `query ExplorerInterests($riasec: String!, $dataset: String, $lang: String) {
@@ -325,7 +349,7 @@
       else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
       else e.setAttribute(k, v === true ? '' : v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === undefined || c === null || c === false) continue;
       e.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -560,6 +584,8 @@
     { selector: 'edge.inferred', style: { 'line-style': 'dashed', 'line-color': COLOURS.inferred, 'target-arrow-color': COLOURS.inferred } },
     { selector: 'edge.shortest', style: { width: 5, 'line-color': COLOURS.inferred, 'target-arrow-color': COLOURS.inferred } },
     { selector: 'node.onpath', style: { 'border-color': COLOURS.inferred, 'border-width': 4 } },
+    // The path graph's moves over layers arc round the professions between (see layoutPaths).
+    { selector: 'edge.skip', style: { 'curve-style': 'unbundled-bezier', 'control-point-weights': 0.5 } },
   ];
 
   let cy = null;
@@ -586,13 +612,21 @@
     return cy.add({ group: 'nodes', data: { id, label, depth }, classes: cls || '' });
   }
 
-  function addEdge(from, to, cls, title) {
+  // addEdge draws the move from → to; move is the CareerMove it stands for (null in the rings).
+  function addEdge(from, to, cls, move) {
     const id = from + '→' + to;
-    if (cy.getElementById(id).empty()) cy.add({ group: 'edges', data: { id, source: from, target: to, title }, classes: cls });
+    if (cy.getElementById(id).empty()) cy.add({ group: 'edges', data: { id, source: from, target: to, move }, classes: cls });
   }
 
   const moveClass = (m) => (m.inferred ? 'inferred ' : '') + m.kind;
-  const moveLabel = (m) => (t().kind[m.kind] || m.kind) + (m.inferred ? ' (' + t().inferred + (m.score != null ? ' ' + pct(m.score) + ' %' : '') + ')' : '');
+
+  // moveBadges says what a move is: its kind and, for an inferred move, its score and basis.
+  const moveBadges = (m) => {
+    const kind = t().kind[m.kind] || m.kind;
+    if (!m.inferred) return badge(kind);
+    return [badge(t().inferredMove(kind, m.score == null ? null : pct(m.score)), 'inferred'),
+      m.basis ? [' ', el('span', { class: 'basis' }, t().basis + m.basis)] : null];
+  };
 
   // expand adds the moves out of a profession of the graph.
   async function expand(id) {
@@ -608,23 +642,26 @@
       node.addClass('expanded');
       for (const m of d.profession.nextCareers) {
         addNode(m.profession.id, m.profession.name, depth + 1);
-        addEdge(id, m.profession.id, moveClass(m), moveLabel(m));
+        addEdge(id, m.profession.id, moveClass(m), m);
       }
     });
     layoutGraph();
     renderGraphList();
+    renderLegend();
   }
 
+  // renderLegend explains what the graph shows: the start, and the rings or the kinds of move present.
   function renderLegend() {
-    const items = [el('li', {}, el('span', { class: 'swatch start' }), t().legendStart)];
+    const item = (cls, text) => el('li', { class: 'legend-' + cls }, el('span', { class: 'swatch ' + cls }), text);
+    const items = [item('start', t().legendStart)];
     if (state.rings) {
       const rings = [...new Set(cy.nodes().map((n) => n.data('depth')))].filter((d) => d > 0).sort();
-      for (const n of rings) items.push(el('li', {}, el('span', { class: 'swatch ring' }), t().legendRing(n)));
+      for (const n of rings) items.push(item('ring', t().legendRing(n)));
     } else {
-      items.push(el('li', {}, el('span', { class: 'swatch' }), t().legendProgression));
-      items.push(el('li', {}, el('span', { class: 'swatch lateral' }), t().legendLateral));
+      if (cy.edges('.PROGRESSION').not('.inferred').nonempty()) items.push(item('progression', t().legendProgression));
+      if (cy.edges('.LATERAL').not('.inferred').nonempty()) items.push(item('lateral', t().legendLateral));
+      if (cy.edges('.inferred').nonempty()) items.push(item('inferred', t().legendInferred));
     }
-    if (features.inferredMoves && state.inferred) items.push(el('li', {}, el('span', { class: 'swatch inferred' }), t().legendInferred));
     $('legend').replaceChildren(...items);
   }
 
@@ -632,10 +669,15 @@
   function renderGraphList() {
     const nodes = cy.nodes().sort((a, b) => a.data('depth') - b.data('depth') || a.data('label').localeCompare(b.data('label')));
     $('graph-list').replaceChildren(...nodes.map((n) => {
-      const into = n.incomers('edge').map((e) => e.data('title')).filter(Boolean);
+      // What the moves into it are, each kind, score and basis once.
+      const into = new Map();
+      for (const e of n.incomers('edge')) {
+        const m = e.data('move');
+        if (m) into.set([m.kind, m.inferred, m.score, m.basis].join('|'), m);
+      }
       return el('li', { 'data-id': n.id() },
         el('button', { type: 'button', class: 'link', onclick: () => openProfession(n.id()), title: t().openCard }, n.data('label')),
-        n.hasClass('start') ? null : badge(state.rings ? t().distance(n.data('depth')) : [...new Set(into)].join(', ')),
+        n.hasClass('start') ? null : state.rings ? badge(t().distance(n.data('depth'))) : [...into.values()].map((m) => [' ', moveBadges(m)]),
         state.rings || n.hasClass('expanded') ? null :
           el('button', { type: 'button', onclick: () => guarded(() => expand(n.id())), 'aria-label': t().expand + ' : ' + n.data('label') }, t().expandShort));
     }));
@@ -693,26 +735,66 @@
     if (paths.length) await loadGaps(paths[0], out.querySelector('.path'));
   }
 
+  // The path graph's geometry, in pixels: the distance between layers (the moves of a path) and
+  // between the professions of a layer, the narrowest a graph drawn left to right may be (a
+  // narrower one, a phone's, is drawn top to bottom and grows with its layers), and the zoom a
+  // small graph is fitted to at most (labels keep the size of the page's text).
+  // An arc clears the professions it passes by clearance beyond the widest layer between (top
+  // to bottom, by half a label's width too).
+  const PATH_LAYOUT = { layer: 150, across: 80, acrossVertical: 140, minWide: 480, maxZoom: 1.2, padding: 24, clearance: 40, clearanceVertical: 75 };
+
   function drawPaths(paths) {
     if (!paths.length) return;
-    if (!pathCy) pathCy = cytoscape({ container: $('path-graph'), style: GRAPH_STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+    if (!pathCy) {
+      pathCy = cytoscape({ container: $('path-graph'), style: GRAPH_STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+      pathCy.on('dbltap', 'node', (ev) => openProfession(ev.target.id()));
+    }
     pathCy.elements().remove();
-    pathCy.resize();
+    // A profession's layer is the furthest step it is on in any path: every move then goes
+    // forward, and the target is alone in the last layer.
+    const layer = new Map();
+    for (const path of paths) path.steps.forEach((s, i) => layer.set(s.id, Math.max(layer.get(s.id) || 0, i)));
     const shortest = new Set(paths[0].steps.slice(1).map((s, i) => paths[0].steps[i].id + '→' + s.id));
     pathCy.batch(() => {
       for (const path of paths) {
         path.steps.forEach((s, i) => {
-          if (pathCy.getElementById(s.id).empty()) pathCy.add({ group: 'nodes', data: { id: s.id, label: s.name, depth: i }, classes: i === 0 ? 'start' : '' });
+          if (pathCy.getElementById(s.id).empty()) pathCy.add({ group: 'nodes', data: { id: s.id, label: s.name, depth: layer.get(s.id) }, classes: i === 0 ? 'start' : '' });
           if (i > 0) {
-            const id = path.steps[i - 1].id + '→' + s.id;
-            if (pathCy.getElementById(id).empty()) pathCy.add({ group: 'edges', data: { id, source: path.steps[i - 1].id, target: s.id }, classes: shortest.has(id) ? 'shortest' : '' });
+            const from = path.steps[i - 1].id, id = from + '→' + s.id;
+            const skip = layer.get(s.id) - layer.get(from) > 1; // over layers: an arc
+            const classes = [shortest.has(id) ? 'shortest' : '', skip ? 'skip' : ''].join(' ');
+            if (pathCy.getElementById(id).empty()) pathCy.add({ group: 'edges', data: { id, source: from, target: s.id }, classes });
           }
         });
       }
       for (const s of paths[0].steps.slice(1)) pathCy.getElementById(s.id).addClass('onpath');
     });
-    pathCy.layout({ name: 'breadthfirst', directed: true, roots: [paths[0].steps[0].id], spacingFactor: 1.1, animate: false, padding: 20 }).run();
-    pathCy.on('dbltap', 'node', (ev) => openProfession(ev.target.id()));
+    layoutPaths();
+  }
+
+  // layoutPaths places the path graph's layers left to right, or top to bottom in a narrow
+  // container (then as tall as its layers need), and fits it.
+  function layoutPaths() {
+    const box = $('path-graph');
+    const vertical = box.clientWidth < PATH_LAYOUT.minWide;
+    const layers = [];
+    pathCy.nodes().forEach((n) => { (layers[n.data('depth')] ||= []).push(n); });
+    box.style.height = vertical ? (layers.length * PATH_LAYOUT.across * 1.4 + 2 * PATH_LAYOUT.padding) + 'px' : '';
+    pathCy.resize();
+    const across = vertical ? PATH_LAYOUT.acrossVertical : PATH_LAYOUT.across;
+    layers.forEach((nodes, l) => nodes.forEach((n, i) => {
+      const a = l * (vertical ? PATH_LAYOUT.across * 1.4 : PATH_LAYOUT.layer), b = (i - (nodes.length - 1) / 2) * across;
+      n.position(vertical ? { x: b, y: a } : { x: a, y: b });
+    }));
+    // A move over layers arcs, on the side away from the labels, beyond the widest layer between;
+    // a Bézier curve passes at half its control point's distance.
+    pathCy.edges('.skip').forEach((e) => {
+      const from = e.source().data('depth'), to = e.target().data('depth');
+      const widest = Math.max(...layers.slice(from + 1, to).map((nodes) => (nodes.length - 1) / 2 * across));
+      e.style('control-point-distances', -2 * (widest + (vertical ? PATH_LAYOUT.clearanceVertical : PATH_LAYOUT.clearance)));
+    });
+    pathCy.fit(undefined, PATH_LAYOUT.padding);
+    if (pathCy.zoom() > PATH_LAYOUT.maxZoom) { pathCy.zoom(PATH_LAYOUT.maxZoom); pathCy.center(); }
   }
 
   function pathBlock(path, i) {
@@ -776,18 +858,38 @@
     if (state.riasec && features.matchInterests) await runInterests();
   }
 
-  function resultItem(m, extra) {
+  function resultItem(m, ...extra) {
     return el('li', { 'data-id': m.profession.id },
       el('button', { type: 'button', class: 'link', onclick: () => openProfession(m.profession.id) }, m.profession.name), ' ',
       badge(m.profession.dataset), ' ', el('span', { class: 'score' }, t().score(pct(m.score))), extra);
   }
 
+  // datasetOf is the dataset of a global ID (<kind>:<dataset>:<code>).
+  const datasetOf = (id) => id.split(':')[1] || '';
+
+  // matchWords says a match's scores in words: how many of the person's skills (and tools) of
+  // the profession's dataset it uses (skillsUsed × that number, the server's rule), and how
+  // many of its essential skills the person has (essentialCoverage × their number; of all its
+  // skills when it marks none essential).
+  function matchWords(m) {
+    if (m.skillsUsed == null) return null;
+    const ds = m.profession.dataset;
+    const skills = new Set(state.skills.filter((id) => datasetOf(id) === ds));
+    const tools = new Set(state.tools.filter((id) => datasetOf(id) === ds));
+    const given = skills.size + tools.size;
+    const parts = [t().used(Math.round(m.skillsUsed * given), given, tools.size > 0)];
+    const essential = m.profession.essential.length;
+    const of = essential || m.matchedSkills.length + m.missingSkills.length;
+    if (of) parts.push(t().covered(Math.round(m.essentialCoverage * of), of, essential > 0));
+    return el('p', { class: 'match-words' }, parts.join(' · '));
+  }
+
   async function runMatch() {
     if (!state.skills.length) { $('match-status').textContent = t().needSkill; return; }
-    const d = await gql('ExplorerMatch', Q.match, { skills: state.skills, tools: state.tools.length ? state.tools : null, dataset: state.ds || null, lang: state.lang });
+    const d = await gql('ExplorerMatch', Q.match(), { skills: state.skills, tools: state.tools.length ? state.tools : null, dataset: state.ds || null, lang: state.lang });
     const list = d.matchProfessions;
     $('match-status').textContent = list.length ? t().hits(list.length) : t().matchNone;
-    $('match-results').replaceChildren(...list.map((m) => resultItem(m, el('details', {},
+    $('match-results').replaceChildren(...list.map((m) => resultItem(m, matchWords(m), el('details', {},
       el('summary', {}, t().matchSummary(m.matchedSkills.length, m.missingSkills.length)),
       el('p', { class: 'hint' }, t().matched + ' : ' + (m.matchedSkills.map((s) => s.name).join(', ') || '—')),
       el('p', { class: 'hint' }, t().missingShort + ' : ' + (m.missingSkills.map((s) => s.name).join(', ') || '—'))))));
@@ -859,7 +961,8 @@
     $('riasec-input').addEventListener('keydown', (ev) => { if (ev.key === 'Enter') runRiasec(); });
     // The graphs follow the size of the window (a phone turned, a window resized).
     window.addEventListener('resize', () => {
-      for (const g of [cy, pathCy]) if (g) { g.resize(); g.fit(undefined, 30); }
+      if (cy) { cy.resize(); cy.fit(undefined, 30); }
+      if (pathCy && pathCy.nodes().nonempty()) layoutPaths();
     });
     window.addEventListener('popstate', () => { readURL(); current = null; applyTexts(); for (const v of VIEWS) loaded[v] = null; showView(state.view); });
   }

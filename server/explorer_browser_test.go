@@ -22,6 +22,7 @@ import (
 	"github.com/careergraph/careergraph/explorer"
 	"github.com/careergraph/careergraph/internal/browsertest"
 	"github.com/careergraph/careergraph/internal/testbackend"
+	"github.com/careergraph/careergraph/store/storetest"
 )
 
 // The seed professions the explorer's test walks through.
@@ -29,6 +30,8 @@ const (
 	seedBackEnd     = "profession:seed:developpeur-web-back-end"
 	seedBackEndName = "Développeur·euse web back end"
 	seedDirector    = "profession:seed:directeur-technique-informatique"
+	seedArchitect   = "profession:seed:architecte-logiciel"
+	seedWeb         = "profession:seed:developpeur-web"
 )
 
 // queryMethods records, per GraphQL operation name, the methods of the requests to /query in
@@ -140,12 +143,15 @@ func jsString(s string) string {
 }
 
 // TestExplorerBrowser walks the career explorer at /explore of the real server on the seed, on
-// both backends, in headless Chromium cut off from everything but loopback: search and open the
-// seed card, its six next careers in the graph, the path to the technical director with the
-// skill gap of its step, match-me from the card's own skills, and a deep link reopening a view.
+// both backends, in headless Chromium cut off from everything but loopback: search (with a
+// typo) and open the seed card, its six next careers in the graph, the inferred moves of the
+// technical director drawn apart with their basis, the path to the technical director with the
+// skill gap of its step, match-me from the card's own skills in words, and a deep link
+// reopening a view. The seed holds storetest.WithInferredMoves's inferred moves, whatever
+// inferred moves the seed gets of its own.
 func TestExplorerBrowser(t *testing.T) {
 	browsertest.ChromiumPath(t) // fails or skips before starting anything
-	for _, b := range testbackend.Open(t, testbackend.Seed(t)) {
+	for _, b := range testbackend.Open(t, storetest.WithInferredMoves(testbackend.Seed(t))) {
 		t.Run(b.Name, func(t *testing.T) { testExplorer(t, b.Store) })
 	}
 }
@@ -195,12 +201,16 @@ func testExplorer(t *testing.T, store career.Store) {
 
 	p.screenshots("home")
 
-	// 1–2. Search as you type, the dataset beside the hit, and the card.
-	p.pick("#search-input", "#search-results", "developpeur back", seedBackEndName)
+	// 1–2. Search as you type (a typo: "developeur"), the dataset beside the hit, and the card.
+	p.pick("#search-input", "#search-results", "developeur back", seedBackEndName)
+	firstHit := wait[[]string](p, "the first hit", `(() => { const li = document.querySelector('#search-results li'); return li ? Array.from(li.querySelectorAll('span:first-child, .badge'), s => s.textContent) : false; })()`)
 	title := wait[string](p, "the card's title", `document.getElementById('profession-title').textContent === `+jsString(seedBackEndName)+` && document.getElementById('profession-title').textContent`)
 	qualities := wait[[]string](p, "the card's qualities", `(() => { const q = Array.from(document.querySelectorAll('#view-card .chips li'), li => li.textContent); return q.length ? q : false; })()`)
 	p.screenshots("card")
 	t.Run("search opens the seed card", func(t *testing.T) {
+		if want := []string{seedBackEndName, "seed"}; !slices.Equal(firstHit, want) {
+			t.Errorf("first hit of %q = %q, want %q", "developeur back", firstHit, want)
+		}
 		if title != seedBackEndName {
 			t.Errorf("title = %q, want %q", title, seedBackEndName)
 		}
@@ -224,6 +234,43 @@ func testExplorer(t *testing.T, store career.Store) {
 		// JavaScript's sort compares UTF-16 code units, Go's bytes: equal for these names.
 		if !slices.Equal(graph, want) {
 			t.Errorf("next careers drawn = %q, want %q", graph, want)
+		}
+	})
+
+	// 3b. The inferred moves of the director (it has none of its own), drawn apart with their basis.
+	p.do("expanding the director", chromedp.Click(chromedp.CSS(`#graph-list li[data-id="`+seedDirector+`"] button:last-child`)))
+	inferred := wait[[]string](p, "the director's inferred moves", `(() => {
+		const cy = document.getElementById('graph')._cyreg.cy;
+		const edges = cy.edges('.inferred').sort((a, b) => a.id().localeCompare(b.id()));
+		if (edges.length < 2 || cy.nodes().length !== 8) return false;
+		return edges.map(e => [e.id(), e.style('line-style'), e.style('line-color')].join(' '));
+	})()`)
+	legend := wait[[]string](p, "the legend", `Array.from(document.querySelectorAll('#legend li'), li => li.className + ': ' + li.textContent)`)
+	moveTexts := wait[[]string](p, "the moves into the architect and the web developer", `(() => {
+		const text = (id) => Array.from(document.querySelectorAll('#graph-list li[data-id="' + id + '"] > .badge, #graph-list li[data-id="' + id + '"] > .basis'), e => e.textContent).join(' | ');
+		return [text(`+jsString(seedArchitect)+`), text(`+jsString(seedWeb)+`)];
+	})()`)
+	p.screenshots("inferred")
+	t.Run("inferred moves are drawn apart with their basis", func(t *testing.T) {
+		// Dashed, in the colour of inferred moves (COLOURS.inferred, #c2570c).
+		want := []string{
+			seedDirector + "→" + seedArchitect + " dashed rgb(194,87,12)",
+			seedDirector + "→" + seedWeb + " dashed rgb(194,87,12)",
+		}
+		if !slices.Equal(inferred, want) {
+			t.Errorf("inferred edges = %q, want %q", inferred, want)
+		}
+		if want := []string{
+			"legend-start: métier de départ", "legend-progression: évolution",
+			"legend-inferred: débouché déduit par le service (pointillés)",
+		}; !slices.Equal(legend, want) {
+			t.Errorf("legend = %q, want %q", legend, want)
+		}
+		if want := []string{
+			"évolution | mobilité proche déduite, 70 % | pourquoi : the reverse of a move of the seed",
+			"mobilité proche déduite, 40 % | pourquoi : moves of similar professions",
+		}; !slices.Equal(moveTexts, want) {
+			t.Errorf("moves into the architect, the web developer = %q, want %q", moveTexts, want)
 		}
 	})
 
@@ -255,10 +302,23 @@ func testExplorer(t *testing.T, store career.Store) {
 	wait[bool](p, "the card's skills as chips", `document.querySelectorAll('#my-skills li').length > 0`)
 	p.do("matching", chromedp.Click(chromedp.CSS("#match-run")))
 	first := wait[[]string](p, "the match results", `(() => { const li = document.querySelector('#match-results li'); return li ? [li.dataset.id, li.querySelector('.score').textContent] : false; })()`)
+	words := wait[[]string](p, "the match results in words", `Array.from(document.querySelectorAll('#match-results > li'), li => { const w = li.querySelector('.match-words'); return li.dataset.id + ': ' + (w ? w.textContent : ''); }).slice(0, 3)`)
 	p.screenshots("match")
 	t.Run("match me ranks the card first from its own skills", func(t *testing.T) {
 		if !slices.Equal(first, []string{seedBackEnd, "100 %"}) {
 			t.Errorf("first match = %q, want [%s 100 %%]", first, seedBackEnd)
+		}
+	})
+	t.Run("match me says its scores in words", func(t *testing.T) {
+		// The card gives its 10 skills (all essential) and 12 tools; the web developer uses 18
+		// of them (skillsUsed 18/22) and requires 6 essential skills, of which the card has 5.
+		want := []string{
+			seedBackEnd + ": utilise toutes vos 22 compétences et outils · vous avez ses 10 compétences essentielles",
+			seedWeb + ": utilise 18 de vos 22 compétences et outils · vous avez 5 de ses 6 compétences essentielles",
+			"profession:seed:developpeur-web-front-end: utilise 16 de vos 22 compétences et outils · vous avez 3 de ses 6 compétences essentielles",
+		}
+		if !slices.Equal(words, want) {
+			t.Errorf("first matches in words = %q, want %q", words, want)
 		}
 	})
 
@@ -267,7 +327,8 @@ func testExplorer(t *testing.T, store career.Store) {
 	reopened := wait[[]string](p, "the reopened path", `(() => { const s = Array.from(document.querySelectorAll('#paths .path.shortest .steps > li > button'), b => b.textContent); return s.length && document.getElementById('tab-path').getAttribute('aria-selected') === 'true' ? [document.getElementById('profession-title').textContent, ...s] : false; })()`)
 	if os.Getenv("EXPLORER_SCREENSHOTS") != "" {
 		p.do("opening the progression rings", chromedp.Click(chromedp.CSS("#tab-graph")), chromedp.Click(chromedp.CSS("#rings")))
-		wait[bool](p, "the rings", `document.querySelectorAll('#legend .ring').length === 1`)
+		// Two rings: the director's inferred move to the web developer adds the second.
+		wait[bool](p, "the rings", `document.querySelectorAll('#legend .ring').length === 2`)
 		p.screenshots("rings")
 	}
 	t.Run("a deep link reopens the same view", func(t *testing.T) {

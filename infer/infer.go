@@ -343,7 +343,7 @@ func newIndex(ctx context.Context, d *career.Dataset, lent *Lent) (*index, error
 		if !ok || !known {
 			continue
 		}
-		if raw[blockSkills].add(p, r.SkillID, r.Importance.Weight()) {
+		if raw[blockSkills].add(p, r.SkillID, requirementWeight(r.Importance)) {
 			x.skills[p] = append(x.skills[p], s)
 			x.essential[p] = append(x.essential[p], r.Importance == career.Essential)
 		} else if r.Importance == career.Essential {
@@ -1231,4 +1231,13 @@ func (s *scorer) share(p, q []int32) string {
 		}
 	}
 	return fmt.Sprintf("%d of its %d", n, len(q))
+}
+
+// requirementWeight is the weight of a requirement in the skill similarity: an essential skill
+// counts twice, an optional one once.
+func requirementWeight(i career.Importance) float64 {
+	if i == career.Essential {
+		return 2
+	}
+	return 1
 }

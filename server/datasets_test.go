@@ -108,6 +108,7 @@ func TestReadDatasetLogsWarningsPerFile(t *testing.T) {
 		got = append(got, line{Msg: v.Msg, Dataset: v.Dataset, Warning: v.Warning, File: v.File, Warnings: v.Warnings})
 	}
 	want := []line{
+		{Msg: "career moves inferred", Dataset: "onet"},
 		{Msg: "dataset warning", Dataset: "onet",
 			Warning: `Knowledge.txt.gz:751: Not Relevant = Y: 2.C.3.d "Building and Construction" (importance 2.63) dropped from 17-3031.00`},
 		{Msg: "dataset warning", Dataset: "onet",

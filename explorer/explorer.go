@@ -12,20 +12,16 @@ package explorer
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"embed"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
-	"path"
 	"strings"
-	"time"
 
-	"github.com/careergraph/careergraph/graphiql"
+	"github.com/careergraph/careergraph/internal/staticasset"
 )
 
 // Path is the URL path of the page; its files are served under AssetsPath.
@@ -40,69 +36,19 @@ const AssetsPath = Path + "/assets/"
 //go:embed assets/*.js assets/*.LICENSE.txt explorer.js explorer.css page.html
 var files embed.FS
 
-// asset is one embedded file, with everything needed to serve it.
-type asset struct {
-	name        string
-	contentType string
-	body        []byte
-	gzipped     []byte // nil when gzip does not make the file smaller
-	sha256Hex   string
-	// integrity is the Subresource Integrity value, "sha256-<base64>".
-	integrity string
-}
-
-// newAsset reads an embedded file and computes its hashes and compressed form.
-func newAsset(name, file string) *asset {
+// newAsset returns the asset of an embedded file, served as name.
+func newAsset(name, file string) *staticasset.Asset {
 	body, err := files.ReadFile(file)
 	if err != nil {
 		panic(fmt.Sprintf("explorer: reading embedded %s: %v", file, err))
 	}
-	sum := sha256.Sum256(body)
-	return &asset{
-		name:        name,
-		contentType: contentTypeOf(name),
-		body:        body,
-		gzipped:     gzipOf(body),
-		sha256Hex:   hex.EncodeToString(sum[:]),
-		integrity:   "sha256-" + base64.StdEncoding.EncodeToString(sum[:]),
-	}
+	return staticasset.New(name, body)
 }
 
-// contentTypeOf maps the few extensions the assets use to their media types.
-func contentTypeOf(name string) string {
-	switch path.Ext(name) {
-	case ".js":
-		return "text/javascript; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	default:
-		return "text/plain; charset=utf-8"
-	}
-}
-
-// gzipOf compresses body; nil when compression does not make it smaller.
-func gzipOf(body []byte) []byte {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil
-	}
-	if _, err := zw.Write(body); err != nil {
-		return nil
-	}
-	if err := zw.Close(); err != nil {
-		return nil
-	}
-	if buf.Len() >= len(body) {
-		return nil
-	}
-	return buf.Bytes()
-}
-
-// url is the absolute URL path of the asset. The content hash in the query string changes
+// assetURL is the absolute URL path of an asset. The content hash in the query string changes
 // whenever the file does, so the long cache lifetime never serves a stale file.
-func (a *asset) url() string {
-	return AssetsPath + a.name + "?v=" + a.sha256Hex[:16]
+func assetURL(a *staticasset.Asset) string {
+	return AssetsPath + a.Name + "?v=" + a.Version()
 }
 
 // The names under AssetsPath of the files the page loads.
@@ -113,7 +59,7 @@ const (
 )
 
 // assets holds every servable file by name (the part of the URL after AssetsPath).
-var assets = map[string]*asset{
+var assets = map[string]*staticasset.Asset{
 	cytoscapeName:           newAsset(cytoscapeName, "assets/cytoscape.min.js"),
 	"cytoscape.LICENSE.txt": newAsset("cytoscape.LICENSE.txt", "assets/cytoscape.LICENSE.txt"),
 	scriptName:              newAsset(scriptName, "explorer.js"),
@@ -157,7 +103,7 @@ func renderPage(endpoint string) (*page, error) {
 	}
 	ref := func(name string) pageAsset {
 		a := assets[name]
-		return pageAsset{URL: a.url(), Integrity: a.integrity}
+		return pageAsset{URL: assetURL(a), Integrity: a.Integrity}
 	}
 	data := pageData{
 		CSS:       ref(styleName),
@@ -201,7 +147,7 @@ func Handler(endpoint string) http.Handler {
 		}
 		name, ok := strings.CutPrefix(r.URL.Path, AssetsPath)
 		if a := assets[name]; ok && a != nil {
-			a.serve(w, r)
+			a.ServeHTTP(w, r)
 			return
 		}
 		http.NotFound(w, r)
@@ -216,24 +162,5 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("ETag", p.etag)
-	http.ServeContent(w, r, "", noModTime, bytes.NewReader(p.body))
+	http.ServeContent(w, r, "", staticasset.NoModTime, bytes.NewReader(p.body))
 }
-
-func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Content-Type", a.contentType)
-	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Add("Vary", "Accept-Encoding")
-	body, etag := a.body, `"`+a.sha256Hex+`"`
-	if a.gzipped != nil && graphiql.AcceptsGzip(r) {
-		body, etag = a.gzipped, `"`+a.sha256Hex+`-gzip"`
-		h.Set("Content-Encoding", "gzip")
-	}
-	h.Set("ETag", etag)
-	// ServeContent answers HEAD, If-None-Match (304) and Range requests.
-	http.ServeContent(w, r, "", noModTime, bytes.NewReader(body))
-}
-
-// noModTime makes ServeContent send no Last-Modified header: the ETag identifies the content.
-var noModTime time.Time

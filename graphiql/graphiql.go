@@ -21,6 +21,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/careergraph/careergraph/internal/staticasset"
 )
 
 // Example is a query the playground opens in its own tab. GraphiQL titles the tab with the
@@ -129,7 +131,7 @@ func renderPage(title, endpoint string, examples []Example) (*page, error) {
 	}
 	ref := func(name string) pageAsset {
 		a := assets[name]
-		return pageAsset{URL: a.url(), Integrity: a.integrity}
+		return pageAsset{URL: assetURL(a), Integrity: a.Integrity}
 	}
 	data := pageData{
 		Title: title,
@@ -189,5 +191,5 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("ETag", p.etag)
-	http.ServeContent(w, r, "", noModTime, bytes.NewReader(p.body))
+	http.ServeContent(w, r, "", staticasset.NoModTime, bytes.NewReader(p.body))
 }

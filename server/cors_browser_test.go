@@ -91,24 +91,7 @@ func (c *crossOriginRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 func TestCrossOriginClientInBrowser(t *testing.T) {
 	browsertest.ChromiumPath(t) // fails or skips before starting anything
 
-	api := &crossOriginRecorder{next: newHTTPHandler(testConfig(t), memory.New(testbackend.Seed(t)), discardLogger())}
-	apiSrv := httptest.NewServer(api)
-	t.Cleanup(apiSrv.Close)
-	page := fmt.Sprintf(crossOriginPage, apiSrv.URL+"/query")
-	pageSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, page)
-	}))
-	t.Cleanup(pageSrv.Close)
-
-	browser := browsertest.Start(t)
-	if err := chromedp.Do(browser.Ctx, chromedp.Navigate(pageSrv.URL+"/")); err != nil {
-		browser.Fatalf("opening the page at %s: %v", pageSrv.URL, err)
-	}
-	raw, err := chromedp.Run(browser.Ctx, chromedp.Poll[string](`window.corsResult || false`, chromedp.WithPollingTimeout(30*time.Second)))
-	if err != nil {
-		browser.Fatalf("waiting for the page's fetch: %v", err)
-	}
+	api, browser, raw := crossOriginRun(t, crossOriginPage, "corsResult")
 	var got struct {
 		Status    int
 		Type      string
@@ -141,24 +124,7 @@ func TestCrossOriginClientInBrowser(t *testing.T) {
 func TestCrossOriginRevalidationInBrowser(t *testing.T) {
 	browsertest.ChromiumPath(t) // fails or skips before starting anything
 
-	api := &crossOriginRecorder{next: newHTTPHandler(testConfig(t), memory.New(testbackend.Seed(t)), discardLogger())}
-	apiSrv := httptest.NewServer(api)
-	t.Cleanup(apiSrv.Close)
-	page := fmt.Sprintf(revalidatingPage, apiSrv.URL+"/query")
-	pageSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, page)
-	}))
-	t.Cleanup(pageSrv.Close)
-
-	browser := browsertest.Start(t)
-	if err := chromedp.Do(browser.Ctx, chromedp.Navigate(pageSrv.URL+"/")); err != nil {
-		browser.Fatalf("opening the page at %s: %v", pageSrv.URL, err)
-	}
-	raw, err := chromedp.Run(browser.Ctx, chromedp.Poll[string](`window.revalidation || false`, chromedp.WithPollingTimeout(30*time.Second)))
-	if err != nil {
-		browser.Fatalf("waiting for the page's fetches: %v", err)
-	}
+	api, browser, raw := crossOriginRun(t, revalidatingPage, "revalidation")
 	type result struct {
 		First     int
 		FirstBody string
@@ -181,4 +147,31 @@ func TestCrossOriginRevalidationInBrowser(t *testing.T) {
 	equal(t, "what the server received", []any{api.preflightHeaders, api.ifNoneMatch},
 		[]any{[]string{"if-none-match"}, []string{"", got.ETag}})
 	browser.CheckOffline(t)
+}
+
+// crossOriginRun serves the seed from the real handler on one 127.0.0.1 origin and pageTemplate
+// (its %s the API's /query URL) on another, opens the page in Chromium, and returns what the
+// API received, the browser, and the JSON the page leaves in window[result] once its fetches
+// are done.
+func crossOriginRun(t *testing.T, pageTemplate, result string) (*crossOriginRecorder, *browsertest.Browser, string) {
+	t.Helper()
+	api := &crossOriginRecorder{next: newHTTPHandler(testConfig(t), memory.New(testbackend.Seed(t)), discardLogger())}
+	apiSrv := httptest.NewServer(api)
+	t.Cleanup(apiSrv.Close)
+	page := fmt.Sprintf(pageTemplate, apiSrv.URL+"/query")
+	pageSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
+	t.Cleanup(pageSrv.Close)
+
+	browser := browsertest.Start(t)
+	if err := chromedp.Do(browser.Ctx, chromedp.Navigate(pageSrv.URL+"/")); err != nil {
+		browser.Fatalf("opening the page at %s: %v", pageSrv.URL, err)
+	}
+	raw, err := chromedp.Run(browser.Ctx, chromedp.Poll[string](`window.`+result+` || false`, chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		browser.Fatalf("waiting for the page's fetches: %v", err)
+	}
+	return api, browser, raw
 }

@@ -1,12 +1,9 @@
 package graph_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -64,20 +61,10 @@ func TestEveryElementIsDescribed(t *testing.T) {
 		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Introspection: true,
 	})
-	body, err := json.Marshal(map[string]any{"query": describedQuery})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK {
-		t.Fatalf("status %d: %s", rec.Code, rec.Body)
-	}
+	answer := postQuery(t, h, describedQuery, nil)
 	var got describedSchema
-	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
-		t.Fatalf("%v: %s", err, rec.Body)
+	if err := json.Unmarshal([]byte(answer), &got); err != nil {
+		t.Fatalf("%v: %s", err, answer)
 	}
 	if len(got.Errors) > 0 {
 		t.Fatalf("errors: %v", got.Errors)
@@ -118,7 +105,7 @@ func TestEveryElementIsDescribed(t *testing.T) {
 		}
 	}
 	if types == 0 {
-		t.Fatalf("introspection listed no type of the API: %s", rec.Body)
+		t.Fatalf("introspection listed no type of the API: %s", answer)
 	}
 	if len(missing) > 0 {
 		t.Errorf("%d schema elements have no description (graph/schema/*.graphqls, then go generate ./...):\n%s",
